@@ -1,0 +1,296 @@
+/// The input formats copydesk reads. The extension picks one; the CLI's
+/// `--input-format` overrides it.
+public enum InputFormat: String, Sendable, CaseIterable, Codable {
+    case text
+    case markdown
+    case html
+
+    public static func forPath(_ path: String) -> InputFormat? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "txt", "text": return .text
+        case "md", "markdown", "mdown", "mkd": return .markdown
+        case "html", "htm", "xhtml": return .html
+        default: return nil
+        }
+    }
+}
+
+public enum BlockKind: String, Sendable, Codable, CaseIterable {
+    case headline
+    case byline
+    case paragraph
+    case caption
+    case blockquote
+    case listItem = "list-item"
+    case heading
+    case notice
+    case frontMatterField = "front-matter-field"
+    case image
+    case authorCard = "author-card"
+    /// Page furniture: navigation, share buttons, "Breaking News" banners.
+    case chrome
+
+    /// Blocks whose words are the article's own prose, which style and quote
+    /// rules read.
+    public var isProse: Bool {
+        switch self {
+        case .headline, .byline, .paragraph, .caption, .blockquote, .listItem, .heading, .notice, .authorCard:
+            return true
+        case .frontMatterField, .image, .chrome:
+            return false
+        }
+    }
+}
+
+/// A piece of text and the source it came from.
+public struct Span: Sendable, Hashable {
+    public var text: String
+    public var range: SourceRange
+
+    public init(text: String, range: SourceRange) {
+        self.text = text
+        self.range = range
+    }
+}
+
+/// An image's alt text and title, each with its own range.
+public struct ImageInfo: Sendable, Hashable {
+    public var alt: Span?
+    public var title: Span?
+    public var source: String
+
+    public init(alt: Span?, title: Span?, source: String) {
+        self.alt = alt
+        self.title = title
+        self.source = source
+    }
+}
+
+public struct Block: Sendable, Hashable {
+    public var kind: BlockKind
+    /// The whole block in the source, markup included.
+    public var range: SourceRange
+    /// The block's visible text, mapped back to the source.
+    public var content: MappedText
+    /// Text ranges of inline code, which prose checks leave alone.
+    public var codeRanges: [Range<Int>]
+    /// Heading level (1-6) for headings and headlines, else 0.
+    public var level: Int
+    public var image: ImageInfo?
+    /// The key of a front-matter field.
+    public var key: String?
+
+    public init(kind: BlockKind, range: SourceRange, content: MappedText, codeRanges: [Range<Int>] = [],
+                level: Int = 0, image: ImageInfo? = nil, key: String? = nil) {
+        self.kind = kind
+        self.range = range
+        self.content = content
+        self.codeRanges = codeRanges
+        self.level = level
+        self.image = image
+        self.key = key
+    }
+
+    public var text: String { content.text }
+}
+
+/// A value of the YAML front matter, with positions.
+public indirect enum FrontMatterValue: Sendable, Hashable {
+    case scalar(Span)
+    case sequence([FrontMatterValue], SourceRange)
+    case mapping([FrontMatterEntry], SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .scalar(let span): return span.range
+        case .sequence(_, let range), .mapping(_, let range): return range
+        }
+    }
+
+    public var scalarText: String? {
+        if case .scalar(let span) = self { return span.text }
+        return nil
+    }
+
+    /// The scalar, or each scalar of a sequence.
+    public var strings: [Span] {
+        switch self {
+        case .scalar(let span): return [span]
+        case .sequence(let items, _): return items.flatMap { $0.strings }
+        case .mapping: return []
+        }
+    }
+
+    public subscript(key: String) -> FrontMatterValue? {
+        if case .mapping(let entries, _) = self { return entries.first { $0.key.text == key }?.value }
+        return nil
+    }
+}
+
+public struct FrontMatterEntry: Sendable, Hashable {
+    public var key: Span
+    public var value: FrontMatterValue
+
+    public init(key: Span, value: FrontMatterValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+public struct FrontMatter: Sendable, Hashable {
+    public var entries: [FrontMatterEntry]
+    public var range: SourceRange
+
+    public init(entries: [FrontMatterEntry], range: SourceRange) {
+        self.entries = entries
+        self.range = range
+    }
+
+    public subscript(key: String) -> FrontMatterValue? {
+        entries.first { $0.key.text == key }?.value
+    }
+}
+
+/// Who a quote is credited to, as far as copydesk can tell.
+public struct Attribution: Sendable, Hashable {
+    public var speaker: Span?
+    public var cue: Span?
+
+    public init(speaker: Span?, cue: Span?) {
+        self.speaker = speaker
+        self.cue = cue
+    }
+}
+
+/// A direct quotation: the run of text between a pair of quotation marks in
+/// one block, marks included. A quote that runs on over paragraphs (AP style)
+/// is one `Quote` per paragraph, linked by `continuesPrevious`/`continuesNext`.
+public struct Quote: Sendable, Hashable {
+    public var blockIndex: Int
+    /// Text byte range in the block, quotation marks included.
+    public var textRange: Range<Int>
+    public var range: SourceRange
+    public var text: String
+    /// The quote has no opening mark in this block because it continues one
+    /// from the paragraph before.
+    public var continuesPrevious: Bool
+    /// The quote is left open at the end of its paragraph and reopened in the next.
+    public var continuesNext: Bool
+    /// Nesting depth: 0 for a primary quote, 1 for a quote inside it.
+    public var depth: Int
+    public var attribution: Attribution?
+
+    public init(blockIndex: Int, textRange: Range<Int>, range: SourceRange, text: String,
+                continuesPrevious: Bool = false, continuesNext: Bool = false, depth: Int = 0,
+                attribution: Attribution? = nil) {
+        self.blockIndex = blockIndex
+        self.textRange = textRange
+        self.range = range
+        self.text = text
+        self.continuesPrevious = continuesPrevious
+        self.continuesNext = continuesNext
+        self.depth = depth
+        self.attribution = attribution
+    }
+
+    /// The words inside the marks.
+    public var innerText: String {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, QuoteMarks.isQuoteScalar(first) { scalars.removeFirst() }
+        while let last = scalars.last, QuoteMarks.isQuoteScalar(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+/// A byline or author credit and the names in it.
+public struct Byline: Sendable, Hashable {
+    public var text: String
+    public var names: [String]
+    public var range: SourceRange
+    /// Where it was found: a byline line, a front-matter key, an author card.
+    public var origin: String
+
+    public init(text: String, names: [String], range: SourceRange, origin: String) {
+        self.text = text
+        self.names = names
+        self.range = range
+        self.origin = origin
+    }
+}
+
+/// A quotation mark that has no partner in its paragraph.
+public struct UnbalancedQuoteMark: Sendable, Hashable {
+    public enum Problem: String, Sendable, Hashable {
+        case neverClosed
+        case neverOpened
+    }
+
+    public var blockIndex: Int
+    public var textOffset: Int
+    public var mark: Unicode.Scalar
+    public var problem: Problem
+    public var range: SourceRange
+
+    public init(blockIndex: Int, textOffset: Int, mark: Unicode.Scalar, problem: Problem, range: SourceRange) {
+        self.blockIndex = blockIndex
+        self.textOffset = textOffset
+        self.mark = mark
+        self.problem = problem
+        self.range = range
+    }
+}
+
+/// Something the parser could read only in part, reported as a finding of
+/// its own rather than failing the file.
+public struct ParseDiagnostic: Sendable, Hashable {
+    public var message: String
+    public var range: SourceRange
+
+    public init(message: String, range: SourceRange) {
+        self.message = message
+        self.range = range
+    }
+}
+
+/// An article as copydesk understands it: its source, its blocks in reading
+/// order, and what was found in them. Every range was recorded while parsing.
+public struct Document: Sendable {
+    public let source: SourceText
+    public let format: InputFormat
+    public var blocks: [Block]
+    public var frontMatter: FrontMatter?
+    public var directives: [SuppressionDirective]
+    public var quotes: [Quote]
+    public var unbalancedQuoteMarks: [UnbalancedQuoteMark]
+    public var bylines: [Byline]
+    public var diagnostics: [ParseDiagnostic]
+
+    public init(source: SourceText, format: InputFormat, blocks: [Block] = [], frontMatter: FrontMatter? = nil,
+                directives: [SuppressionDirective] = [], diagnostics: [ParseDiagnostic] = []) {
+        self.source = source
+        self.format = format
+        self.blocks = blocks
+        self.frontMatter = frontMatter
+        self.directives = directives
+        self.quotes = []
+        self.unbalancedQuoteMarks = []
+        self.bylines = []
+        self.diagnostics = diagnostics
+    }
+
+    public var path: String { source.path }
+
+    public var headline: Block? { blocks.first { $0.kind == .headline } }
+
+    public var captions: [Block] { blocks.filter { $0.kind == .caption } }
+
+    /// Source range of a text range of one of this document's blocks.
+    public func range(of textRange: Range<Int>, in blockIndex: Int) -> SourceRange {
+        source.range(blocks[blockIndex].content.sourceRange(textRange))
+    }
+
+    public func span(of textRange: Range<Int>, in blockIndex: Int) -> Span {
+        Span(text: blocks[blockIndex].content.string(textRange), range: range(of: textRange, in: blockIndex))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// An instruction in the article to silence rules:
+///
+///     <!-- copydesk-disable RULE[, RULE] -- reason -->
+///     <!-- copydesk-enable RULE -->
+///     <!-- copydesk-disable-next-line RULE -- reason -->
+///
+/// or front matter `copydesk: {disable: {RULE: reason}}`. `all` names every rule.
+public struct SuppressionDirective: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case disable
+        case enable
+        case disableNextLine
+        /// Front matter: the rule is off for the whole file.
+        case disableFile
+    }
+
+    public var kind: Kind
+    public var ruleIDs: [String]
+    public var reason: String?
+    /// Where the directive stands (the whole comment, or the front-matter entry).
+    public var range: SourceRange
+
+    public init(kind: Kind, ruleIDs: [String], reason: String?, range: SourceRange) {
+        self.kind = kind
+        self.ruleIDs = ruleIDs
+        self.reason = reason
+        self.range = range
+    }
+
+    public func names(_ ruleID: String) -> Bool {
+        ruleIDs.contains(ruleID) || ruleIDs.contains("all")
+    }
+
+    /// Parses the inside of an HTML comment (without `<!--` and `-->`).
+    /// Returns nil when the comment is not a copydesk directive.
+    public static func parse(commentBody: String, range: SourceRange) -> SuppressionDirective? {
+        let body = commentBody.trimmingASCIIWhitespace()
+        let kinds: [(String, Kind)] = [
+            ("copydesk-disable-next-line", .disableNextLine),
+            ("copydesk-disable", .disable),
+            ("copydesk-enable", .enable),
+        ]
+        guard let (keyword, kind) = kinds.first(where: { body.hasPrefix($0.0) }) else { return nil }
+        var rest = Substring(body.dropFirst(keyword.count))
+        // `copydesk-disabled` is not a directive: the keyword must end here.
+        if let first = rest.first, !first.isWhitespace { return nil }
+        var reason: String?
+        if let separator = rest.range(of: " -- ") ?? rest.range(of: "--") {
+            let text = rest[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+            reason = text.isEmpty ? nil : text
+            rest = rest[..<separator.lowerBound]
+        }
+        let ids = rest.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        return SuppressionDirective(kind: kind, ruleIDs: ids.isEmpty ? ["all"] : ids, reason: reason, range: range)
+    }
+}
+
+extension StringProtocol {
+    func trimmingASCIIWhitespace() -> String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first == " " || first == "\t" || first == "\n" || first == "\r" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\n" || last == "\r" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,85 @@
+import CopydeskCore
+
+/// A place in a policy file, for errors and for `policy show`.
+public struct PolicyLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// What a policy says about one rule.
+public struct RuleSetting: Sendable, Hashable {
+    public var enabled: Bool
+    /// nil: the rule's default severity.
+    public var severity: Severity?
+    /// Only the options the policy sets; defaults are filled in by `RuleOptions`.
+    public var options: [String: OptionValue]
+    /// Where the setting was made (the last file in the extends chain that touched it).
+    public var location: PolicyLocation?
+
+    public init(enabled: Bool = true, severity: Severity? = nil, options: [String: OptionValue] = [:],
+                location: PolicyLocation? = nil) {
+        self.enabled = enabled
+        self.severity = severity
+        self.options = options
+        self.location = location
+    }
+}
+
+/// An effective policy: a policy file with everything it extends folded in.
+public struct Policy: Sendable, Hashable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    /// The policy's name or description, if it gives one.
+    public var name: String?
+    /// Every file that contributed, the extended ones first
+    /// (`<builtin>/NAME.yml` for embedded packs).
+    public var sources: [String]
+    public var rules: [String: RuleSetting]
+    /// Globs of article paths the policy leaves alone.
+    public var exclude: [String]
+
+    public init(schemaVersion: Int = Policy.currentSchemaVersion, name: String? = nil, sources: [String] = [],
+                rules: [String: RuleSetting] = [:], exclude: [String] = []) {
+        self.schemaVersion = schemaVersion
+        self.name = name
+        self.sources = sources
+        self.rules = rules
+        self.exclude = exclude
+    }
+
+    /// Enabled rules, sorted by id.
+    public var enabledRuleIDs: [String] {
+        rules.filter { $0.value.enabled }.keys.sorted()
+    }
+}
+
+/// A policy that cannot be used, with the place to fix.
+public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var location: PolicyLocation?
+    public var file: String
+    public var message: String
+    /// How to fix it: "did you mean 'severity'?", the accepted values.
+    public var hint: String?
+
+    public init(file: String, location: PolicyLocation? = nil, message: String, hint: String? = nil) {
+        self.file = file
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        let place = location?.description ?? file
+        return "\(place): error: \(message)" + (hint.map { " (\($0))" } ?? "")
+    }
+}

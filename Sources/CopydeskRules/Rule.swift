@@ -1,0 +1,107 @@
+import CopydeskCore
+import CopydeskPolicy
+
+/// An article snippet in a rule's description. In `text`, each `↓` marks
+/// where a finding must start; the markers are removed before linting.
+public struct RuleExample: Sendable, Hashable {
+    public var text: String
+    public var format: InputFormat
+    public var options: [String: OptionValue]
+    /// File name the snippet is linted as (some rules look at paths).
+    public var path: String
+
+    public init(_ text: String, format: InputFormat = .markdown, options: [String: OptionValue] = [:],
+                path: String? = nil) {
+        self.text = text
+        self.format = format
+        self.options = options
+        self.path = path ?? (format == .markdown ? "example.md" : format == .text ? "example.txt" : "example.html")
+    }
+
+    public static let marker: Character = "↓"
+
+    /// The snippet without markers, and the UTF-8 offsets where markers stood.
+    public var unmarked: (text: String, offsets: [Int]) {
+        var output = ""
+        var offsets: [Int] = []
+        var utf8Count = 0
+        for character in text {
+            if character == RuleExample.marker {
+                offsets.append(utf8Count)
+            } else {
+                output.append(character)
+                utf8Count += character.utf8.count
+            }
+        }
+        return (output, offsets)
+    }
+}
+
+/// Everything a rule says about itself, in one value: what `copydesk rules`
+/// lists, what `copydesk explain` prints, what SARIF carries as rule
+/// metadata, and the examples the test suite runs.
+public struct RuleDescription: Sendable {
+    public var id: String
+    public var summary: String
+    public var rationale: String
+    public var defaultSeverity: Severity
+    public var options: [OptionSpec]
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+
+    public init(id: String, summary: String, rationale: String, defaultSeverity: Severity,
+                options: [OptionSpec] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.summary = summary
+        self.rationale = rationale
+        self.defaultSeverity = defaultSeverity
+        self.options = options
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+
+    public var schema: RuleSchema {
+        RuleSchema(id: id, defaultSeverity: defaultSeverity, options: options)
+    }
+}
+
+/// What a rule reports; the engine adds the rule id and the configured severity.
+public struct Violation: Sendable, Hashable {
+    public var message: String
+    public var range: SourceRange
+    public var related: [RelatedLocation]
+
+    public init(message: String, range: SourceRange, related: [RelatedLocation] = []) {
+        self.message = message
+        self.range = range
+        self.related = related
+    }
+}
+
+/// A check of one article. Rules are values built once per policy from
+/// their options and shared by every file linted concurrently.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init(options: RuleOptions) throws
+    func check(_ document: Document) -> [Violation]
+}
+
+extension Rule {
+    public var id: String { Self.description.id }
+}
+
+/// A rule option that parsed as its kind but cannot be used (an unreadable
+/// pattern, a missing word-list file).
+public struct RuleOptionError: Error, CustomStringConvertible {
+    public var ruleID: String
+    public var option: String
+    public var message: String
+
+    public init(ruleID: String, option: String, message: String) {
+        self.ruleID = ruleID
+        self.option = option
+        self.message = message
+    }
+
+    public var description: String { "rule \(ruleID), option \(option): \(message)" }
+}
