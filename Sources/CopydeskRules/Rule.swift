@@ -15,7 +15,7 @@ public struct RuleExample: Sendable, Hashable {
         self.text = text
         self.format = format
         self.options = options
-        self.path = path ?? (format == .markdown ? "example.md" : format == .text ? "example.txt" : "example.html")
+        self.path = path ?? (format == .markdown ? "example.md" : "example.txt")
     }
 
     public static let marker: Character = "↓"

@@ -1,0 +1,3 @@
+enum QuoteScanner {
+    static func scan(_ document: inout Document) {}
+}

@@ -1,0 +1,4 @@
+import CopydeskCore
+import CopydeskPolicy
+import CopydeskRules
+

@@ -1,0 +1,82 @@
+import CopydeskCore
+import CopydeskPolicy
+
+/// Every rule copydesk knows, and how a policy turns them into configured
+/// checks.
+public enum RuleRegistry {
+    /// Rules that check an article on their own, one file each under `Rules/`.
+    public static let documentRules: [any Rule.Type] = [
+    ]
+
+    /// Rules the engine itself enforces, on the suppressions in an article;
+    /// they have descriptions (for SARIF, `rules` and `explain`) but no
+    /// `check` of their own.
+    public static let engineRules: [RuleDescription] = EngineRules.all
+
+    public static var descriptions: [RuleDescription] {
+        (documentRules.map { $0.description } + engineRules).sorted { $0.id < $1.id }
+    }
+
+    public static var schemas: [RuleSchema] { descriptions.map(\.schema) }
+
+    public static func description(of id: String) -> RuleDescription? {
+        descriptions.first { $0.id == id }
+    }
+
+    /// Builds the checks a policy enables, each with its options and severity.
+    public static func configure(_ policy: Policy) throws -> RuleSet {
+        var configured: [ConfiguredRule] = []
+        var engine: [String: Severity] = [:]
+        for type in documentRules {
+            let description = type.description
+            guard let setting = policy.rules[description.id], setting.enabled else { continue }
+            let options = RuleOptions(defaultsOf: description.options, overrides: setting.options)
+            let rule = try type.init(options: options)
+            configured.append(ConfiguredRule(rule: rule, description: description,
+                                             severity: setting.severity ?? description.defaultSeverity))
+        }
+        for description in engineRules {
+            guard let setting = policy.rules[description.id], setting.enabled else { continue }
+            engine[description.id] = setting.severity ?? description.defaultSeverity
+        }
+        return RuleSet(rules: configured, engineRuleSeverities: engine)
+    }
+}
+
+public struct ConfiguredRule: Sendable {
+    public var rule: any Rule
+    public var description: RuleDescription
+    public var severity: Severity
+}
+
+/// The rules one policy enables, ready to run on any number of documents.
+public struct RuleSet: Sendable {
+    public var rules: [ConfiguredRule]
+    /// Engine rules the policy enables, with their severities.
+    public var engineRuleSeverities: [String: Severity]
+
+    public init(rules: [ConfiguredRule], engineRuleSeverities: [String: Severity]) {
+        self.rules = rules
+        self.engineRuleSeverities = engineRuleSeverities
+    }
+
+    /// Descriptions of every enabled rule, document and engine, sorted by id.
+    public var descriptions: [RuleDescription] {
+        let engine = RuleRegistry.engineRules.filter { engineRuleSeverities[$0.id] != nil }
+        return (rules.map(\.description) + engine).sorted { $0.id < $1.id }
+    }
+
+    /// Runs every rule on the document; findings are unsuppressed and in
+    /// rule order.
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for configured in rules {
+            for violation in configured.rule.check(document) {
+                findings.append(Finding(ruleID: configured.description.id, severity: configured.severity,
+                                        message: violation.message, range: violation.range,
+                                        related: violation.related))
+            }
+        }
+        return findings
+    }
+}
