@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Measures copydesk's speed: lints a folder of articles (by default the
+# PolNeAR training set in ../shared, 840 .txt files) with the default policy,
+# three times, and prints the median wall time, throughput and peak memory.
+#
+# usage: scripts/bench.sh [CORPUS_DIR]
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+corpus=${1:-$root/../shared/corpora/polnear/train}
+[ -d "$corpus" ] && corpus=$(cd "$corpus" && pwd)
+runs=3
+
+if [ ! -d "$corpus" ]; then
+  echo "bench: no corpus at $corpus" >&2
+  echo "bench: give a folder of .txt/.md articles as the argument, or put the project's shared corpora at ../shared" >&2
+  exit 1
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "bench: GNU time is needed at /usr/bin/time to measure peak memory (Debian/Ubuntu: apt-get install time)" >&2
+  exit 1
+fi
+
+# Articles only: the corpus also holds annotation files, which are not linted.
+files=()
+while IFS= read -r -d '' file; do files+=("$file"); done \
+  < <(find "$corpus" -type f \( -iname '*.txt' -o -iname '*.text' -o -iname '*.md' -o -iname '*.markdown' \) -print0 | sort -z)
+if [ ${#files[@]} -eq 0 ]; then
+  echo "bench: no .txt or .md articles in $corpus" >&2
+  exit 1
+fi
+bytes=$(cat "${files[@]}" | wc -c)
+
+echo "building release..."
+swift build -c release --package-path "$root" >/dev/null
+copydesk="$root/.build/release/copydesk"
+policy="$root/policies/default.yml"
+[ -f "$policy" ] || { echo "bench: the default policy is missing at $policy" >&2; exit 1; }
+
+echo "corpus: $corpus"
+echo "linting ${#files[@]} files, $bytes bytes, $runs times, with $policy"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+seconds=()
+peaks=()
+for run in $(seq "$runs"); do
+  status=0
+  start=$(date +%s%N)
+  /usr/bin/time -v -o "$scratch/time" \
+    "$copydesk" lint --policy "$policy" --format json --output /dev/null "${files[@]}" || status=$?
+  end=$(date +%s%N)
+  # 1 only means the corpus has findings; anything else is a failed run.
+  if [ "$status" -gt 1 ]; then
+    echo "bench: copydesk lint exited $status" >&2
+    cat "$scratch/time" >&2
+    exit 1
+  fi
+  elapsed=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
+  peak_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$scratch/time")
+  printf '  run %d: %s s, peak %s KB\n' "$run" "$elapsed" "$peak_kb"
+  seconds+=("$elapsed")
+  peaks+=("$peak_kb")
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median_seconds=$(median "${seconds[@]}")
+median_peak_kb=$(median "${peaks[@]}")
+
+awk -v bytes="$bytes" -v files="${#files[@]}" -v s="$median_seconds" -v kb="$median_peak_kb" 'BEGIN {
+  printf "\nmedian of %d runs (MB = 10^6 bytes)\n", '"$runs"'
+  printf "  files    %d\n", files
+  printf "  bytes    %d (%.2f MB)\n", bytes, bytes / 1e6
+  printf "  seconds  %.3f\n", s
+  printf "  MB/s     %.2f\n", (s > 0 ? bytes / 1e6 / s : 0)
+  printf "  peak MB  %.1f\n", kb * 1024 / 1e6
+}'
