@@ -34,7 +34,8 @@ struct FileDiscovery {
     /// Every path other than `-` (standard input, which the linter reads itself).
     func discover(_ paths: [String]) -> Outcome {
         var outcome = Outcome()
-        var seen = Set<String>()
+        // Absolute path -> index in `outcome.files`.
+        var seen: [String: Int] = [:]
         var visitedDirectories = Set<String>()
         for path in paths {
             let absolute = PathNormalizer.absolute(path, in: workingDirectory)
@@ -63,7 +64,13 @@ struct FileDiscovery {
                         + "pass --input-format markdown or --input-format text to lint it anyway"))
                 continue
             }
-            if seen.insert(absolute).inserted {
+            if let index = seen[absolute] {
+                // Found under a directory named earlier; named now, it gets the
+                // treatment of a named file (a warning when excluded).
+                outcome.files[index].isExplicit = true
+                outcome.files[index].format = format
+            } else {
+                seen[absolute] = outcome.files.count
                 outcome.files.append(DiscoveredFile(displayPath: display, absolutePath: absolute, format: format,
                                                     isExplicit: true))
             }
@@ -76,7 +83,7 @@ struct FileDiscovery {
     }
 
     private func walk(directory: String, display: String, into outcome: inout Outcome,
-                      seen: inout Set<String>, visited: inout Set<String>) {
+                      seen: inout [String: Int], visited: inout Set<String>) {
         // A symbolic link back up the tree would otherwise be walked forever.
         let realPath = (directory as NSString).resolvingSymlinksInPath
         guard visited.insert(realPath).inserted else { return }
@@ -100,8 +107,8 @@ struct FileDiscovery {
             }
             if isDirectory.boolValue {
                 walk(directory: childAbsolute, display: childDisplay, into: &outcome, seen: &seen, visited: &visited)
-            } else if let format = InputFormat.forPath(name).map({ forcedFormat ?? $0 }),
-                      seen.insert(childAbsolute).inserted {
+            } else if let format = InputFormat.forPath(name).map({ forcedFormat ?? $0 }), seen[childAbsolute] == nil {
+                seen[childAbsolute] = outcome.files.count
                 outcome.files.append(DiscoveredFile(displayPath: childDisplay, absolutePath: childAbsolute,
                                                     format: format, isExplicit: false))
             }
