@@ -1,4 +1,5 @@
 import CopydeskCore
+import CopydeskPolicy
 @testable import CopydeskLinter
 import Testing
 
@@ -297,6 +298,40 @@ struct LinterSuppressionTests {
         #expect(run.exitStatus(failingOn: .error) == .clean)
         #expect(run.exitStatus(failingOn: .warning) == .findings)
         #expect(run.exitStatus(failingOn: .never) == .clean)
+    }
+
+    @Test("a rule's finding under a directive stays in the results, suppressed, and does not fail the run")
+    func ruleFindingSuppressed() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("story.md", """
+            <!-- copydesk-disable-next-line quote-balance -- the quote runs on in the sidebar -->
+            The mayor said "we will rebuild.
+
+            The chief said "we are ready.
+
+            """)
+        var policy = engineRulesPolicy
+        policy.rules["quote-balance"] = RuleSetting()
+        let run = try linter(policy: policy).lint(LintOptions(paths: ["."], workingDirectory: directory.path))
+        let findings = try #require(run.files.first).findings
+        #expect(findings.map(\.ruleID) == ["quote-balance", "quote-balance"])
+        #expect(findings.map(\.range.start.line) == [2, 4])
+        #expect(findings[0].suppression?.justification == "the quote runs on in the sidebar")
+        #expect(findings[0].suppression?.directiveRange?.start.line == 1)
+        #expect(!findings[1].isSuppressed)
+        #expect(run.rules.map(\.id) == ["quote-balance", "suppression-without-reason", "unused-suppression"])
+        #expect(run.exitStatus(failingOn: .error) == .findings)
+
+        try directory.write("story.md", """
+            <!-- copydesk-disable quote-balance -- letters keep the writer's punctuation -->
+            The mayor said "we will rebuild.
+
+            The chief said "we are ready.
+
+            """)
+        let suppressed = try linter(policy: policy).lint(LintOptions(paths: ["."], workingDirectory: directory.path))
+        #expect(suppressed.files.first?.findings.allSatisfy { $0.isSuppressed } == true)
+        #expect(suppressed.exitStatus(failingOn: .note) == .clean)
     }
 
     @Test("parser diagnostics come back as warnings with a position")
