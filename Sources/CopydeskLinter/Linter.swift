@@ -280,21 +280,9 @@ public final class Linter: Sendable {
         do {
             source = try InputDecoder.decode(path: path, bytes: bytes)
         } catch {
-            return JobOutcome(result: nil, problems: [problem(for: error, path: path)])
+            return JobOutcome(result: nil, problems: [InputProblem(error, path: path)])
         }
         let (file, problems) = lint(source: source, format: job.file.format, ruleSet: ruleSet)
         return JobOutcome(result: file, problems: problems)
-    }
-
-    private static func problem(for error: InputError, path: String) -> InputProblem {
-        switch error {
-        case .invalidUTF8(let offset, let line, let column):
-            return InputProblem(path: path, level: .error, message: error.description,
-                                line: line, column: column, offset: offset)
-        case .binary:
-            return InputProblem(path: path, level: .warning, message: error.description)
-        case .unreadable:
-            return InputProblem(path: path, level: .error, message: error.description)
-        }
     }
 }
