@@ -37,7 +37,10 @@ struct PolicyDecoder {
     let schemas: [String: RuleSchema]
     let path: String
 
-    func decode(yaml: String) throws(PolicyError) -> PolicyDocument {
+    func decode(yaml text: String) throws(PolicyError) -> PolicyDocument {
+        // Yams tells libyaml the text is UTF-8, which then takes a byte-order
+        // mark for content; without it, columns are also the ones editors show.
+        let yaml = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
         guard let root = try compose(yaml) else {
             throw PolicyError(file: path, location: PolicyLocation(file: path, line: 1, column: 1),
                               message: "the policy file is empty",

@@ -128,11 +128,10 @@ enum YAMLText {
     }
 
     /// The index of the scalar libyaml places at `mark`, counting line
-    /// breaks as libyaml does and skipping a byte-order mark.
+    /// breaks as libyaml does.
     private static func scalarIndex(of mark: Place, in text: String) -> String.UnicodeScalarView.Index? {
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
-        if index < scalars.endIndex, scalars[index] == "\u{FEFF}" { index = scalars.index(after: index) }
         var line = 1
         var column = 1
         while index < scalars.endIndex {
