@@ -8,37 +8,40 @@ public enum ArticleInput {
     /// being read: missing, a directory, an unknown type, not UTF-8, binary.
     public static func parse(path: String, inputFormat: InputFormat? = nil,
                              workingDirectory: String = FileManager.default.currentDirectoryPath)
-        -> Result<Document, InputProblem> {
+        throws(InputProblem) -> Document {
         let directory = PathNormalizer.normalize(workingDirectory)
         let absolute = PathNormalizer.absolute(path, in: directory)
         let display = PathNormalizer.display(path, absolute: absolute, workingDirectory: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-            return .failure(InputProblem(path: display, level: .error,
-                                         message: "no such file; check the path"))
+            throw InputProblem(path: display, level: .error,
+                               message: "no such file; check the path")
         }
         guard !isDirectory.boolValue else {
-            return .failure(InputProblem(path: display, level: .error,
-                                         message: "is a directory; name the article files in it"))
+            throw InputProblem(path: display, level: .error,
+                               message: "is a directory; name the article files in it")
         }
         guard let format = inputFormat ?? InputFormat.forPath(absolute) else {
-            return .failure(InputProblem(
+            throw InputProblem(
                 path: display, level: .error,
                 message: "not a known article type (.md, .markdown, .txt); "
-                    + "pass --input-format markdown or --input-format text to read it anyway"))
+                    + "pass --input-format markdown or --input-format text to read it anyway")
         }
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            return .failure(InputProblem(path: display, level: .error,
-                                         message: "cannot read the file; check its permissions"))
+            throw InputProblem(path: display, level: .error,
+                               message: "cannot read the file; check its permissions")
         }
         do {
             let source = try InputDecoder.decode(path: display, bytes: Array(data))
-            return .success(ArticleParser.parse(source, format: format))
+            return ArticleParser.parse(source, format: format)
         } catch {
-            return .failure(InputProblem(error, path: display))
+            throw InputProblem(error, path: display)
         }
     }
 }
+
+/// Thrown by `ArticleInput.parse` for a file that cannot be read as an article.
+extension InputProblem: Error {}
 
 extension InputProblem {
     /// The problem a decoding error amounts to: invalid UTF-8 is an error at

@@ -44,7 +44,7 @@ struct FileDiscovery {
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 outcome.problems.append(InputProblem(
                     path: display, level: .error,
-                    message: "no such file or directory; check the path (run from the directory it is relative to)"))
+                    message: "no such file or directory; check the path"))
                 continue
             }
             if let glob = excludingGlob(for: display), display != "." {

@@ -65,10 +65,9 @@ public final class Linter: Sendable {
 
         for file in discovered.files {
             let policy = try policyLookup(file.absolutePath)
-            if let glob = Self.policyExclusion(of: file, by: policy, workingDirectory: workingDirectory) {
+            if let reason = Self.policyExclusion(of: file, by: policy) {
                 if file.isExplicit {
-                    problems.append(InputProblem(path: file.displayPath, level: .warning,
-                                                 message: "not linted: excluded by the policy's exclude '\(glob)'"))
+                    problems.append(InputProblem(path: file.displayPath, level: .warning, message: reason))
                 }
                 continue
             }
@@ -166,32 +165,23 @@ public final class Linter: Sendable {
                                          message: "not linted: excluded by --exclude '\(glob.pattern)'"))
         }
         let policy = try policyLookup(absolute)
-        if let glob = Self.policyExclusion(of: file, by: policy, workingDirectory: workingDirectory) {
-            return .problem(InputProblem(path: display, level: .warning,
-                                         message: "not linted: excluded by the policy's exclude '\(glob)'"))
+        if let reason = Self.policyExclusion(of: file, by: policy) {
+            return .problem(InputProblem(path: display, level: .warning, message: reason))
         }
         return .job(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: bytes))
     }
 
     // MARK: - Policies
 
-    /// The policy's `exclude` glob that matches the file, tried against the
-    /// path relative to the working directory and, for a policy read from a
-    /// file, relative to that file's directory (where its author wrote it from).
-    static func policyExclusion(of file: DiscoveredFile, by policy: Policy, workingDirectory: String) -> String? {
-        guard !policy.exclude.isEmpty else { return nil }
-        var candidates = [file.displayPath]
-        if let policyFile = policy.sources.last, !policyFile.hasPrefix("<") {
-            let policyDirectory = PathNormalizer.absolute((policyFile as NSString).deletingLastPathComponent,
-                                                          in: workingDirectory)
-            if let relative = PathNormalizer.relative(file.absolutePath, to: policyDirectory) {
-                candidates.append(relative)
-            }
-        }
-        return policy.exclude.first { pattern in
-            let glob = Glob(pattern)
-            return candidates.contains { glob.matches($0) }
-        }
+    /// Why the policy leaves the file alone, if it does. The policy's own
+    /// `excludes(articlePath:)` decides (its globs are relative to the policy
+    /// file's directory); an embedded pack has no directory, so its globs see
+    /// the path relative to the working directory.
+    static func policyExclusion(of file: DiscoveredFile, by policy: Policy) -> String? {
+        let articlePath = policy.directory == nil ? file.displayPath : file.absolutePath
+        guard policy.excludes(articlePath: articlePath) else { return nil }
+        let source = policy.sources.last.map { " in \($0)" } ?? ""
+        return "not linted: excluded by the policy's exclude list\(source)"
     }
 
     /// One `RuleSet` per distinct policy: building rules (compiling their
