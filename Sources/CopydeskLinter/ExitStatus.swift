@@ -19,7 +19,7 @@ public enum FailureThreshold: String, Sendable, CaseIterable {
 }
 
 /// The process exit status of a lint run.
-public enum ExitStatus: Int32, Sendable {
+public enum LintExitStatus: Int32, Sendable {
     /// No unsuppressed finding at or above the threshold, no input error.
     case clean = 0
     /// Findings at or above `--fail-on`.
@@ -31,7 +31,7 @@ public enum ExitStatus: Int32, Sendable {
 extension LintRun {
     /// Input errors win over findings: a file that could not be read may hide
     /// anything, so a run that missed one is not a clean or merely failing run.
-    public func exitStatus(failingOn threshold: FailureThreshold) -> ExitStatus {
+    public func exitStatus(failingOn threshold: FailureThreshold) -> LintExitStatus {
         if problems.contains(where: { $0.level == .error }) { return .usageOrInputError }
         let failing = files.contains { file in
             file.findings.contains { !$0.isSuppressed && threshold.isReached(by: $0.severity) }

@@ -24,7 +24,7 @@ enum Console {
         } catch {
             Console.error("\(path): error: cannot write the report (\(error.localizedDescription)); "
                           + "check that the directory exists and is writable")
-            throw ExitCode(ExitStatus.usageOrInputError.rawValue)
+            throw ExitCode(LintExitStatus.usageOrInputError.rawValue)
         }
     }
 
@@ -33,5 +33,5 @@ enum Console {
     static var workingDirectory: String { FileManager.default.currentDirectoryPath }
 
     /// Stops the command with copydesk's exit status for usage, policy and input errors.
-    static var usageOrInputError: ExitCode { ExitCode(ExitStatus.usageOrInputError.rawValue) }
+    static var usageOrInputError: ExitCode { ExitCode(LintExitStatus.usageOrInputError.rawValue) }
 }

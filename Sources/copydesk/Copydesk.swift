@@ -26,7 +26,7 @@ struct Copydesk: ParsableCommand {
         } catch {
             if exitCode(for: error) == .success { self.exit(withError: error) }
             Console.error(fullMessage(for: error))
-            Foundation.exit(ExitStatus.usageOrInputError.rawValue)
+            Foundation.exit(LintExitStatus.usageOrInputError.rawValue)
         }
     }
 }
