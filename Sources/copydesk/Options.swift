@@ -15,7 +15,10 @@ struct InputOptions: ParsableArguments {
     var inputFormat: InputFormat?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Skip paths matching this glob (*, ?, **, [a-z]), relative to the current directory. Repeatable.",
+        """
+        Skip paths matching this glob (*, ?, **, [a-z]), relative to the current directory; \
+        a glob without / matches a file or directory name at any depth. Repeatable.
+        """,
         valueName: "glob"))
     var exclude: [String] = []
 
