@@ -124,9 +124,10 @@ struct PolicyDecoder {
                 entry.enabled = enabled
             } else {
                 let words = Self.severityWords + ["on", "off", "true", "false"]
-                throw error(at: node, "invalid setting \(Self.describe(node)) for rule '\(schema.id)'",
-                            hint: NearestMatch.suggestion(for: word, among: words).map { "did you mean '\($0)'?" }
-                                ?? "use a severity (error, warning, note), on or off, true or false, or a mapping of settings")
+                let hint = Self.boolean(word) != nil ? quotedHint(node)
+                    : NearestMatch.suggestion(for: word, among: words).map { "did you mean '\($0)'?" }
+                throw error(at: node, "rule '\(schema.id)' cannot be set to \(Self.describe(node))",
+                            hint: hint ?? "use a severity (error, warning, note), on or off, true or false, or a mapping of settings")
             }
         case .mapping(let mapping):
             let validKeys = Self.settingKeys + schema.options.map(\.name)
@@ -159,9 +160,12 @@ struct PolicyDecoder {
         if case .scalar(let scalar) = node, !Self.isNull(scalar), let severity = Severity(rawValue: scalar.string) {
             return severity
         }
-        let hint = scalarText(node).flatMap { NearestMatch.suggestion(for: $0, among: Self.severityWords) }
-            .map { "did you mean '\($0)'?" } ?? "use error, warning or note"
-        throw error(at: node, "invalid severity \(Self.describe(node)) for rule '\(ruleID)'", hint: hint)
+        guard let text = scalarText(node) else {
+            throw error(at: node, "the severity of rule '\(ruleID)' must be error, warning or note, not \(Self.describe(node))",
+                        hint: "write 'severity: warning', for example")
+        }
+        let hint = NearestMatch.suggestion(for: text, among: Self.severityWords).map { "did you mean '\($0)'?" }
+        throw error(at: node, "invalid severity '\(text)' for rule '\(ruleID)'", hint: hint ?? "use error, warning or note")
     }
 
     private func decodeOption(_ node: Node, spec: OptionSpec, ruleID: String) throws(PolicyError) -> OptionValue {
