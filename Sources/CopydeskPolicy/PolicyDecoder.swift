@@ -33,6 +33,9 @@ struct PolicyDecoder {
     static let topLevelKeys = ["schema", "name", "extends", "exclude", "rules"]
     static let settingKeys = ["severity", "enabled"]
     static let severityWords = Severity.allCases.reversed().map(\.rawValue)
+    /// Beyond this many rules, an error about an unknown rule points to
+    /// `copydesk rules` instead of listing them all on one line.
+    static let longestRuleListInHints = 12
 
     let schemas: [String: RuleSchema]
     let path: String
@@ -104,8 +107,12 @@ struct PolicyDecoder {
         var entries: [PolicyDocument.RuleEntry] = []
         for pair in try uniquePairs(of: mapping) {
             guard let schema = schemas[pair.key] else {
-                throw error(at: pair.keyNode, "unknown rule '\(pair.key)'",
-                            hint: NearestMatch.hint(for: pair.key, among: schemas.keys.sorted(), listing: "known rules"))
+                let ids = schemas.keys.sorted()
+                let hint = ids.count > Self.longestRuleListInHints
+                    ? NearestMatch.suggestion(for: pair.key, among: ids).map { "did you mean '\($0)'?" }
+                        ?? "run 'copydesk rules' to list the rules"
+                    : NearestMatch.hint(for: pair.key, among: ids, listing: "known rules")
+                throw error(at: pair.keyNode, "unknown rule '\(pair.key)'", hint: hint)
             }
             entries.append(try decodeRuleSetting(pair.value, schema: schema, location: location(of: pair.keyNode)))
         }

@@ -82,6 +82,15 @@ struct PolicyDecodingTests {
         #expect(policy.rules["sample-rule"]?.options == ["ratio": .number(1), "min-words": .integer(7)])
     }
 
+    @Test("With many rules, an unknown one points to 'copydesk rules' instead of listing them")
+    func longRuleList() {
+        let schemas = (1...20).map { RuleSchema(id: "rule-number-\($0)", defaultSeverity: .warning, options: []) }
+        let error = policyError { () throws(PolicyError) in
+            try PolicyLoader(schemas: schemas).load(yaml: "schema: 1\nrules:\n  headline-case: on\n", path: "policy.yml")
+        }
+        #expect(error?.description == "policy.yml:3:3: error: unknown rule 'headline-case' (run 'copydesk rules' to list the rules)")
+    }
+
     @Test("A policy may name no rules at all")
     func emptyRules() throws {
         let policy = try loader.load(yaml: "schema: 1\nrules: {}\n", path: "policy.yml")
