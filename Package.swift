@@ -13,8 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        // Source text, positions, the document model and the format parsers.
-        .target(name: "CopydeskCore"),
+        // Source text, positions, the document model and the format parsers
+        // (Yams reads Markdown front matter).
+        .target(name: "CopydeskCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Policy files: typed decoding with positions, extends, the embedded default.
         .target(name: "CopydeskPolicy", dependencies: ["CopydeskCore", .product(name: "Yams", package: "Yams")]),
         // The Rule protocol and every rule, one file each.

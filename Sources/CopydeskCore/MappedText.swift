@@ -107,3 +107,60 @@ public struct MappedText: Sendable, Hashable {
         return String(decoding: utf8[lower..<upper], as: UTF8.self)
     }
 }
+
+extension MappedText {
+    /// Appends `other`'s text in `range`, keeping its mapping to the source:
+    /// how one mapped text is built from another (inline markup removed
+    /// from a block's raw lines).
+    public mutating func append(_ range: Range<Int>, of other: MappedText) {
+        guard !range.isEmpty, !other.pieces.isEmpty else { return }
+        var low = 0
+        var high = other.pieces.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if other.pieces[mid].textStart <= range.lowerBound { low = mid } else { high = mid - 1 }
+        }
+        var index = low
+        while index < other.pieces.count {
+            let piece = other.pieces[index]
+            let pieceEnd = piece.textStart + piece.textLength
+            if piece.textStart >= range.upperBound { break }
+            let lower = max(range.lowerBound, piece.textStart)
+            let upper = min(range.upperBound, pieceEnd)
+            if lower < upper {
+                if piece.isVerbatim {
+                    let sourceLower = piece.sourceStart + (lower - piece.textStart)
+                    appendRun(other.utf8[lower..<upper], sourceStart: sourceLower, sourceLength: upper - lower, verbatim: true)
+                } else {
+                    appendRun(other.utf8[lower..<upper], sourceStart: piece.sourceStart,
+                              sourceLength: piece.sourceLength, verbatim: false)
+                }
+            }
+            index += 1
+        }
+    }
+
+    private mutating func appendRun(_ bytes: ArraySlice<UInt8>, sourceStart: Int, sourceLength: Int, verbatim: Bool) {
+        let textStart = utf8.count
+        utf8.append(contentsOf: bytes)
+        if verbatim, var last = pieces.last, last.isVerbatim,
+           last.textStart + last.textLength == textStart, last.sourceStart + last.sourceLength == sourceStart {
+            last.textLength += bytes.count
+            last.sourceLength += sourceLength
+            pieces[pieces.count - 1] = last
+        } else {
+            pieces.append(Piece(textStart: textStart, textLength: bytes.count, sourceStart: sourceStart,
+                                sourceLength: sourceLength, isVerbatim: verbatim))
+        }
+    }
+
+    /// Drops leading ASCII white space.
+    public mutating func trimLeadingWhitespace() {
+        var cut = 0
+        while cut < utf8.count, utf8[cut] == 0x20 || utf8[cut] == 0x09 || utf8[cut] == 0x0A || utf8[cut] == 0x0D { cut += 1 }
+        guard cut > 0 else { return }
+        var rebuilt = MappedText()
+        rebuilt.append(cut..<utf8.count, of: self)
+        self = rebuilt
+    }
+}

@@ -1,0 +1,192 @@
+/// Gives the blocks of a plain-text article their roles. Plain text has no
+/// markup, so the roles come from what newsroom pages look like when saved
+/// as text: furniture lines above the headline, a short headline, a photo
+/// caption right under it, and an author card (a name line, then "Name is a
+/// … correspondent") near the end.
+enum TextClassifier {
+    static func classify(_ blocks: inout [Block]) {
+        markChrome(&blocks)
+        guard let headline = markHeadline(&blocks) else { return }
+        markCaptions(&blocks, after: headline)
+        markAuthorCards(&blocks)
+        markNotices(&blocks)
+    }
+
+    private static func markChrome(_ blocks: inout [Block]) {
+        for index in blocks.indices where ProseHeuristics.isChrome(blocks[index].content.utf8) {
+            blocks[index].kind = .chrome
+        }
+    }
+
+    /// The headline is the first block that is not furniture, when it is a
+    /// single short line and something follows it.
+    private static func markHeadline(_ blocks: inout [Block]) -> Int? {
+        guard let first = blocks.firstIndex(where: { $0.kind != .chrome }), first + 1 < blocks.count else { return nil }
+        let block = blocks[first]
+        let bytes = block.content.utf8
+        guard !bytes.contains(0x0A), bytes.count <= 300, ProseHeuristics.wordCount(bytes) <= 30 else { return nil }
+        blocks[first].kind = .headline
+        blocks[first].level = 1
+        return first
+    }
+
+    /// Captions sit between the headline and the body: a line describing a
+    /// photo, or a line repeated under itself. Body paragraphs are never
+    /// taken for captions, since a caption-like sentence there is prose.
+    private static func markCaptions(_ blocks: inout [Block], after headline: Int) {
+        var index = headline + 1
+        var seen = 0
+        while index < blocks.count && seen < 3 {
+            if blocks[index].kind == .chrome {
+                index += 1
+                continue
+            }
+            let bytes = blocks[index].content.utf8
+            let repeated = (index > headline + 1 && blocks[index - 1].content.utf8 == bytes && blocks[index - 1].kind == .caption)
+                || (index + 1 < blocks.count && blocks[index + 1].content.utf8 == bytes)
+            if repeated || ProseHeuristics.looksLikeCaption(bytes) {
+                blocks[index].kind = .caption
+            } else {
+                break
+            }
+            seen += 1
+            index += 1
+        }
+        // A caption line also follows an image placeholder anywhere in the page.
+        for index in blocks.indices.dropFirst() where blocks[index - 1].kind == .chrome
+            && ProseHeuristics.isImagePlaceholder(blocks[index - 1].content.utf8)
+            && blocks[index].kind == .paragraph && ProseHeuristics.looksLikeCaption(blocks[index].content.utf8) {
+            blocks[index].kind = .caption
+        }
+    }
+
+    /// A name on a line of its own followed by a paragraph that starts with
+    /// that name and describes the writer.
+    private static func markAuthorCards(_ blocks: inout [Block]) {
+        for index in blocks.indices.dropLast() where blocks[index].kind == .paragraph {
+            let name = blocks[index].content.utf8
+            guard ProseHeuristics.looksLikePersonName(name) else { continue }
+            let next = blocks[index + 1].content.utf8
+            guard next.count > name.count + 4, next.starts(with: name) else { continue }
+            let rest = String(decoding: next[name.count...].prefix(24), as: UTF8.self)
+            if rest.hasPrefix(" is ") || rest.hasPrefix(" was ") || rest.hasPrefix(" covers ")
+                || rest.hasPrefix(" reports ") || rest.hasPrefix(" writes ") || rest.hasPrefix(" has ") {
+                blocks[index].kind = .authorCard
+                blocks[index + 1].kind = .authorCard
+            }
+        }
+    }
+
+    private static func markNotices(_ blocks: inout [Block]) {
+        for index in blocks.indices where blocks[index].kind == .paragraph
+            && ProseHeuristics.looksLikeNotice(blocks[index].content.utf8) {
+            blocks[index].kind = .notice
+        }
+    }
+}
+
+/// Word-level tests on UTF-8 text shared by the parsers. They read only
+/// short blocks or a block's first bytes, so they stay off the hot path.
+public enum ProseHeuristics {
+    static let chromeLines: Set<String> = [
+        "accessibility links", "skip to main content", "skip to content", "skip navigation", "breaking news",
+        "share", "share this", "share this article", "print", "email", "e-mail", "advertisement", "advertising",
+        "subscribe", "sign in", "log in", "login", "register", "menu", "search", "close", "follow us",
+        "related", "related stories", "related articles", "read more", "more", "comments", "newsletter",
+        "image", "photo", "video", "audio", "listen", "watch", "copy link", "share on facebook",
+        "share on twitter", "share on x", "tweet", "top stories", "most popular", "most read", "trending",
+        "latest news", "home", "back to top", "live", "sponsored", "loading...", "see all", "next", "previous",
+    ]
+
+    /// Page furniture: a short line that is a known label, a bullet with an
+    /// image size ("• 16x9 Image"), or a lone symbol.
+    public static func isChrome(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count <= 48, !bytes.contains(0x0A) else { return false }
+        if isImagePlaceholder(bytes) { return true }
+        let text = stripBullet(String(decoding: bytes, as: UTF8.self)).lowercased()
+        if text.isEmpty { return true }
+        return chromeLines.contains(text)
+    }
+
+    /// "• 16x9 Image", "Image", "Photo": where a page had a picture.
+    public static func isImagePlaceholder(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count <= 40 else { return false }
+        let text = stripBullet(String(decoding: bytes, as: UTF8.self)).lowercased()
+        guard text.hasSuffix("image") || text.hasSuffix("photo") || text.hasSuffix("picture") else { return false }
+        let head = text.split(separator: " ").first.map(String.init) ?? ""
+        let isAspect = head.split(separator: "x").count == 2 && head.split(separator: "x").allSatisfy { $0.allSatisfy(\.isNumber) }
+        return text == "image" || text == "photo" || isAspect
+    }
+
+    private static func stripBullet(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, first == "•" || first == "·" || first == "*" || first == "-" || first == "▪" || first == " " {
+            scalars.removeFirst()
+        }
+        return String(scalars)
+    }
+
+    static let captionMarkers: [String] = [
+        "(left)", "(right)", "(center)", "(centre)", "(front)", "(top)", "(bottom)", "(l)", "(r)", "(c)",
+        "(file)", "(file photo)", "pictured", "photo:", "photograph:", "photo by", "photo credit", "image:",
+        "image credit", "ap photo", "getty images", "reuters/", "/reuters", "afp/", "/afp", "epa/", "/epa",
+        "file photo", "in this photo", "in this image", "in this undated", "like this one", "shown here",
+        "seen here", " is seen ", " are seen ", "poses for", "pose for", "credit:",
+    ]
+
+    /// A line that describes a photograph: position markers, photo credits,
+    /// "in this file photo".
+    public static func looksLikeCaption(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count <= 600, !bytes.isEmpty else { return false }
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        return captionMarkers.contains { text.contains($0) }
+    }
+
+    static let noticePrefixes: [String] = [
+        "editor's note", "editor’s note", "editors' note", "editors’ note", "correction:", "corrections:",
+        "clarification:", "disclosure:", "copyright ", "copyright©", "©", "(c) ", "all rights reserved",
+        "sponsored content", "paid post", "this article was corrected", "this story has been corrected",
+        "this story was corrected", "this content was paid for", "this content is sponsored",
+    ]
+
+    /// An editor's note, correction, disclosure or copyright line.
+    public static func looksLikeNotice(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(48), as: UTF8.self).lowercased()
+        if noticePrefixes.contains(where: { head.hasPrefix($0) }) { return true }
+        guard bytes.count <= 200 else { return false }
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        return text.contains("all rights reserved")
+    }
+
+    /// Two to four capitalised words and nothing else: "Mike Eckel",
+    /// "Mary-Jane O'Neil", "Juan de la Cruz".
+    public static func looksLikePersonName(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 3, bytes.count <= 60, !bytes.contains(0x0A) else { return false }
+        let words = String(decoding: bytes, as: UTF8.self).split(separator: " ")
+        guard (2...5).contains(words.count) else { return false }
+        let particles: Set<Substring> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le"]
+        var capitalised = 0
+        for word in words {
+            guard let first = word.unicodeScalars.first else { return false }
+            if particles.contains(word) { continue }
+            guard first.properties.isUppercase else { return false }
+            guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else {
+                return false
+            }
+            capitalised += 1
+        }
+        return capitalised >= 2
+    }
+
+    /// Words separated by ASCII white space.
+    public static func wordCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+@testable import CopydeskCore
+
+/// Hard punctuation for the quote scanner: nested quotes, apostrophes at
+/// word ends, primes, quotes across paragraphs.
+struct QuoteScannerTests {
+    private func scan(_ text: String, format: InputFormat = .markdown) -> Document {
+        ArticleParser.parse(SourceText(path: "t.md", string: text), format: format)
+    }
+
+    private func quoteTexts(_ text: String) -> [String] {
+        scan(text).quotes.filter { $0.depth == 0 }.map(\.text)
+    }
+
+    private func problems(_ text: String) -> [String] {
+        scan(text).unbalancedQuoteMarks.map { "\($0.problem.rawValue)@\($0.range.start.line):\($0.range.start.column)" }
+    }
+
+    @Test func pairsCurlyAndStraightDoubleQuotes() {
+        #expect(quoteTexts("He said “yes” and \"no\".") == ["“yes”", "\"no\""])
+    }
+
+    @Test func quoteSplitByItsAttributionIsTwoQuotes() {
+        #expect(quoteTexts("“It is,” she said, “too late.”") == ["“It is,”", "“too late.”"])
+    }
+
+    @Test func singleQuotesNestInsideDoubleQuotes() {
+        let document = scan("“He told me ‘never again,’ and left,” she said.")
+        #expect(document.quotes.map(\.depth).sorted() == [0, 1])
+        #expect(document.unbalancedQuoteMarks.isEmpty)
+    }
+
+    @Test(arguments: [
+        "Don’t touch the students’ books from the ’90s.",
+        "It's the Joneses' house, rock 'n' roll since '68.",
+        "O’Brien said ’em and ’til were fine.",
+        "The 6'2\" forward and the 5′11″ guard.",
+        "A 12\" record and a 7\" single.",
+    ])
+    func apostrophesAndPrimesAreNotQuotes(text: String) {
+        let document = scan(text)
+        #expect(document.quotes.isEmpty, "\(document.quotes.map(\.text))")
+        #expect(document.unbalancedQuoteMarks.isEmpty)
+    }
+
+    @Test func closingMarkAfterPossessiveClosesAnOpenSingleQuote() {
+        let document = scan("“She called them ‘the students’ and laughed,” he said.")
+        #expect(document.quotes.contains { $0.depth == 1 && $0.text == "‘the students’" })
+        #expect(document.unbalancedQuoteMarks.isEmpty)
+    }
+
+    @Test func quoteRunningOnIntoTheNextParagraphIsLinked() {
+        let document = scan("“The river rose overnight.\n\n“By morning the levee held,” he said.\n")
+        #expect(document.unbalancedQuoteMarks.isEmpty)
+        #expect(document.quotes.count == 2)
+        #expect(document.quotes[0].continuesNext)
+        #expect(document.quotes[1].continuesPrevious)
+    }
+
+    @Test func quoteLeftOpenWithoutReopeningIsUnbalanced() {
+        #expect(problems("“The river rose overnight.\n\nThe council met.\n") == ["neverClosed@1:1"])
+    }
+
+    @Test func closingMarkWithoutOpeningIsUnbalanced() {
+        #expect(problems("The river rose overnight.” The council met.") == ["neverOpened@1:26"])
+    }
+
+    @Test func straightQuotesTakeTheirDirectionFromTheirNeighbours() {
+        #expect(problems("\"Hello, he said. \"Bye.\"") == ["neverClosed@1:1"])
+        #expect(quoteTexts("\"Stop,\" he said.") == ["\"Stop,\""])
+        #expect(quoteTexts("The word \"the\"-prefix and (\"quoted\")") == ["\"the\"", "\"quoted\""])
+    }
+
+    @Test func bracketedInsertionsAndEllipsesStayInside() {
+        #expect(quoteTexts("“We will address [Ukraine] … soon,” he said.") == ["“We will address [Ukraine] … soon,”"])
+    }
+
+    @Test func quoteRangesCoverTheMarksWithExactColumns() {
+        let document = scan("Émile said “ça va” today.")
+        let quote = document.quotes[0]
+        #expect(quote.range.start.column == 12)
+        #expect(quote.range.end.column == 19)
+        #expect(quote.innerText == "ça va")
+    }
+
+    @Test func inlineCodeIsNotScanned() {
+        #expect(problems("Type `\"` for inches.").isEmpty)
+    }
+
+    @Test func quotesInsideEmphasisAndLinksKeepSourcePositions() {
+        let document = scan("She said *“[go](https://example.com) home”* twice.")
+        let quote = document.quotes[0]
+        #expect(quote.text == "“go home”")
+        #expect(quote.range.start.column == 11)
+        #expect(quote.range.end.column == 43)
+    }
+}
