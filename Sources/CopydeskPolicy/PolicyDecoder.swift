@@ -33,6 +33,9 @@ struct PolicyDecoder {
     static let topLevelKeys = ["schema", "name", "extends", "exclude", "rules"]
     static let settingKeys = ["severity", "enabled"]
     static let severityWords = Severity.allCases.reversed().map(\.rawValue)
+    /// Beyond this many rules, an error about an unknown rule points to
+    /// `copydesk rules` instead of listing them all on one line.
+    static let longestRuleListInHints = 12
 
     let schemas: [String: RuleSchema]
     let path: String
@@ -104,8 +107,12 @@ struct PolicyDecoder {
         var entries: [PolicyDocument.RuleEntry] = []
         for pair in try uniquePairs(of: mapping) {
             guard let schema = schemas[pair.key] else {
-                throw error(at: pair.keyNode, "unknown rule '\(pair.key)'",
-                            hint: NearestMatch.hint(for: pair.key, among: schemas.keys.sorted(), listing: "known rules"))
+                let ids = schemas.keys.sorted()
+                let hint = ids.count > Self.longestRuleListInHints
+                    ? NearestMatch.suggestion(for: pair.key, among: ids).map { "did you mean '\($0)'?" }
+                        ?? "run 'copydesk rules' to list the rules"
+                    : NearestMatch.hint(for: pair.key, among: ids, listing: "known rules")
+                throw error(at: pair.keyNode, "unknown rule '\(pair.key)'", hint: hint)
             }
             entries.append(try decodeRuleSetting(pair.value, schema: schema, location: location(of: pair.keyNode)))
         }
@@ -124,9 +131,10 @@ struct PolicyDecoder {
                 entry.enabled = enabled
             } else {
                 let words = Self.severityWords + ["on", "off", "true", "false"]
-                throw error(at: node, "invalid setting \(Self.describe(node)) for rule '\(schema.id)'",
-                            hint: NearestMatch.suggestion(for: word, among: words).map { "did you mean '\($0)'?" }
-                                ?? "use a severity (error, warning, note), on or off, true or false, or a mapping of settings")
+                let hint = Self.boolean(word) != nil ? quotedHint(node)
+                    : NearestMatch.suggestion(for: word, among: words).map { "did you mean '\($0)'?" }
+                throw error(at: node, "rule '\(schema.id)' cannot be set to \(Self.describe(node))",
+                            hint: hint ?? "use a severity (error, warning, note), on or off, true or false, or a mapping of settings")
             }
         case .mapping(let mapping):
             let validKeys = Self.settingKeys + schema.options.map(\.name)
@@ -159,9 +167,12 @@ struct PolicyDecoder {
         if case .scalar(let scalar) = node, !Self.isNull(scalar), let severity = Severity(rawValue: scalar.string) {
             return severity
         }
-        let hint = scalarText(node).flatMap { NearestMatch.suggestion(for: $0, among: Self.severityWords) }
-            .map { "did you mean '\($0)'?" } ?? "use error, warning or note"
-        throw error(at: node, "invalid severity \(Self.describe(node)) for rule '\(ruleID)'", hint: hint)
+        guard let text = scalarText(node) else {
+            throw error(at: node, "the severity of rule '\(ruleID)' must be error, warning or note, not \(Self.describe(node))",
+                        hint: "write 'severity: warning', for example")
+        }
+        let hint = NearestMatch.suggestion(for: text, among: Self.severityWords).map { "did you mean '\($0)'?" }
+        throw error(at: node, "invalid severity '\(text)' for rule '\(ruleID)'", hint: hint ?? "use error, warning or note")
     }
 
     private func decodeOption(_ node: Node, spec: OptionSpec, ruleID: String) throws(PolicyError) -> OptionValue {

@@ -82,6 +82,15 @@ struct PolicyDecodingTests {
         #expect(policy.rules["sample-rule"]?.options == ["ratio": .number(1), "min-words": .integer(7)])
     }
 
+    @Test("With many rules, an unknown one points to 'copydesk rules' instead of listing them")
+    func longRuleList() {
+        let schemas = (1...20).map { RuleSchema(id: "rule-number-\($0)", defaultSeverity: .warning, options: []) }
+        let error = policyError { () throws(PolicyError) in
+            try PolicyLoader(schemas: schemas).load(yaml: "schema: 1\nrules:\n  headline-case: on\n", path: "policy.yml")
+        }
+        #expect(error?.description == "policy.yml:3:3: error: unknown rule 'headline-case' (run 'copydesk rules' to list the rules)")
+    }
+
     @Test("A policy may name no rules at all")
     func emptyRules() throws {
         let policy = try loader.load(yaml: "schema: 1\nrules: {}\n", path: "policy.yml")
@@ -123,14 +132,15 @@ struct PolicyDecodingTests {
         Case("schema: 1\nrules:\n  quote-balance:\n    severty: error\n", "policy.yml:4:5: error: unknown key 'severty' in rule 'quote-balance' (did you mean 'severity'?)"),
         Case("schema: 1\nrules:\n  sample-rule:\n    min-word: 3\n", "policy.yml:4:5: error: unknown key 'min-word' in rule 'sample-rule' (did you mean 'min-words'?)"),
         Case("schema: 1\nrules:\n  sample-rule:\n    colour: red\n", "policy.yml:4:5: error: unknown key 'colour' in rule 'sample-rule' (valid keys: severity, enabled, min-words, ratio, strict, house-name, banned-words, style)"),
-        Case("schema: 1\nrules:\n  quote-balance: fatal\n", "policy.yml:3:18: error: invalid setting 'fatal' for rule 'quote-balance' (use a severity (error, warning, note), on or off, true or false, or a mapping of settings)"),
-        Case("schema: 1\nrules:\n  quote-balance: eror\n", "policy.yml:3:18: error: invalid setting 'eror' for rule 'quote-balance' (did you mean 'error'?)"),
-        Case("schema: 1\nrules:\n  quote-balance: \"off\"\n", "policy.yml:3:18: error: invalid setting the quoted string 'off' for rule 'quote-balance' (did you mean 'off'?)"),
+        Case("schema: 1\nrules:\n  quote-balance: fatal\n", "policy.yml:3:18: error: rule 'quote-balance' cannot be set to 'fatal' (use a severity (error, warning, note), on or off, true or false, or a mapping of settings)"),
+        Case("schema: 1\nrules:\n  quote-balance: eror\n", "policy.yml:3:18: error: rule 'quote-balance' cannot be set to 'eror' (did you mean 'error'?)"),
+        Case("schema: 1\nrules:\n  quote-balance: \"off\"\n", "policy.yml:3:18: error: rule 'quote-balance' cannot be set to the quoted string 'off' (remove the quotes around 'off')"),
         Case("schema: 1\nrules:\n  quote-balance:\n", "policy.yml:3:17: error: rule 'quote-balance' needs a setting, not an empty value (use a severity (error, warning, note), on or off, true or false, or a mapping of settings)"),
         Case("schema: 1\nrules:\n  quote-balance: [error]\n", "policy.yml:3:18: error: rule 'quote-balance' needs a setting, not a list (use a severity (error, warning, note), on or off, true or false, or a mapping of settings)"),
         Case("schema: 1\nrules:\n  quote-balance:\n    severity: critical\n", "policy.yml:4:15: error: invalid severity 'critical' for rule 'quote-balance' (use error, warning or note)"),
         Case("schema: 1\nrules:\n  quote-balance:\n    severity: warn\n", "policy.yml:4:15: error: invalid severity 'warn' for rule 'quote-balance' (did you mean 'warning'?)"),
         Case("schema: 1\nrules:\n  quote-balance:\n    severity: Error\n", "policy.yml:4:15: error: invalid severity 'Error' for rule 'quote-balance' (did you mean 'error'?)"),
+        Case("schema: 1\nrules:\n  quote-balance:\n    severity:\n", "policy.yml:4:14: error: the severity of rule 'quote-balance' must be error, warning or note, not an empty value (write 'severity: warning', for example)"),
         Case("schema: 1\nrules:\n  quote-balance:\n    enabled: maybe\n", "policy.yml:4:14: error: 'enabled' in rule 'quote-balance' must be true or false, not 'maybe' (write 'enabled: true' or 'enabled: false')"),
         // Option values of every kind.
         Case("schema: 1\nrules:\n  sample-rule:\n    min-words: four\n", "policy.yml:4:16: error: option 'min-words' in rule 'sample-rule' must be a whole number, not 'four' (use a whole number from 1 to 100)"),

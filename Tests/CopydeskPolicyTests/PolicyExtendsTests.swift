@@ -27,7 +27,7 @@ struct PolicyExtendsTests {
         let error = policyError { () throws(PolicyError) in
             try loader.load(yaml: "schema: 1\nextends: ./base.yml\n", path: directory.path + "/./policy.yml")
         }
-        #expect(error?.description == "\(directory.url("base.yml")):3:18: error: invalid setting 'loud' for rule 'quote-balance' (use a severity (error, warning, note), on or off, true or false, or a mapping of settings)")
+        #expect(error?.description == "\(directory.url("base.yml")):3:18: error: rule 'quote-balance' cannot be set to 'loud' (use a severity (error, warning, note), on or off, true or false, or a mapping of settings)")
         #expect(error?.file == directory.url("base.yml"))
     }
 

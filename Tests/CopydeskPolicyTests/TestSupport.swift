@@ -26,7 +26,7 @@ enum TestCatalogue {
 
 /// A fresh directory under the system's temporary directory, removed when
 /// the value goes away.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() throws {
