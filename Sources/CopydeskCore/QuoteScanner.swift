@@ -117,8 +117,10 @@ struct BlockScan {
             return .boundary
         case "0"..."9":
             return .digit
-        case "(", "[", "{", "—", "–", "-", "/", "\u{2015}":
+        case "(", "[", "{", "—", "–", "-", "/", "\u{2015}", "=", "<":
             return .opening
+        case "@", "#", "$", "%", "&", "_", "+", "~":
+            return .letter
         case ".", ",", ";", ":", "!", "?", ")", "]", "}", "…", "*":
             return .closing
         default:
@@ -153,7 +155,10 @@ struct BlockScan {
     // MARK: Scanning
 
     private mutating func scan(skipping codeRanges: [Range<Int>]) {
-        var openDouble: OpenMark?
+        // Open double quotations, outermost first. A quotation may hold one
+        // of the other style (a paragraph in straight quotes quoting someone
+        // in curly ones); a second of the same style means the first never closed.
+        var openDoubles: [OpenMark] = []
         var openSingle: OpenMark?
         var codeIndex = 0
         var index = 0
@@ -181,10 +186,10 @@ struct BlockScan {
             let after = classify(scalar(at: index + length)?.0)
             if QuoteMarks.isDouble(mark) {
                 handleDouble(mark, at: index, length: length, before: before, after: after,
-                             open: &openDouble, openSingle: &openSingle, isFirstText: !sawText)
+                             open: &openDoubles, openSingle: &openSingle, isFirstText: !sawText)
             } else {
                 handleSingle(mark, at: index, length: length, before: before, after: after,
-                             openDouble: openDouble, open: &openSingle)
+                             insideDouble: !openDoubles.isEmpty, open: &openSingle)
             }
             sawText = true
             index += length
@@ -192,12 +197,12 @@ struct BlockScan {
         if let single = openSingle {
             reportUnclosedSingle(single)
         }
-        if let open = openDouble {
-            quotes.append(FoundQuote(range: open.offset..<count, depth: 0, isOpenAtEnd: true))
+        for (depth, open) in openDoubles.enumerated() {
+            quotes.append(FoundQuote(range: open.offset..<count, depth: depth, isOpenAtEnd: true))
             unbalanced.append(LoneMark(offset: open.offset, length: open.length, scalar: open.scalar,
-                                       problem: .neverClosed, isLastOpenDouble: true))
-            endsWithOpenDouble = true
+                                       problem: .neverClosed, isLastOpenDouble: depth == 0 && openDoubles.count == 1))
         }
+        endsWithOpenDouble = !openDoubles.isEmpty
         quotes.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -209,7 +214,12 @@ struct BlockScan {
 
     private func direction(of mark: Unicode.Scalar, before: Neighbour, after: Neighbour) -> Direction {
         switch mark {
-        case QuoteMarks.leftDouble, QuoteMarks.lowDouble, QuoteMarks.leftGuillemet:
+        case QuoteMarks.leftDouble:
+            // A left mark typed where a right one belongs (review“ of) closes
+            // an open quotation: autocorrect often gets this wrong.
+            let closesHere = (before == .letter || before == .digit || before == .closing) && (after == .boundary || after == .closing)
+            return closesHere ? .either : .opens
+        case QuoteMarks.lowDouble, QuoteMarks.leftGuillemet:
             return .opens
         case QuoteMarks.rightDouble, QuoteMarks.rightGuillemet:
             // A right mark typed where a left one belongs ( ”Hello ) still opens.
@@ -223,40 +233,54 @@ struct BlockScan {
         }
     }
 
+    private static func isStraight(_ mark: Unicode.Scalar) -> Bool { mark == QuoteMarks.straightDouble }
+
     private mutating func handleDouble(_ mark: Unicode.Scalar, at offset: Int, length: Int, before: Neighbour, after: Neighbour,
-                                       open: inout OpenMark?, openSingle: inout OpenMark?, isFirstText: Bool) {
+                                       open: inout [OpenMark], openSingle: inout OpenMark?, isFirstText: Bool) {
+        let straight = Self.isStraight(mark)
         // A straight double mark after a digit is an inch mark (6'2", a 12" record)
         // unless it closes an open quotation.
-        if mark == QuoteMarks.straightDouble && before == .digit && (open == nil || isFeetAndInches(endingAt: offset)) {
+        if straight && before == .digit && (!open.contains { Self.isStraight($0.scalar) } || isFeetAndInches(endingAt: offset)) {
             return
         }
         var direction = direction(of: mark, before: before, after: after)
-        if direction == .either { direction = open == nil ? .opens : .closes }
+        if direction == .either {
+            direction = open.isEmpty ? .opens : .closes
+        }
         switch direction {
         case .opens:
-            if let previous = open {
-                // A new quotation opens while one is open: the earlier one was never closed.
-                // A single mark still open is dropped with its double quotation:
+            if let sameStyle = open.lastIndex(where: { Self.isStraight($0.scalar) == straight }) {
+                // A quotation of this style is already open: it was never closed.
+                for (depth, previous) in open.enumerated().dropFirst(sameStyle) {
+                    quotes.append(FoundQuote(range: previous.offset..<offset, depth: depth, isOpenAtEnd: false))
+                    unbalanced.append(LoneMark(offset: previous.offset, length: previous.length, scalar: previous.scalar,
+                                               problem: .neverClosed, isLastOpenDouble: false))
+                }
+                open.removeSubrange(sameStyle...)
+                // A single mark still open goes with its double quotation:
                 // its closing mark may have been read as an apostrophe.
                 openSingle = nil
-                quotes.append(FoundQuote(range: previous.offset..<offset, depth: 0, isOpenAtEnd: false))
-                unbalanced.append(LoneMark(offset: previous.offset, length: previous.length, scalar: previous.scalar,
-                                           problem: .neverClosed, isLastOpenDouble: false))
             }
-            open = OpenMark(offset: offset, length: length, scalar: mark)
+            open.append(OpenMark(offset: offset, length: length, scalar: mark))
             if firstOpeningDouble == nil { firstOpeningDouble = offset }
             if isFirstText { startsWithOpeningDouble = true }
         case .closes:
-            if let previous = open {
-                // A single mark still open is dropped with its double quotation:
-                // its closing mark may have been read as an apostrophe.
-                openSingle = nil
-                quotes.append(FoundQuote(range: previous.offset..<offset + length, depth: 0, isOpenAtEnd: false))
-                open = nil
-            } else {
+            guard !open.isEmpty else {
                 unbalanced.append(LoneMark(offset: offset, length: length, scalar: mark, problem: .neverOpened,
                                            isLastOpenDouble: false))
+                return
             }
+            // A closing mark closes the innermost quotation of its own style,
+            // else the innermost one; any opened inside it were never closed.
+            let target = open.lastIndex { Self.isStraight($0.scalar) == straight } ?? open.count - 1
+            for (depth, inner) in open.enumerated().dropFirst(target + 1) {
+                quotes.append(FoundQuote(range: inner.offset..<offset, depth: depth, isOpenAtEnd: false))
+                unbalanced.append(LoneMark(offset: inner.offset, length: inner.length, scalar: inner.scalar,
+                                           problem: .neverClosed, isLastOpenDouble: false))
+            }
+            quotes.append(FoundQuote(range: open[target].offset..<offset + length, depth: target, isOpenAtEnd: false))
+            open.removeSubrange(target...)
+            openSingle = nil
         case .either:
             break
         }
@@ -288,7 +312,7 @@ struct BlockScan {
     }
 
     private mutating func handleSingle(_ mark: Unicode.Scalar, at offset: Int, length: Int, before: Neighbour, after: Neighbour,
-                                       openDouble: OpenMark?, open: inout OpenMark?) {
+                                       insideDouble: Bool, open: inout OpenMark?) {
         let isLetter = { (neighbour: Neighbour) in neighbour == .letter || neighbour == .digit }
         // don’t, O’Brien, rock ’n’ roll: a mark between word characters is an apostrophe.
         if isLetter(before) && isLetter(after) { return }
@@ -312,7 +336,7 @@ struct BlockScan {
             if let previous = open, !opensHere {
                 // students’ closes an open single quotation; otherwise it is a
                 // plural possessive.
-                quotes.append(FoundQuote(range: previous.offset..<offset + length, depth: openDouble == nil ? 0 : 1,
+                quotes.append(FoundQuote(range: previous.offset..<offset + length, depth: insideDouble ? 1 : 0,
                                          isOpenAtEnd: false))
                 open = nil
             }

@@ -134,28 +134,29 @@ public enum ProseHeuristics {
         "seen here", " is seen ", " are seen ", "poses for", "pose for", "credit:",
     ]
 
+    static let captionMatcher = PhraseMatcher(captionMarkers)
+
     /// A line that describes a photograph: position markers, photo credits,
     /// "in this file photo".
     public static func looksLikeCaption(_ bytes: [UInt8]) -> Bool {
         guard bytes.count <= 600, !bytes.isEmpty else { return false }
-        let text = String(decoding: bytes, as: UTF8.self).lowercased()
-        return captionMarkers.contains { text.contains($0) }
+        return captionMatcher.contains(in: bytes)
     }
 
     static let noticePrefixes: [String] = [
         "editor's note", "editor’s note", "editors' note", "editors’ note", "correction:", "corrections:",
-        "clarification:", "disclosure:", "copyright ", "copyright©", "©", "(c) ", "all rights reserved",
-        "sponsored content", "paid post", "this article was corrected", "this story has been corrected",
-        "this story was corrected", "this content was paid for", "this content is sponsored",
+        "clarification:", "disclosure:", "copyright ", "copyright©", "©", "(c) ", "sponsored content", "paid post",
+        "this article was corrected", "this story has been corrected", "this story was corrected",
+        "this content was paid for", "this content is sponsored",
     ]
+
+    static let noticeStartMatcher = PhraseMatcher(noticePrefixes)
+    static let rightsReservedMatcher = PhraseMatcher(["all rights reserved"])
 
     /// An editor's note, correction, disclosure or copyright line.
     public static func looksLikeNotice(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(48), as: UTF8.self).lowercased()
-        if noticePrefixes.contains(where: { head.hasPrefix($0) }) { return true }
-        guard bytes.count <= 200 else { return false }
-        let text = String(decoding: bytes, as: UTF8.self).lowercased()
-        return text.contains("all rights reserved")
+        if noticeStartMatcher.prefixMatch(of: bytes) != nil { return true }
+        return bytes.count <= 200 && rightsReservedMatcher.contains(in: bytes)
     }
 
     /// Two to four capitalised words and nothing else: "Mike Eckel",

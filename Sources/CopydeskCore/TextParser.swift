@@ -48,20 +48,15 @@ enum TextParser {
         return Document(source: source, format: .text, blocks: blocks, directives: directives)
     }
 
-    /// A group of lines is one paragraph, hard-wrapped, unless every line
-    /// ends a sentence or repeats its neighbour: then each line stands alone
-    /// (a caption repeated under itself, a list of one-line items).
+    /// A group of lines is one paragraph (hard-wrapped, or a pull quote
+    /// with its attribution on the next line) unless its lines repeat each
+    /// other, as a caption pasted twice does, or every line is a long
+    /// finished sentence, as in text written one paragraph per line.
     static func splitIntoBlocks(_ lines: [Line], bytes: [UInt8]) -> [[Line]] {
         guard lines.count > 1 else { return [lines] }
-        var standsAlone = true
-        for (index, line) in lines.enumerated() {
-            let repeatsNeighbour = index > 0 && bytes[lines[index - 1].content].elementsEqual(bytes[line.content])
-            if !repeatsNeighbour && !endsSentence(bytes[line.content]) {
-                standsAlone = false
-                break
-            }
-        }
-        return standsAlone ? lines.map { [$0] } : [lines]
+        let repeats = lines.indices.dropFirst().allSatisfy { bytes[lines[$0 - 1].content].elementsEqual(bytes[lines[$0].content]) }
+        let paragraphPerLine = lines.allSatisfy { $0.content.count >= 100 && endsSentence(bytes[$0.content]) }
+        return repeats || paragraphPerLine ? lines.map { [$0] } : [lines]
     }
 
     static func endsSentence(_ line: ArraySlice<UInt8>) -> Bool {

@@ -1,4 +1,278 @@
 import CopydeskCore
 import CopydeskPolicy
 import CopydeskRules
+import Dispatch
+import Foundation
 
+/// What to lint and how to find it.
+public struct LintOptions: Sendable {
+    /// Files and directories; `-` is standard input.
+    public var paths: [String]
+    /// Parse every file as this format instead of going by its extension.
+    public var inputFormat: InputFormat?
+    /// Globs of paths (relative to `workingDirectory`) not to lint; see `Glob`.
+    public var excludes: [String]
+    /// The name standard input is linted under: it picks the format and the
+    /// policy, and reports show it.
+    public var stdinFilename: String?
+    public var workingDirectory: String
+
+    public init(paths: [String], inputFormat: InputFormat? = nil, excludes: [String] = [],
+                stdinFilename: String? = nil,
+                workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.paths = paths
+        self.inputFormat = inputFormat
+        self.excludes = excludes
+        self.stdinFilename = stdinFilename
+        self.workingDirectory = workingDirectory
+    }
+
+    public static let standardInputPath = "-"
+}
+
+/// The lint pipeline: discover files, find each one's policy, then read,
+/// decode, parse, check and apply suppressions to every file on all cores.
+/// Files are only ever read.
+public final class Linter: Sendable {
+    /// The effective policy for an article, given its absolute path.
+    public typealias PolicyLookup = @Sendable (_ articlePath: String) throws(PolicyError) -> Policy
+
+    private let policyLookup: PolicyLookup
+    private let readStandardInput: @Sendable () throws -> [UInt8]
+
+    public init(policyLookup: @escaping PolicyLookup,
+                readStandardInput: @escaping @Sendable () throws -> [UInt8] = Linter.readAllOfStandardInput) {
+        self.policyLookup = policyLookup
+        self.readStandardInput = readStandardInput
+    }
+
+    @Sendable public static func readAllOfStandardInput() throws -> [UInt8] {
+        Array(FileHandle.standardInput.readDataToEndOfFile())
+    }
+
+    /// Lints everything `options` names. Input problems (missing paths, files
+    /// that are not UTF-8) are part of the run; a policy that cannot be used
+    /// stops it.
+    public func lint(_ options: LintOptions) throws(PolicyError) -> LintRun {
+        let workingDirectory = PathNormalizer.normalize(options.workingDirectory)
+        let discovery = FileDiscovery(workingDirectory: workingDirectory, forcedFormat: options.inputFormat,
+                                      excludes: options.excludes.map(Glob.init))
+        let paths = options.paths.isEmpty ? ["."] : options.paths
+        let discovered = discovery.discover(paths.filter { $0 != LintOptions.standardInputPath })
+        var problems = discovered.problems
+        var jobs: [Job] = []
+        var ruleSets = RuleSetCache()
+
+        for file in discovered.files {
+            let policy = try policyLookup(file.absolutePath)
+            if let reason = Self.policyExclusion(of: file, by: policy) {
+                if file.isExplicit {
+                    problems.append(InputProblem(path: file.displayPath, level: .warning, message: reason))
+                }
+                continue
+            }
+            jobs.append(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: nil))
+        }
+
+        if paths.contains(LintOptions.standardInputPath) {
+            switch try standardInputJob(options, workingDirectory: workingDirectory, discovery: discovery,
+                                        ruleSets: &ruleSets) {
+            case .job(let job): jobs.append(job)
+            case .problem(let problem): problems.append(problem)
+            }
+        }
+
+        let outcomes = Self.lintConcurrently(jobs, ruleSets: ruleSets.ruleSets)
+        var files: [FileResult] = []
+        var usedRuleSets = Set<Int>()
+        for (job, outcome) in zip(jobs, outcomes) {
+            problems.append(contentsOf: outcome.problems)
+            if let result = outcome.result {
+                files.append(result)
+                usedRuleSets.insert(job.ruleSetIndex)
+            }
+        }
+        files.sort { $0.path < $1.path }
+        problems.sort(by: Self.problemOrder)
+        var rules: [String: RuleDescription] = [:]
+        for index in usedRuleSets {
+            for description in ruleSets.ruleSets[index].descriptions { rules[description.id] = description }
+        }
+        return LintRun(files: files, problems: problems, rules: rules.values.sorted { $0.id < $1.id })
+    }
+
+    /// Lints one article already in memory: parse, check, suppress. Parser
+    /// diagnostics come back as warnings with a position.
+    public static func lint(source: SourceText, format: InputFormat,
+                            ruleSet: RuleSet) -> (file: FileResult, problems: [InputProblem]) {
+        let document = ArticleParser.parse(source, format: format)
+        let resolver = SuppressionResolver(knownRuleIDs: knownRuleIDs,
+                                           enabledRuleIDs: Set(ruleSet.rules.map(\.description.id)),
+                                           engineRuleSeverities: ruleSet.engineRuleSeverities)
+        var findings = resolver.resolve(findings: ruleSet.check(document), directives: document.directives,
+                                        source: source)
+        findings.sort(by: findingOrder)
+        let problems = document.diagnostics.map { diagnostic in
+            InputProblem(path: source.path, level: .warning, message: diagnostic.message,
+                         line: diagnostic.range.start.line, column: diagnostic.range.start.column,
+                         offset: diagnostic.range.start.offset)
+        }
+        return (FileResult(path: source.path, format: format, findings: findings, source: source), problems)
+    }
+
+    /// Rule ids a directive may name.
+    static let knownRuleIDs: Set<String> = Set(RuleRegistry.descriptions.map(\.id))
+
+    static func findingOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.range.start.line, lhs.range.start.column, lhs.ruleID, lhs.range.end.offset, lhs.message)
+            < (rhs.range.start.line, rhs.range.start.column, rhs.ruleID, rhs.range.end.offset, rhs.message)
+    }
+
+    static func problemOrder(_ lhs: InputProblem, _ rhs: InputProblem) -> Bool {
+        (lhs.path, lhs.line ?? 0, lhs.column ?? 0, lhs.message) < (rhs.path, rhs.line ?? 0, rhs.column ?? 0, rhs.message)
+    }
+
+    // MARK: - Standard input
+
+    private enum StandardInputOutcome {
+        case job(Job)
+        case problem(InputProblem)
+    }
+
+    private func standardInputJob(_ options: LintOptions, workingDirectory: String, discovery: FileDiscovery,
+                                  ruleSets: inout RuleSetCache) throws(PolicyError) -> StandardInputOutcome {
+        let name = options.stdinFilename ?? "<stdin>"
+        guard let format = options.inputFormat ?? options.stdinFilename.flatMap(InputFormat.forPath) else {
+            return .problem(InputProblem(
+                path: name, level: .error,
+                message: "cannot tell the format of standard input; pass --stdin-filename NAME.md "
+                    + "(or NAME.txt) or --input-format markdown|text"))
+        }
+        let absolute = PathNormalizer.absolute(options.stdinFilename ?? "-", in: workingDirectory)
+        let display = options.stdinFilename.map {
+            PathNormalizer.display($0, absolute: absolute, workingDirectory: workingDirectory)
+        } ?? name
+        let file = DiscoveredFile(displayPath: display, absolutePath: absolute, format: format, isExplicit: true)
+        let bytes: [UInt8]
+        do {
+            bytes = try readStandardInput()
+        } catch {
+            return .problem(InputProblem(path: display, level: .error,
+                                         message: "cannot read standard input (\(error.localizedDescription))"))
+        }
+        if let glob = discovery.excludingGlob(for: display) {
+            return .problem(InputProblem(path: display, level: .warning,
+                                         message: "not linted: excluded by --exclude '\(glob.pattern)'"))
+        }
+        let policy = try policyLookup(absolute)
+        if let reason = Self.policyExclusion(of: file, by: policy) {
+            return .problem(InputProblem(path: display, level: .warning, message: reason))
+        }
+        return .job(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: bytes))
+    }
+
+    // MARK: - Policies
+
+    /// Why the policy leaves the file alone, if it does. The policy's own
+    /// `excludes(articlePath:)` decides (its globs are relative to the policy
+    /// file's directory); an embedded pack has no directory, so its globs see
+    /// the path relative to the working directory.
+    static func policyExclusion(of file: DiscoveredFile, by policy: Policy) -> String? {
+        let articlePath = policy.directory == nil ? file.displayPath : file.absolutePath
+        guard policy.excludes(articlePath: articlePath) else { return nil }
+        let source = policy.sources.last.map { " in \($0)" } ?? ""
+        return "not linted: excluded by the policy's exclude list\(source)"
+    }
+
+    /// One `RuleSet` per distinct policy: building rules (compiling their
+    /// patterns, loading word lists) happens once, not once per file.
+    private struct RuleSetCache {
+        var indices: [Policy: Int] = [:]
+        var ruleSets: [RuleSet] = []
+
+        mutating func index(for policy: Policy) throws(PolicyError) -> Int {
+            if let index = indices[policy] { return index }
+            let ruleSet: RuleSet
+            do {
+                ruleSet = try RuleRegistry.configure(policy)
+            } catch let error as RuleOptionError {
+                let setting = policy.rules[error.ruleID]
+                throw PolicyError(file: setting?.location?.file ?? policy.sources.last ?? "policy",
+                                  location: setting?.location,
+                                  message: error.description,
+                                  hint: "fix the option in the policy, or remove it to use the default")
+            } catch {
+                throw PolicyError(file: policy.sources.last ?? "policy", message: "\(error)")
+            }
+            indices[policy] = ruleSets.count
+            ruleSets.append(ruleSet)
+            return ruleSets.count - 1
+        }
+    }
+
+    // MARK: - Concurrency
+
+    private struct Job: Sendable {
+        var file: DiscoveredFile
+        var ruleSetIndex: Int
+        /// Bytes already read, for standard input.
+        var standardInput: [UInt8]?
+    }
+
+    private struct JobOutcome: Sendable {
+        var result: FileResult?
+        var problems: [InputProblem]
+    }
+
+    /// Results land in their job's slot, so the order does not depend on
+    /// which core finished first.
+    private final class OutcomeSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outcomes: [JobOutcome?]
+
+        init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+
+        func store(_ outcome: JobOutcome, at index: Int) {
+            lock.lock()
+            outcomes[index] = outcome
+            lock.unlock()
+        }
+
+        var all: [JobOutcome] {
+            lock.lock()
+            defer { lock.unlock() }
+            return outcomes.map { $0 ?? JobOutcome(result: nil, problems: []) }
+        }
+    }
+
+    private static func lintConcurrently(_ jobs: [Job], ruleSets: [RuleSet]) -> [JobOutcome] {
+        let slots = OutcomeSlots(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            slots.store(lintFile(job, ruleSet: ruleSets[job.ruleSetIndex]), at: index)
+        }
+        return slots.all
+    }
+
+    private static func lintFile(_ job: Job, ruleSet: RuleSet) -> JobOutcome {
+        let path = job.file.displayPath
+        let bytes: [UInt8]
+        if let standardInput = job.standardInput {
+            bytes = standardInput
+        } else {
+            guard let data = FileManager.default.contents(atPath: job.file.absolutePath) else {
+                return JobOutcome(result: nil, problems: [InputProblem(
+                    path: path, level: .error, message: "cannot read the file; check its permissions")])
+            }
+            bytes = Array(data)
+        }
+        let source: SourceText
+        do {
+            source = try InputDecoder.decode(path: path, bytes: bytes)
+        } catch {
+            return JobOutcome(result: nil, problems: [InputProblem(error, path: path)])
+        }
+        let (file, problems) = lint(source: source, format: job.file.format, ruleSet: ruleSet)
+        return JobOutcome(result: file, problems: problems)
+    }
+}

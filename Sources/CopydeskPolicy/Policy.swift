@@ -45,16 +45,27 @@ public struct Policy: Sendable, Hashable {
     /// (`<builtin>/NAME.yml` for embedded packs).
     public var sources: [String]
     public var rules: [String: RuleSetting]
-    /// Globs of article paths the policy leaves alone.
+    /// Globs of article paths the policy leaves alone, matched against paths
+    /// relative to `directory`.
     public var exclude: [String]
+    /// The directory of the policy file that was loaded (the one that
+    /// extends the others); nil for an embedded pack, whose exclude globs
+    /// are matched against paths relative to the working directory.
+    public var directory: String?
+    /// The catalogue the policy was checked against, by rule id: it supplies
+    /// the default severity and options `renderYAML()` spells out.
+    public var ruleSchemas: [String: RuleSchema]
 
     public init(schemaVersion: Int = Policy.currentSchemaVersion, name: String? = nil, sources: [String] = [],
-                rules: [String: RuleSetting] = [:], exclude: [String] = []) {
+                rules: [String: RuleSetting] = [:], exclude: [String] = [], directory: String? = nil,
+                ruleSchemas: [String: RuleSchema] = [:]) {
         self.schemaVersion = schemaVersion
         self.name = name
         self.sources = sources
         self.rules = rules
         self.exclude = exclude
+        self.directory = directory
+        self.ruleSchemas = ruleSchemas
     }
 
     /// Enabled rules, sorted by id.

@@ -1,0 +1,164 @@
+/// Finds any of a list of phrases in UTF-8 text in one pass, however long
+/// the list: the phrases are compiled into one automaton (Aho–Corasick),
+/// so a word list costs the same as a single word. ASCII letters match
+/// without regard to case; other bytes match exactly.
+public struct PhraseMatcher: Sendable {
+    public struct Match: Sendable, Hashable {
+        /// Index of the phrase in the list the matcher was built from.
+        public var phrase: Int
+        public var range: Range<Int>
+    }
+
+    public let phrases: [String]
+    public let wholeWords: Bool
+    /// Dense transition table: `transitions[state * 256 + byte]`.
+    private let transitions: [Int32]
+    /// Phrases that end in each state (following failure links), longest first.
+    private let outputs: [[Int32]]
+    private let phraseLengths: [Int]
+
+    /// - Parameter wholeWords: a match must not start or end inside a word.
+    public init(_ phrases: [String], wholeWords: Bool = false) {
+        self.phrases = phrases
+        self.wholeWords = wholeWords
+        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+        var outputs: [[Int32]] = [[]]
+        var lengths: [Int] = []
+        for (index, phrase) in phrases.enumerated() {
+            let bytes = phrase.utf8.map(PhraseMatcher.fold)
+            lengths.append(bytes.count)
+            guard !bytes.isEmpty else { continue }
+            var state = 0
+            for byte in bytes {
+                let next = goto[state][Int(byte)]
+                if next >= 0 {
+                    state = Int(next)
+                } else {
+                    goto.append(Array(repeating: -1, count: 256))
+                    outputs.append([])
+                    goto[state][Int(byte)] = Int32(goto.count - 1)
+                    state = goto.count - 1
+                }
+            }
+            outputs[state].append(Int32(index))
+        }
+        // Breadth-first: complete the automaton so every state has a move on
+        // every byte, and inherit the outputs of each state's failure state.
+        var failure = Array(repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for byte in 0..<256 {
+            let next = goto[0][byte]
+            if next > 0 {
+                failure[Int(next)] = 0
+                queue.append(Int(next))
+            } else {
+                goto[0][byte] = 0
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            outputs[state].append(contentsOf: outputs[failure[state]])
+            for byte in 0..<256 {
+                let next = goto[state][byte]
+                if next >= 0 {
+                    failure[Int(next)] = Int(goto[failure[state]][byte])
+                    queue.append(Int(next))
+                } else {
+                    goto[state][byte] = goto[failure[state]][byte]
+                }
+            }
+        }
+        self.transitions = goto.flatMap { $0 }
+        self.outputs = outputs.map { list in list.sorted { lengths[Int($0)] > lengths[Int($1)] } }
+        self.phraseLengths = lengths
+    }
+
+    @inline(__always)
+    static func fold(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// Every match in `bytes[range]`, in order of their ends; overlapping
+    /// matches are all reported.
+    public func matches(in bytes: [UInt8], range: Range<Int>? = nil) -> [Match] {
+        var found: [Match] = []
+        scan(bytes, range: range ?? 0..<bytes.count) { match in
+            found.append(match)
+            return true
+        }
+        return found
+    }
+
+    /// The first match to end, or nil.
+    public func firstMatch(in bytes: [UInt8], range: Range<Int>? = nil) -> Match? {
+        var first: Match?
+        scan(bytes, range: range ?? 0..<bytes.count) { match in
+            first = match
+            return false
+        }
+        return first
+    }
+
+    public func contains(in bytes: [UInt8], range: Range<Int>? = nil) -> Bool {
+        firstMatch(in: bytes, range: range) != nil
+    }
+
+    /// The longest phrase that `bytes[start...]` begins with.
+    public func prefixMatch(of bytes: [UInt8], at start: Int = 0) -> Match? {
+        var best: Match?
+        let end = min(bytes.count, start + (phraseLengths.max() ?? 0))
+        scan(bytes, range: start..<end) { match in
+            if match.range.lowerBound == start && (best == nil || match.range.count > best!.range.count) { best = match }
+            return true
+        }
+        return best
+    }
+
+    private func scan(_ bytes: [UInt8], range: Range<Int>, _ report: (Match) -> Bool) {
+        transitions.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { text in
+                var state = 0
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    state = Int(table[state &* 256 &+ Int(PhraseMatcher.fold(text[index]))])
+                    index += 1
+                    let ends = outputs[state]
+                    if !ends.isEmpty {
+                        for phrase in ends {
+                            let start = index - phraseLengths[Int(phrase)]
+                            if wholeWords && !(isBoundary(text, before: start) && isBoundary(text, at: index, limit: text.count)) {
+                                continue
+                            }
+                            if !report(Match(phrase: Int(phrase), range: start..<index)) { return }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
+        guard index > 0 else { return true }
+        var start = index - 1
+        while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
+        return !isWordScalar(text, at: start)
+    }
+
+    private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool {
+        index >= limit || !isWordScalar(text, at: index)
+    }
+
+    private func isWordScalar(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = text[index]
+        if lead < 0x80 {
+            return (lead >= 0x30 && lead <= 0x39) || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A)
+        }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= text.count else { return false }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(text[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+    }
+}

@@ -1,0 +1,79 @@
+import CopydeskCore
+import Foundation
+
+/// Reading one named article into a `Document`, for commands that look at
+/// files one by one (`copydesk inspect`) rather than lint a tree of them.
+public enum ArticleInput {
+    /// The parsed article at `path`, or the input problem that stops it
+    /// being read: missing, a directory, an unknown type, not UTF-8, binary.
+    public static func parse(path: String, inputFormat: InputFormat? = nil,
+                             workingDirectory: String = FileManager.default.currentDirectoryPath)
+        throws(InputProblem) -> Document {
+        let directory = PathNormalizer.normalize(workingDirectory)
+        let absolute = PathNormalizer.absolute(path, in: directory)
+        let display = PathNormalizer.display(path, absolute: absolute, workingDirectory: directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+            throw InputProblem(path: display, level: .error,
+                               message: "no such file; check the path")
+        }
+        guard !isDirectory.boolValue else {
+            throw InputProblem(path: display, level: .error,
+                               message: "is a directory; name the article files in it")
+        }
+        guard let format = inputFormat ?? InputFormat.forPath(absolute) else {
+            throw InputProblem(
+                path: display, level: .error,
+                message: "not a known article type (.md, .markdown, .txt); "
+                    + "pass --input-format markdown or --input-format text to read it anyway")
+        }
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            throw InputProblem(path: display, level: .error,
+                               message: "cannot read the file; check its permissions")
+        }
+        do {
+            let source = try InputDecoder.decode(path: display, bytes: Array(data))
+            return ArticleParser.parse(source, format: format)
+        } catch {
+            throw InputProblem(error, path: display)
+        }
+    }
+}
+
+/// Thrown by `ArticleInput.parse` for a file that cannot be read as an article.
+extension InputProblem: Error {}
+
+extension InputProblem {
+    /// The problem a decoding error amounts to: invalid UTF-8 is an error at
+    /// its position, a binary file a warning (it is skipped).
+    init(_ error: InputError, path: String) {
+        switch error {
+        case .invalidUTF8(let offset, let line, let column):
+            self.init(path: path, level: .error, message: error.description, line: line, column: column, offset: offset)
+        case .binary:
+            self.init(path: path, level: .warning, message: error.description)
+        case .unreadable:
+            self.init(path: path, level: .error, message: error.description)
+        }
+    }
+
+    /// `path:line:column: error: message`, as compilers print diagnostics,
+    /// for standard error.
+    public var diagnosticLine: String {
+        var place = path
+        if let line { place += ":\(line):\(column ?? 1)" }
+        return "\(place): \(level.rawValue): \(message)"
+    }
+}
+
+/// Whether to colour terminal output.
+public enum ColorChoice {
+    /// `--color`/`--no-color` win; otherwise colour only for a terminal, and
+    /// never when `NO_COLOR` is set to anything but the empty string
+    /// (no-color.org).
+    public static func useColor(flag: Bool?, outputIsTerminal: Bool, environment: [String: String]) -> Bool {
+        if let flag { return flag }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return outputIsTerminal
+    }
+}

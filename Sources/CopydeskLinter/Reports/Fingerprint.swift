@@ -1,0 +1,85 @@
+import CopydeskCore
+
+/// 64-bit FNV-1a: small, fast, and the same on every platform and in every
+/// release, which is all a fingerprint hash needs (Foundation on Linux has no
+/// CryptoKit, and Swift's `Hasher` is seeded per process).
+struct FNV1a64 {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+    }
+
+    mutating func combine(_ string: String) {
+        combine(string.utf8)
+    }
+
+    /// 16 lowercase hex digits.
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// Fingerprints that identify a finding across edits of the article, so that
+/// GitHub code scanning keeps an alert (and its dismissal) when lines are
+/// added above it. A fingerprint hashes the rule id, the finding's line with
+/// whitespace normalised, the text the finding covers on that line, and how
+/// many earlier findings in the file share all three — never a line number.
+enum FindingFingerprint {
+    static let key = "copydeskFingerprint/v1"
+
+    /// One fingerprint per finding of `file`, in the order of `file.findings`.
+    static func fingerprints(of file: FileResult) -> [String] {
+        let source = file.source
+        // Occurrences count in source order whatever order the findings come
+        // in, and suppressed findings count too, so suppressing one finding
+        // leaves the others' fingerprints alone.
+        let order = file.findings.indices.sorted { lhs, rhs in
+            let left = file.findings[lhs], right = file.findings[rhs]
+            if left.range != right.range { return left.range < right.range }
+            return left.ruleID < right.ruleID
+        }
+        var seen: [String: Int] = [:]
+        var result = Array(repeating: "", count: file.findings.count)
+        for index in order {
+            let finding = file.findings[index]
+            let lineRange = source.lineByteRange(finding.range.start.line)
+            let start = min(max(finding.range.start.offset, lineRange.lowerBound), lineRange.upperBound)
+            let end = min(max(finding.range.end.offset, start), lineRange.upperBound)
+            let identity = finding.ruleID + "\u{0}"
+                + normalizedWhitespace(source.bytes[lineRange]) + "\u{0}"
+                + normalizedWhitespace(source.bytes[start..<end])
+            let occurrence = seen[identity, default: 0]
+            seen[identity] = occurrence + 1
+            var hash = FNV1a64()
+            hash.combine(identity)
+            hash.combine("\u{0}\(occurrence)")
+            result[index] = hash.hex
+        }
+        return result
+    }
+
+    /// The text with every run of ASCII whitespace made one space and the
+    /// ends trimmed, so re-indenting or re-wrapping spaces keeps the identity.
+    static func normalizedWhitespace(_ bytes: ArraySlice<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace {
+                output.append(0x20)
+                pendingSpace = false
+            }
+            output.append(byte)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

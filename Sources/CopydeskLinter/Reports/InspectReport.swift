@@ -1,0 +1,144 @@
+import CopydeskCore
+
+/// `copydesk inspect --format json`: what copydesk understood of each
+/// article, for people debugging a rule and for the scorers under
+/// `../shared/eval`, which read this exact shape. A JSON array with one
+/// object per document, in the order given; `paths[i]` names `documents[i]`
+/// (the document's own path when `paths` is shorter).
+///
+/// Ranges are 1-based lines and columns in Unicode scalars, end exclusive.
+/// A block's `range` is the whole block, markup included; the spans of the
+/// headline, captions and notices cover their visible text.
+public func renderInspect(_ documents: [Document], paths: [String]) -> String {
+    let entries = documents.enumerated().map { index, document in
+        InspectDocument(document, path: index < paths.count ? paths[index] : document.path)
+    }
+    return ReportEncoding.prettyJSON(entries)
+}
+
+struct InspectDocument: Codable, Hashable {
+    var path: String
+    var format: String
+    var headline: InspectSpan?
+    var bylines: [InspectByline]
+    var quotes: [InspectQuote]
+    var captions: [InspectSpan]
+    var notices: [InspectSpan]
+    var blocks: [InspectBlock]
+
+    enum CodingKeys: String, CodingKey {
+        case path, format, headline, bylines, quotes, captions, notices, blocks
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(format, forKey: .format)
+        try container.encode(headline, forKey: .headline)
+        try container.encode(bylines, forKey: .bylines)
+        try container.encode(quotes, forKey: .quotes)
+        try container.encode(captions, forKey: .captions)
+        try container.encode(notices, forKey: .notices)
+        try container.encode(blocks, forKey: .blocks)
+    }
+}
+
+struct InspectSpan: Codable, Hashable {
+    var text: String
+    var range: InspectRange
+}
+
+struct InspectByline: Codable, Hashable {
+    var text: String
+    var names: [String]
+    var range: InspectRange
+}
+
+struct InspectQuote: Codable, Hashable {
+    var text: String
+    /// From the opening to the closing quotation mark, both included.
+    var range: InspectRange
+    var attribution: InspectAttribution?
+
+    enum CodingKeys: String, CodingKey {
+        case text, range, attribution
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(range, forKey: .range)
+        try container.encode(attribution, forKey: .attribution)
+    }
+}
+
+struct InspectAttribution: Codable, Hashable {
+    var speaker: InspectSpan?
+    var cue: InspectSpan?
+
+    enum CodingKeys: String, CodingKey {
+        case speaker, cue
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(speaker, forKey: .speaker)
+        try container.encode(cue, forKey: .cue)
+    }
+}
+
+struct InspectBlock: Codable, Hashable {
+    var kind: String
+    var text: String
+    var range: InspectRange
+}
+
+struct InspectRange: Codable, Hashable {
+    var start: InspectPosition
+    var end: InspectPosition
+}
+
+struct InspectPosition: Codable, Hashable {
+    var line: Int
+    var column: Int
+}
+
+extension InspectDocument {
+    init(_ document: Document, path: String) {
+        self.path = path
+        format = document.format.rawValue
+        headline = document.headline.map { InspectSpan(block: $0, in: document) }
+        bylines = document.bylines.map { InspectByline(text: $0.text, names: $0.names, range: InspectRange($0.range)) }
+        quotes = document.quotes.map { quote in
+            InspectQuote(text: quote.text, range: InspectRange(quote.range),
+                         attribution: quote.attribution.map {
+                             InspectAttribution(speaker: $0.speaker.map(InspectSpan.init),
+                                                cue: $0.cue.map(InspectSpan.init))
+                         })
+        }
+        captions = document.blocks.filter { $0.kind == .caption }.map { InspectSpan(block: $0, in: document) }
+        notices = document.blocks.filter { $0.kind == .notice }.map { InspectSpan(block: $0, in: document) }
+        blocks = document.blocks.map { InspectBlock(kind: $0.kind.rawValue, text: $0.text, range: InspectRange($0.range)) }
+    }
+}
+
+extension InspectSpan {
+    init(_ span: Span) {
+        self.init(text: span.text, range: InspectRange(span.range))
+    }
+
+    /// The block's text and the source it was read from, markup excluded.
+    init(block: Block, in document: Document) {
+        let range = block.content.isEmpty
+            ? block.range
+            : document.source.range(block.content.sourceRange(0..<block.content.count))
+        self.init(text: block.text, range: InspectRange(range))
+    }
+}
+
+extension InspectRange {
+    init(_ range: SourceRange) {
+        self.init(start: InspectPosition(line: range.start.line, column: range.start.column),
+                  end: InspectPosition(line: range.end.line, column: range.end.column))
+    }
+}

@@ -1,0 +1,165 @@
+import CopydeskCore
+
+/// copydesk's own JSON report, schema version 1 (docs/json-format.md).
+/// Unlike the text report it lists suppressed findings, marked with their
+/// suppression, so a dashboard can audit the exceptions.
+public struct JSONReport: ReportRenderer {
+    public init() {}
+
+    public func render(_ run: LintRun, context: ReportContext) -> String {
+        ReportEncoding.prettyJSON(JSONLintReport(run, context: context))
+    }
+}
+
+/// The JSON report as typed values. Optional members are written as `null`
+/// rather than left out, so every object of a kind has the same keys.
+/// Version 1; additions keep the version, anything that breaks a reader of
+/// version 1 (a removed or renamed key, a changed type or meaning) bumps it.
+public struct JSONLintReport: Codable, Sendable, Hashable {
+    public static let schemaVersion = 1
+
+    public var version: Int
+    public var tool: Tool
+    /// ISO 8601 in UTC, to the second.
+    public var generatedAt: String
+    public var files: [File]
+    public var problems: [Problem]
+    public var summary: ReportSummary
+
+    public struct Tool: Codable, Sendable, Hashable {
+        public var name: String
+        public var version: String
+    }
+
+    public struct File: Codable, Sendable, Hashable {
+        public var path: String
+        /// `text` or `markdown`.
+        public var format: String
+        public var findings: [Finding]
+    }
+
+    public struct Finding: Codable, Sendable, Hashable {
+        public var ruleId: String
+        /// `error`, `warning` or `note`.
+        public var severity: String
+        public var message: String
+        public var range: Range
+        public var related: [Related]
+        public var suppressed: Suppression?
+
+        enum CodingKeys: String, CodingKey {
+            case ruleId, severity, message, range, related, suppressed
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(ruleId, forKey: .ruleId)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(message, forKey: .message)
+            try container.encode(range, forKey: .range)
+            try container.encode(related, forKey: .related)
+            try container.encode(suppressed, forKey: .suppressed)
+        }
+    }
+
+    public struct Related: Codable, Sendable, Hashable {
+        public var message: String
+        public var range: Range
+    }
+
+    public struct Suppression: Codable, Sendable, Hashable {
+        /// `inSource` (a directive in the article) or `external` (a waiver
+        /// outside it), as in SARIF.
+        public var kind: String
+        public var justification: String?
+        /// Where the directive that suppressed the finding stands.
+        public var directiveRange: Range?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, justification, directiveRange
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(justification, forKey: .justification)
+            try container.encode(directiveRange, forKey: .directiveRange)
+        }
+    }
+
+    /// Half-open: `end` is the position just after the last character.
+    public struct Range: Codable, Sendable, Hashable {
+        public var start: Position
+        public var end: Position
+    }
+
+    public struct Position: Codable, Sendable, Hashable {
+        /// 1-based.
+        public var line: Int
+        /// 1-based, in Unicode scalars.
+        public var column: Int
+        /// 0-based UTF-8 byte offset into the file.
+        public var offset: Int
+    }
+
+    /// A file that could not be linted (`error`) or was skipped (`warning`).
+    public struct Problem: Codable, Sendable, Hashable {
+        public var path: String
+        public var level: String
+        public var message: String
+        public var line: Int?
+        public var column: Int?
+        public var offset: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case path, level, message, line, column, offset
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(level, forKey: .level)
+            try container.encode(message, forKey: .message)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(offset, forKey: .offset)
+        }
+    }
+}
+
+extension JSONLintReport {
+    public init(_ run: LintRun, context: ReportContext) {
+        version = Self.schemaVersion
+        tool = Tool(name: "copydesk", version: context.toolVersion)
+        generatedAt = ReportEncoding.timestamp(context.generatedAt)
+        files = run.files.map { file in
+            File(path: file.path, format: file.format.rawValue, findings: file.findings.map(Finding.init))
+        }
+        problems = run.problems.map { problem in
+            Problem(path: problem.path, level: problem.level.rawValue, message: problem.message,
+                    line: problem.line, column: problem.column, offset: problem.offset)
+        }
+        summary = ReportSummary(run)
+    }
+}
+
+extension JSONLintReport.Finding {
+    init(_ finding: CopydeskCore.Finding) {
+        ruleId = finding.ruleID
+        severity = finding.severity.rawValue
+        message = finding.message
+        range = JSONLintReport.Range(finding.range)
+        related = finding.related.map { JSONLintReport.Related(message: $0.message, range: JSONLintReport.Range($0.range)) }
+        suppressed = finding.suppression.map { suppression in
+            JSONLintReport.Suppression(kind: suppression.kind.rawValue, justification: suppression.justification,
+                                       directiveRange: suppression.directiveRange.map(JSONLintReport.Range.init))
+        }
+    }
+}
+
+extension JSONLintReport.Range {
+    init(_ range: SourceRange) {
+        start = JSONLintReport.Position(line: range.start.line, column: range.start.column, offset: range.start.offset)
+        end = JSONLintReport.Position(line: range.end.line, column: range.end.column, offset: range.end.offset)
+    }
+}

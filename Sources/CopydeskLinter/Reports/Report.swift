@@ -1,0 +1,143 @@
+import CopydeskCore
+import Foundation
+
+/// The output formats of `copydesk lint --format`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// Compiler-style lines with the source line and a caret underline.
+    case text
+    /// copydesk's own versioned JSON schema (docs/json-format.md).
+    case json
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    case sarif
+    /// GitHub Actions workflow commands, which become annotations on a pull request.
+    case github
+
+    public var renderer: any ReportRenderer {
+        switch self {
+        case .text: return TextReport()
+        case .json: return JSONReport()
+        case .sarif: return SARIFReport()
+        case .github: return GitHubReport()
+        }
+    }
+}
+
+/// Everything a report needs besides the run itself. The CLI fills it from
+/// the environment; tests inject a fixed version and clock so reports are
+/// byte-for-byte reproducible.
+public struct ReportContext: Sendable {
+    /// The version reports name the tool by.
+    public var toolVersion: String
+    /// When the report was made (JSON `generatedAt`, SARIF `endTimeUtc`).
+    public var generatedAt: Date
+    /// Absolute path that relative artifact URIs and annotation paths are
+    /// relative to; relative input paths are taken to be relative to it.
+    public var workingDirectory: String
+    /// ANSI colour in the text report. The CLI turns it on only for a
+    /// terminal with `NO_COLOR` unset.
+    public var color: Bool
+
+    public init(toolVersion: String = CopydeskVersion.current, generatedAt: Date = Date(),
+                workingDirectory: String = FileManager.default.currentDirectoryPath, color: Bool = false) {
+        self.toolVersion = toolVersion
+        self.generatedAt = generatedAt
+        self.workingDirectory = workingDirectory
+        self.color = color
+    }
+
+    /// Whether the text report should be coloured: only for a terminal, and
+    /// never when `NO_COLOR` is set to a non-empty value (no-color.org).
+    public static func wantsColor(environment: [String: String], outputIsTerminal: Bool) -> Bool {
+        guard outputIsTerminal else { return false }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return true
+    }
+}
+
+/// One output format: a pure function of a run and a context.
+public protocol ReportRenderer: Sendable {
+    /// The whole report. Non-empty output ends with a line break, so the CLI
+    /// writes it as is.
+    func render(_ run: LintRun, context: ReportContext) -> String
+}
+
+public func renderReport(_ run: LintRun, format: ReportFormat, context: ReportContext) -> String {
+    format.renderer.render(run, context: context)
+}
+
+/// What a run amounts to. Suppressed findings are counted apart and never
+/// as errors, warnings or notes.
+public struct ReportSummary: Sendable, Hashable, Codable {
+    /// Files that were linted (files with input problems are not among them).
+    public var files: Int
+    public var errors: Int
+    public var warnings: Int
+    public var notes: Int
+    public var suppressed: Int
+    /// Input problems at level error: files that could not be read.
+    public var inputErrors: Int
+    /// Input problems at level warning: files that were skipped.
+    public var inputWarnings: Int
+
+    public init(_ run: LintRun) {
+        var errors = 0, warnings = 0, notes = 0, suppressed = 0
+        for file in run.files {
+            for finding in file.findings {
+                if finding.isSuppressed {
+                    suppressed += 1
+                    continue
+                }
+                switch finding.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .note: notes += 1
+                }
+            }
+        }
+        self.files = run.files.count
+        self.errors = errors
+        self.warnings = warnings
+        self.notes = notes
+        self.suppressed = suppressed
+        self.inputErrors = run.problems.filter { $0.level == .error }.count
+        self.inputWarnings = run.problems.filter { $0.level == .warning }.count
+    }
+
+    /// Unsuppressed findings of every severity.
+    public var findings: Int { errors + warnings + notes }
+}
+
+enum ReportEncoding {
+    /// Sorted keys make the output independent of how Foundation orders a
+    /// dictionary or a synthesized encoder; unescaped slashes keep paths and
+    /// URIs readable.
+    static func prettyJSON(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        } catch {
+            // Every report type is a tree of strings, integers and booleans,
+            // which JSONEncoder always encodes.
+            preconditionFailure("report encoding failed: \(error)")
+        }
+    }
+
+    /// RFC 3339 / ISO 8601 in UTC to the second: `2024-05-01T09:30:00Z`.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
+
+extension Severity {
+    var plural: String {
+        switch self {
+        case .error: return "errors"
+        case .warning: return "warnings"
+        case .note: return "notes"
+        }
+    }
+}

@@ -1,0 +1,315 @@
+import CopydeskCore
+import CopydeskRules
+
+/// SARIF 2.1.0 with what GitHub code scanning needs to show, track and
+/// dismiss alerts: rule metadata with help, relative artifact URIs against
+/// `%SRCROOT%`, full regions, partial fingerprints, and in-source
+/// suppressions with their justification.
+///
+/// Columns are Unicode scalars, declared as `columnKind: unicodeCodePoints`,
+/// and written exactly as `SourcePosition.column`. Byte offsets and lengths
+/// are UTF-8 bytes of the file as read (a byte order mark included), which is
+/// what SARIF's `byteOffset` counts. `charOffset` is left out: its unit
+/// depends on how a viewer decodes the file.
+public struct SARIFReport: ReportRenderer {
+    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+    public static let informationURI = "https://github.com/copydesk/copydesk"
+    static let sourceRoot = "%SRCROOT%"
+
+    public init() {}
+
+    public func render(_ run: LintRun, context: ReportContext) -> String {
+        ReportEncoding.prettyJSON(SARIFLog(run, context: context))
+    }
+}
+
+struct SARIFLog: Codable, Hashable {
+    var schema: String
+    var version: String
+    var runs: [Run]
+
+    enum CodingKeys: String, CodingKey {
+        case schema = "$schema"
+        case version, runs
+    }
+
+    struct Run: Codable, Hashable {
+        var tool: Tool
+        var invocations: [Invocation]
+        var originalUriBaseIds: [String: ArtifactLocation]
+        var artifacts: [Artifact]
+        var columnKind: String
+        var results: [Result]
+    }
+
+    struct Tool: Codable, Hashable {
+        var driver: Driver
+    }
+
+    struct Driver: Codable, Hashable {
+        var name: String
+        var semanticVersion: String
+        var informationUri: String
+        var rules: [Rule]
+    }
+
+    struct Rule: Codable, Hashable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var help: Help
+        var defaultConfiguration: Configuration
+    }
+
+    struct Help: Codable, Hashable {
+        var text: String
+        var markdown: String
+    }
+
+    struct Configuration: Codable, Hashable {
+        var level: String
+    }
+
+    struct Message: Codable, Hashable {
+        var text: String
+    }
+
+    struct Invocation: Codable, Hashable {
+        var executionSuccessful: Bool
+        var endTimeUtc: String
+        var toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Codable, Hashable {
+        var level: String
+        var message: Message
+        var locations: [Location]
+    }
+
+    struct Artifact: Codable, Hashable {
+        var location: ArtifactLocation
+        var length: Int
+        var mimeType: String
+        var encoding: String
+    }
+
+    struct ArtifactLocation: Codable, Hashable {
+        var uri: String
+        var uriBaseId: String?
+        var index: Int?
+    }
+
+    struct Result: Codable, Hashable {
+        var ruleId: String
+        var ruleIndex: Int
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var relatedLocations: [Location]?
+        var partialFingerprints: [String: String]
+        var suppressions: [Suppression]?
+    }
+
+    struct Location: Codable, Hashable {
+        var id: Int?
+        var physicalLocation: PhysicalLocation
+        var message: Message?
+    }
+
+    struct PhysicalLocation: Codable, Hashable {
+        var artifactLocation: ArtifactLocation
+        var region: Region?
+    }
+
+    struct Region: Codable, Hashable {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int?
+        var endColumn: Int?
+        var byteOffset: Int?
+        var byteLength: Int?
+    }
+
+    struct Suppression: Codable, Hashable {
+        var kind: String
+        var justification: String?
+        var location: Location?
+    }
+}
+
+extension SARIFLog {
+    init(_ run: LintRun, context: ReportContext) {
+        let rules = SARIFRules(run)
+        var artifacts: [Artifact] = []
+        var results: [Result] = []
+        for file in run.files {
+            let location = ArtifactLocation(uri: Self.uri(file.path, context), uriBaseId: SARIFReport.sourceRoot,
+                                            index: artifacts.count)
+            artifacts.append(Artifact(location: ArtifactLocation(uri: location.uri, uriBaseId: location.uriBaseId),
+                                      length: file.source.bytes.count,
+                                      mimeType: file.format == .markdown ? "text/markdown" : "text/plain",
+                                      encoding: "utf-8"))
+            let fingerprints = FindingFingerprint.fingerprints(of: file)
+            for (finding, fingerprint) in zip(file.findings, fingerprints) {
+                let related = finding.related.enumerated().map { index, related in
+                    Location(id: index + 1,
+                             physicalLocation: PhysicalLocation(artifactLocation: location, region: Region(related.range)),
+                             message: Message(text: related.message))
+                }
+                let suppressions = finding.suppression.map { suppression in
+                    [Suppression(kind: suppression.kind.rawValue, justification: suppression.justification,
+                                 location: suppression.directiveRange.map {
+                                     Location(physicalLocation: PhysicalLocation(artifactLocation: location,
+                                                                                 region: Region($0)))
+                                 })]
+                }
+                results.append(Result(
+                    ruleId: finding.ruleID,
+                    ruleIndex: rules.index(of: finding.ruleID),
+                    level: finding.severity.rawValue,
+                    message: Message(text: finding.message),
+                    locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: location,
+                                                                            region: Region(finding.range)))],
+                    relatedLocations: related.isEmpty ? nil : related,
+                    partialFingerprints: [FindingFingerprint.key: fingerprint],
+                    suppressions: suppressions))
+            }
+        }
+        let notifications = run.problems.map { problem in
+            var region: Region?
+            if let line = problem.line {
+                region = Region(startLine: line, startColumn: problem.column ?? 1, byteOffset: problem.offset)
+            }
+            return Notification(
+                level: problem.level.rawValue,
+                message: Message(text: problem.message),
+                locations: [Location(physicalLocation: PhysicalLocation(
+                    artifactLocation: ArtifactLocation(uri: Self.uri(problem.path, context), uriBaseId: SARIFReport.sourceRoot),
+                    region: region))])
+        }
+        schema = SARIFReport.schemaURI
+        version = "2.1.0"
+        runs = [Run(
+            tool: Tool(driver: Driver(name: "copydesk", semanticVersion: context.toolVersion,
+                                      informationUri: SARIFReport.informationURI, rules: rules.descriptors)),
+            invocations: [Invocation(executionSuccessful: !run.problems.contains { $0.level == .error },
+                                     endTimeUtc: ReportEncoding.timestamp(context.generatedAt),
+                                     toolExecutionNotifications: notifications)],
+            originalUriBaseIds: [SARIFReport.sourceRoot: ArtifactLocation(
+                uri: ReportPaths.directoryURI(context.workingDirectory))],
+            artifacts: artifacts,
+            columnKind: "unicodeCodePoints",
+            results: results)]
+    }
+
+    static func uri(_ path: String, _ context: ReportContext) -> String {
+        ReportPaths.uriReference(ReportPaths.relative(path, to: context.workingDirectory))
+    }
+}
+
+extension SARIFLog.Region {
+    init(_ range: SourceRange) {
+        self.init(startLine: range.start.line, startColumn: range.start.column,
+                  endLine: range.end.line, endColumn: range.end.column,
+                  byteOffset: range.start.offset, byteLength: range.end.offset - range.start.offset)
+    }
+}
+
+/// `tool.driver.rules`: every enabled rule, then any rule a finding names
+/// that the run did not describe (so every result's `ruleId` resolves, as
+/// GitHub requires), each once, with the index results point at.
+struct SARIFRules {
+    private(set) var descriptors: [SARIFLog.Rule] = []
+    private var indices: [String: Int] = [:]
+
+    init(_ run: LintRun) {
+        for description in run.rules { add(description) }
+        var missing: [String: Severity] = [:]
+        for file in run.files {
+            for finding in file.findings where indices[finding.ruleID] == nil && missing[finding.ruleID] == nil {
+                missing[finding.ruleID] = finding.severity
+            }
+        }
+        for (id, severity) in missing.sorted(by: { $0.key < $1.key }) {
+            if let description = RuleRegistry.description(of: id) {
+                add(description)
+            } else {
+                let text = "Findings copydesk reports under the id `\(id)`."
+                indices[id] = descriptors.count
+                descriptors.append(SARIFLog.Rule(
+                    id: id, name: Self.pascalCase(id), shortDescription: .init(text: text),
+                    fullDescription: .init(text: text), help: .init(text: text, markdown: text),
+                    defaultConfiguration: .init(level: severity.rawValue)))
+            }
+        }
+    }
+
+    func index(of id: String) -> Int { indices[id] ?? 0 }
+
+    private mutating func add(_ description: RuleDescription) {
+        guard indices[description.id] == nil else { return }
+        indices[description.id] = descriptors.count
+        descriptors.append(SARIFLog.Rule(
+            id: description.id,
+            name: Self.pascalCase(description.id),
+            shortDescription: .init(text: description.summary),
+            fullDescription: .init(text: description.rationale),
+            help: Self.help(description),
+            defaultConfiguration: .init(level: description.defaultSeverity.rawValue)))
+    }
+
+    /// SARIF wants `name` to be an identifier: `quote-attribution` becomes
+    /// `QuoteAttribution`.
+    static func pascalCase(_ id: String) -> String {
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
+    }
+
+    /// The rationale and the rule's first examples, with the `↓` markers
+    /// removed (they are test annotations, not text the rule sees).
+    static func help(_ description: RuleDescription) -> SARIFLog.Help {
+        var text = description.rationale
+        var markdown = description.rationale
+        if let example = description.triggering.first {
+            let snippet = example.unmarked.text
+            text += "\n\nExample that is reported:\n\n" + indented(snippet)
+            markdown += "\n\nExample that is reported:\n\n" + fenced(snippet, format: example.format)
+        }
+        if let example = description.nonTriggering.first {
+            let snippet = example.unmarked.text
+            text += "\n\nExample that is not reported:\n\n" + indented(snippet)
+            markdown += "\n\nExample that is not reported:\n\n" + fenced(snippet, format: example.format)
+        }
+        return SARIFLog.Help(text: text, markdown: markdown)
+    }
+
+    private static func indented(_ snippet: String) -> String {
+        snippet.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "    " + $0 }
+            .joined(separator: "\n")
+            .trimmingTrailingNewlines()
+    }
+
+    /// A fence longer than any backtick run in the snippet, so an example
+    /// that shows a code span or fence cannot close it early.
+    private static func fenced(_ snippet: String, format: InputFormat) -> String {
+        var longest = 0, run = 0
+        for character in snippet {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let language = format == .markdown ? "markdown" : "text"
+        return fence + language + "\n" + snippet.trimmingTrailingNewlines() + "\n" + fence
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingNewlines() -> String {
+        var result = Substring(self)
+        while result.last == "\n" { result.removeLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,194 @@
+import CopydeskCore
+
+/// The default report, in the shape compilers use so editors and terminals
+/// link the positions:
+///
+///     article.md:3:12: error: Spell out "per cent". [house-style]
+///       3 | The café raised prices 5% in a year.
+///         |                         ^
+///       article.md:1:1: note: the style guide entry is cited here
+///     article.md: warning: binary file (it contains NUL bytes), skipped
+///     1 error, 0 warnings, 0 notes in 1 file (1 suppressed); 1 file skipped
+///
+/// Suppressed findings are left out; the summary counts them apart.
+public struct TextReport: ReportRenderer {
+    public init() {}
+
+    public func render(_ run: LintRun, context: ReportContext) -> String {
+        let style = TextStyle(enabled: context.color)
+        var lines: [String] = []
+        for file in run.files {
+            for finding in file.findings where !finding.isSuppressed {
+                let position = finding.range.start
+                lines.append(style.location("\(file.path):\(position.line):\(position.column):") + " "
+                    + style.severity(finding.severity) + " " + finding.message + " "
+                    + style.ruleID("[\(finding.ruleID)]"))
+                lines.append(contentsOf: Snippet(source: file.source, range: finding.range).lines(style: style))
+                for related in finding.related {
+                    let place = related.range.start
+                    lines.append("  " + style.location("\(file.path):\(place.line):\(place.column):") + " "
+                        + style.note("note:") + " " + related.message)
+                }
+            }
+        }
+        for problem in run.problems {
+            var place = problem.path + ":"
+            if let line = problem.line {
+                place += "\(line):\(problem.column ?? 1):"
+            }
+            let level = problem.level == .error ? style.severity(.error) : style.severity(.warning)
+            lines.append(style.location(place) + " " + level + " " + problem.message)
+        }
+        lines.append(style.summary(Self.summaryLine(ReportSummary(run))))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func summaryLine(_ summary: ReportSummary) -> String {
+        let files = count(summary.files, "file", "files")
+        var line: String
+        if summary.findings == 0 {
+            line = "No problems found in \(files)"
+            if summary.suppressed > 0 { line += " (\(summary.suppressed) suppressed)" }
+        } else {
+            line = [count(summary.errors, "error", "errors"), count(summary.warnings, "warning", "warnings"),
+                    count(summary.notes, "note", "notes")].joined(separator: ", ") + " in " + files
+            if summary.suppressed > 0 { line += " (\(summary.suppressed) suppressed)" }
+        }
+        var unread: [String] = []
+        if summary.inputErrors > 0 { unread.append(count(summary.inputErrors, "file", "files") + " could not be read") }
+        if summary.inputWarnings > 0 { unread.append(count(summary.inputWarnings, "file", "files") + " skipped") }
+        if !unread.isEmpty { line += "; " + unread.joined(separator: ", ") }
+        return summary.findings == 0 ? line + "." : line
+    }
+
+    private static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
+    }
+}
+
+/// ANSI styling, or none.
+struct TextStyle {
+    var enabled: Bool
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func location(_ text: String) -> String { wrap(text, "1") }
+    func ruleID(_ text: String) -> String { wrap(text, "2") }
+    func gutter(_ text: String) -> String { wrap(text, "34") }
+    func underline(_ text: String) -> String { wrap(text, "1;32") }
+    func note(_ text: String) -> String { wrap(text, "1;36") }
+    func summary(_ text: String) -> String { wrap(text, "1") }
+
+    func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return wrap("error:", "1;31")
+        case .warning: return wrap("warning:", "1;33")
+        case .note: return wrap("note:", "1;36")
+        }
+    }
+}
+
+/// The line a finding starts on and a caret underline beneath its range.
+///
+/// The underline copies every tab of the line before the range, so the
+/// carets stay under the text whatever the terminal's tab width; every other
+/// character becomes as many spaces as the columns it takes on a terminal
+/// (two for wide CJK and emoji, none for combining marks). A range that runs
+/// over several lines is underlined to the end of its first line; an empty
+/// one gets a single caret where it stands.
+struct Snippet {
+    var source: SourceText
+    var range: SourceRange
+
+    func lines(style: TextStyle) -> [String] {
+        let lineNumber = range.start.line
+        guard lineNumber >= 1, lineNumber <= source.lineCount else { return [] }
+        let lineRange = source.lineByteRange(lineNumber)
+        let start = min(max(range.start.offset, lineRange.lowerBound), lineRange.upperBound)
+        let end = min(max(range.end.offset, start), lineRange.upperBound)
+        let before = source.string(lineRange.lowerBound..<start)
+        let marked = source.string(start..<end)
+        let after = source.string(end..<lineRange.upperBound)
+
+        var underline = ""
+        for character in before {
+            underline += character == "\t" ? "\t" : String(repeating: " ", count: TerminalWidth.of(character))
+        }
+        var marks = ""
+        for character in marked {
+            if character == "\t" {
+                marks += marks.isEmpty ? "^\t" : "\t"
+                continue
+            }
+            let width = TerminalWidth.of(character)
+            guard width > 0 else { continue }
+            marks += (marks.isEmpty ? "^" : "~") + String(repeating: "~", count: width - 1)
+        }
+        if marks.isEmpty { marks = "^" }
+
+        let number = String(lineNumber)
+        let pad = String(repeating: " ", count: number.count)
+        let shown = TerminalWidth.printable(before) + TerminalWidth.printable(marked) + TerminalWidth.printable(after)
+        return [
+            style.gutter("  \(number) |") + " " + shown,
+            style.gutter("  \(pad) |") + " " + underline + style.underline(marks),
+        ]
+    }
+}
+
+/// How many terminal columns text takes, the way `wcwidth` counts them,
+/// from the Unicode properties Swift exposes and the East Asian Wide ranges.
+enum TerminalWidth {
+    static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.allSatisfy(isZeroWidth) { return 0 }
+        if isWide(first) { return 2 }
+        // A text-style symbol followed by VS16 (U+FE0F) is drawn as an emoji.
+        if first.properties.isEmoji && scalars.contains("\u{FE0F}") { return 2 }
+        return 1
+    }
+
+    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format:
+            return true
+        default:
+            return (0xFE00...0xFE0F).contains(scalar.value) || (0x1160...0x11FF).contains(scalar.value)
+        }
+    }
+
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isEmojiPresentation { return true }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The text with control characters other than tab shown as their
+    /// Control Pictures, so an article cannot send escape sequences to the
+    /// terminal or break the snippet's alignment.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else {
+            return text
+        }
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 && scalar != "\t" {
+                output.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            } else if scalar.value == 0x7F {
+                output.append("\u{2421}")
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+}

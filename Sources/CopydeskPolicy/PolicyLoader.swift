@@ -1,0 +1,214 @@
+import CopydeskCore
+import Foundation
+
+/// Reads policy files, checks them against the rule catalogue and folds
+/// each file together with everything it extends into one `Policy`.
+public struct PolicyLoader: Sendable {
+    /// How embedded packs are named in `Policy.sources` and in errors.
+    public static func builtinSourceName(_ name: String) -> String { "<builtin>/\(name).yml" }
+
+    public let schemas: [RuleSchema]
+    /// The embedded packs by name (`default`, later `folder/name`) as YAML text.
+    public let builtinPolicies: [String: String]
+    let schemasByID: [String: RuleSchema]
+
+    /// - Parameters:
+    ///   - schemas: every rule a policy may set (the CLI passes `RuleRegistry.schemas`).
+    ///   - builtinPolicies: the packs `extends` and `builtin(_:)` can name;
+    ///     the ones embedded in the binary unless a test brings its own.
+    public init(schemas: [RuleSchema], builtinPolicies: [String: String] = BuiltinPolicies.texts) {
+        self.schemas = schemas
+        self.builtinPolicies = builtinPolicies
+        var byID: [String: RuleSchema] = [:]
+        for schema in schemas { byID[schema.id] = schema }
+        self.schemasByID = byID
+    }
+
+    public var builtinNames: [String] { builtinPolicies.keys.sorted() }
+
+    /// Reads the policy file at `path` and every file it extends.
+    public func load(path: String) throws(PolicyError) -> Policy {
+        let source = PolicySource.file(path: PolicyPaths.normalized(path))
+        var folder = PolicyFolder(loader: self)
+        try folder.fold(source, text: nil, extendedBy: nil)
+        return folder.finish(directory: PolicyPaths.directory(of: source.displayName))
+    }
+
+    /// Checks policy text as if it were the file at `path`; the files it
+    /// extends are read relative to that path.
+    public func load(yaml: String, path: String) throws(PolicyError) -> Policy {
+        let source = PolicySource.file(path: PolicyPaths.normalized(path))
+        var folder = PolicyFolder(loader: self)
+        try folder.fold(source, text: yaml, extendedBy: nil)
+        return folder.finish(directory: PolicyPaths.directory(of: source.displayName))
+    }
+
+    /// An embedded pack, such as `default`.
+    public func builtin(_ name: String) throws(PolicyError) -> Policy {
+        guard builtinPolicies[name] != nil else {
+            throw PolicyError(file: Self.builtinSourceName(name), message: "unknown builtin policy '\(name)'",
+                              hint: NearestMatch.hint(for: name, among: builtinNames, listing: "builtin policies"))
+        }
+        var folder = PolicyFolder(loader: self)
+        try folder.fold(.builtin(name: name), text: nil, extendedBy: nil)
+        return folder.finish(directory: nil)
+    }
+
+    // MARK: - Sources
+
+    /// What an `extends` entry names: entries ending in `.yml` or `.yaml`
+    /// are files relative to the extending file, anything else is an
+    /// embedded pack.
+    func resolve(_ entry: PolicyDocument.ExtendsEntry, from parent: PolicySource) throws(PolicyError) -> PolicySource {
+        let reference = entry.reference
+        let isFile = reference.hasSuffix(".yml") || reference.hasSuffix(".yaml")
+        if !isFile {
+            guard builtinPolicies[reference] != nil else {
+                let hint = NearestMatch.suggestion(for: reference, among: builtinNames).map { "did you mean '\($0)'?" }
+                    ?? "builtin policies: \(builtinNames.joined(separator: ", ")); to extend a file, give its path ending in .yml"
+                throw PolicyError(file: entry.location.file, location: entry.location,
+                                  message: "unknown builtin policy '\(reference)'", hint: hint)
+            }
+            return .builtin(name: reference)
+        }
+        guard case .file(let parentPath) = parent else {
+            throw PolicyError(file: entry.location.file, location: entry.location,
+                              message: "a builtin policy cannot extend the file '\(reference)'",
+                              hint: "builtin policies extend only other builtin policies, by name")
+        }
+        let path = reference.hasPrefix("/")
+            ? reference : PolicyPaths.joined(PolicyPaths.directory(of: parentPath), reference)
+        return .file(path: PolicyPaths.normalized(path))
+    }
+
+    /// The text of a pack or file; a missing file is reported at the
+    /// `extends` entry that names it.
+    func text(of source: PolicySource, extendedBy entry: PolicyDocument.ExtendsEntry?) throws(PolicyError) -> String {
+        switch source {
+        case .builtin(let name):
+            // `resolve` and `builtin(_:)` only make sources for packs that exist.
+            return builtinPolicies[name] ?? ""
+        case .file(let path):
+            func failure(_ message: String, _ hint: String) -> PolicyError {
+                guard let entry else { return PolicyError(file: path, message: message, hint: hint) }
+                return PolicyError(file: entry.location.file, location: entry.location,
+                                   message: "\(message) (extended as '\(entry.reference)')", hint: hint)
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw failure("policy file '\(path)' not found",
+                              entry == nil ? "check the path of the policy file"
+                                  : "paths in 'extends' are relative to the directory of the file that extends them")
+            }
+            guard !isDirectory.boolValue else {
+                throw failure("'\(path)' is a directory, not a policy file", "give the path of a .yml file")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw failure("cannot read policy file '\(path)'", "check the file's permissions")
+            }
+            let bytes = [UInt8](data)
+            do {
+                _ = try InputDecoder.decode(path: path, bytes: bytes)
+            } catch {
+                if case .invalidUTF8(_, let line, let column) = error {
+                    throw PolicyError(file: path, location: PolicyLocation(file: path, line: line, column: column),
+                                      message: "the policy file is not valid UTF-8",
+                                      hint: "save it as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8`)")
+                }
+                throw PolicyError(file: path, message: "the policy file is not text: \(error)",
+                                  hint: "give the path of a YAML policy file")
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+/// A policy file or an embedded pack.
+enum PolicySource: Sendable, Hashable {
+    case file(path: String)
+    case builtin(name: String)
+
+    /// The name errors and `Policy.sources` use.
+    var displayName: String {
+        switch self {
+        case .file(let path): return path
+        case .builtin(let name): return PolicyLoader.builtinSourceName(name)
+        }
+    }
+
+    /// Two sources with the same identity are the same policy, however
+    /// their paths were written: the test for cycles and repeats.
+    var identity: String {
+        switch self {
+        case .file(let path): return PolicyPaths.canonical(path)
+        case .builtin: return displayName
+        }
+    }
+}
+
+/// Folds a policy and what it extends, depth first: the extended policies
+/// in list order, then the file itself, so later settings win.
+struct PolicyFolder {
+    let loader: PolicyLoader
+    private var policy = Policy()
+    /// Policies already folded in; one reached again through another branch
+    /// of `extends` is not applied twice, so it cannot undo what a policy
+    /// folded after it changed.
+    private var folded: Set<String> = []
+    /// The `extends` chain being read, for naming cycles.
+    private var chain: [PolicySource] = []
+
+    init(loader: PolicyLoader) {
+        self.loader = loader
+    }
+
+    mutating func fold(_ source: PolicySource, text: String?,
+                       extendedBy entry: PolicyDocument.ExtendsEntry?) throws(PolicyError) {
+        let identity = source.identity
+        if let start = chain.firstIndex(where: { $0.identity == identity }), let entry {
+            let names = chain[start...].map(\.displayName) + [source.displayName]
+            throw PolicyError(file: entry.location.file, location: entry.location,
+                              message: "policies extend each other in a cycle: " + names.joined(separator: " → "),
+                              hint: "remove one of the 'extends' entries in this chain")
+        }
+        guard !folded.contains(identity) else { return }
+
+        let yaml: String
+        if let text {
+            yaml = text
+        } else {
+            yaml = try loader.text(of: source, extendedBy: entry)
+        }
+        let document = try PolicyDecoder(schemas: loader.schemasByID, path: source.displayName).decode(yaml: yaml)
+        chain.append(source)
+        for extended in document.extends {
+            try fold(loader.resolve(extended, from: source), text: nil, extendedBy: extended)
+        }
+        chain.removeLast()
+        apply(document, from: source)
+        folded.insert(identity)
+    }
+
+    private mutating func apply(_ document: PolicyDocument, from source: PolicySource) {
+        if let name = document.name { policy.name = name }
+        for entry in document.rules {
+            var setting = policy.rules[entry.id] ?? RuleSetting()
+            setting.enabled = entry.enabled
+            if let severity = entry.severity { setting.severity = severity }
+            for (option, value) in entry.options { setting.options[option] = value }
+            setting.location = entry.location
+            policy.rules[entry.id] = setting
+        }
+        for glob in document.exclude where !policy.exclude.contains(glob) {
+            policy.exclude.append(glob)
+        }
+        policy.sources.append(source.displayName)
+    }
+
+    func finish(directory: String?) -> Policy {
+        var result = policy
+        result.directory = directory
+        result.ruleSchemas = loader.schemasByID
+        return result
+    }
+}

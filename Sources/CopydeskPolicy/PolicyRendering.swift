@@ -1,0 +1,67 @@
+extension Policy {
+    /// The effective policy as YAML the loader reads back to the same
+    /// settings: a header naming the files it was folded from, then every
+    /// rule the policy mentions, sorted by id, with its severity and all of
+    /// its options spelt out (defaults marked as such).
+    public func renderYAML() -> String {
+        var lines: [String] = ["# Effective copydesk policy, folded from (later files override earlier ones):"]
+        if sources.isEmpty {
+            lines.append("#   (no files)")
+        }
+        for source in sources {
+            lines.append("#   \(source)")
+        }
+        lines.append("schema: \(schemaVersion)")
+        if let name {
+            lines.append("name: \(YAMLText.quoted(name))")
+        }
+        if exclude.isEmpty {
+            lines.append("exclude: []")
+        } else {
+            lines.append("exclude:")
+            for glob in exclude {
+                lines.append("  - \(YAMLText.quoted(glob))")
+            }
+        }
+        if rules.isEmpty {
+            lines.append("rules: {}")
+        } else {
+            lines.append("rules:")
+        }
+        for id in rules.keys.sorted() {
+            guard let setting = rules[id] else { continue }
+            let schema = ruleSchemas[id]
+            let place = setting.location.map { "  # set at \($0)" } ?? ""
+            lines.append("  \(YAMLText.key(id)):\(place)")
+            if let severity = setting.severity ?? schema?.defaultSeverity {
+                let isDefault = setting.severity == nil ? "  # default" : ""
+                lines.append("    severity: \(severity.rawValue)\(isDefault)")
+            }
+            lines.append("    enabled: \(setting.enabled)")
+            var optionNames = schema?.options.map(\.name) ?? []
+            optionNames += setting.options.keys.filter { !optionNames.contains($0) }.sorted()
+            for option in optionNames {
+                let given = setting.options[option]
+                guard let value = given ?? schema?.options.first(where: { $0.name == option })?.defaultValue else {
+                    continue
+                }
+                let isDefault = given == nil ? "  # default" : ""
+                lines.append("    \(YAMLText.key(option)): \(Self.yaml(value))\(isDefault)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func yaml(_ value: OptionValue) -> String {
+        switch value {
+        case .bool(let value): return String(value)
+        case .integer(let value): return String(value)
+        case .number(let value):
+            // Swift prints whole numbers as `4.0` and small ones as `1e-05`;
+            // both read back as the same Double.
+            return "\(value)"
+        case .string(let value): return YAMLText.quoted(value)
+        case .strings(let values): return "[" + values.map(YAMLText.quoted).joined(separator: ", ") + "]"
+        }
+    }
+}

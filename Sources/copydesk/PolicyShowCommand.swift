@@ -1,0 +1,37 @@
+import ArgumentParser
+import CopydeskPolicy
+import CopydeskRules
+
+struct PolicyShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the effective policy as YAML, with everything it extends folded in.",
+        discussion: """
+            Without a file: the policy that applies to articles in the current directory \
+            (the nearest .copydesk.yml, or the built-in default).
+            """)
+
+    @Argument(help: ArgumentHelp("A policy file.", valueName: "file"))
+    var file: String?
+
+    func run() throws {
+        let loader = PolicyLoader(schemas: RuleRegistry.schemas)
+        do throws(PolicyError) {
+            let policy: Policy
+            if let file {
+                policy = try loader.load(path: file)
+            } else {
+                let resolver = PolicyResolver(loader: loader, explicitPolicyPath: nil)
+                if let nearest = resolver.policyFile(forDirectory: Console.workingDirectory) {
+                    policy = try loader.load(path: nearest)
+                } else {
+                    policy = try loader.builtin(PolicyResolver.fallbackPolicyName)
+                }
+            }
+            Console.output(policy.renderYAML())
+        } catch {
+            Console.error(error.description)
+            throw Console.usageOrInputError
+        }
+    }
+}

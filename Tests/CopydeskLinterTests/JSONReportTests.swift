@@ -1,0 +1,56 @@
+import CopydeskCore
+import Foundation
+import Testing
+@testable import CopydeskLinter
+
+@Suite struct JSONReportTests {
+    private var report: String { renderReport(ReportFixtures.run, format: .json, context: ReportFixtures.context) }
+
+    @Test func decodesBackToTheTypedReport() throws {
+        let decoded = try JSONDecoder().decode(JSONLintReport.self, from: Data(report.utf8))
+        #expect(decoded == JSONLintReport(ReportFixtures.run, context: ReportFixtures.context))
+        #expect(decoded.version == 1)
+        #expect(decoded.tool == JSONLintReport.Tool(name: "copydesk", version: "9.9.9-test"))
+        #expect(decoded.generatedAt == "2024-05-01T10:00:00Z")
+    }
+
+    @Test func listsSuppressedFindingsButDoesNotCountThem() throws {
+        let decoded = try JSONDecoder().decode(JSONLintReport.self, from: Data(report.utf8))
+        let findings = decoded.files.flatMap(\.findings)
+        #expect(findings.count == 7)
+        let suppressed = findings.filter { $0.suppressed != nil }
+        #expect(suppressed.map(\.suppressed?.justification) == ["place name"])
+        #expect(decoded.summary.errors == 2)
+        #expect(decoded.summary.warnings == 3)
+        #expect(decoded.summary.notes == 1)
+        #expect(decoded.summary.suppressed == 1)
+        #expect(decoded.summary.files == 2)
+        #expect(decoded.summary.inputErrors == 1)
+        #expect(decoded.summary.inputWarnings == 1)
+    }
+
+    @Test func absentValuesAreNullNotMissing() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any]
+        let files = try #require(object?["files"] as? [[String: Any]])
+        let finding = try #require((files[0]["findings"] as? [[String: Any]])?.first)
+        #expect(finding.keys.sorted() == ["message", "range", "related", "ruleId", "severity", "suppressed"])
+        #expect(finding["suppressed"] is NSNull)
+        let problem = try #require((object?["problems"] as? [[String: Any]])?.last)
+        #expect(problem["line"] is NSNull)
+    }
+
+    @Test func positionsCarryLineScalarColumnAndByteOffset() throws {
+        let decoded = try JSONDecoder().decode(JSONLintReport.self, from: Data(report.utf8))
+        // "émigré" in the brief follows a decomposed é (two scalars, three bytes).
+        let range = decoded.files[0].findings[0].range
+        #expect(range.start == JSONLintReport.Position(line: 1, column: 23, offset: 24))
+        #expect(range.end == JSONLintReport.Position(line: 1, column: 29, offset: 32))
+    }
+
+    @Test func keysAreSortedSoOutputIsDeterministic() {
+        let first = report
+        let second = renderReport(ReportFixtures.run, format: .json, context: ReportFixtures.context)
+        #expect(first == second)
+        #expect(first.hasPrefix("{\n  \"files\" : ["))
+    }
+}

@@ -1,0 +1,94 @@
+import CopydeskCore
+import CopydeskRules
+import Foundation
+import Testing
+@testable import CopydeskPolicy
+
+@Suite("Embedded policy packs")
+struct EmbeddedPolicyTests {
+    /// The repository root, found from this file's path
+    /// (Tests/CopydeskPolicyTests/EmbeddedPolicyTests.swift).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func policyFiles() throws -> [String: [UInt8]] {
+        let policies = repositoryRoot.appendingPathComponent("policies")
+        var files: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: policies.path)
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".yml") else { continue }
+            let data = try Data(contentsOf: policies.appendingPathComponent(relative))
+            files[String(relative.dropLast(".yml".count))] = [UInt8](data)
+        }
+        return files
+    }
+
+    @Test("The embedded default pack is policies/default.yml byte for byte")
+    func defaultMatchesFile() throws {
+        let file = try Data(contentsOf: Self.repositoryRoot.appendingPathComponent("policies/default.yml"))
+        let embedded = try #require(BuiltinPolicies.texts["default"])
+        #expect(Array(embedded.utf8) == [UInt8](file))
+    }
+
+    @Test("Every file under policies/ is embedded, and nothing else (run scripts/embed-policies.sh)")
+    func everyPackEmbedded() throws {
+        let files = try Self.policyFiles()
+        #expect(files.keys.sorted() == BuiltinPolicies.texts.keys.sorted())
+        for (name, bytes) in files {
+            #expect(BuiltinPolicies.texts[name].map { Array($0.utf8) } == bytes, "pack \(name)")
+        }
+    }
+
+    @Test("Every embedded pack loads against the registered rules")
+    func packsLoad() throws {
+        let loader = PolicyLoader(schemas: RuleRegistry.schemas)
+        for name in loader.builtinNames {
+            let policy = try loader.builtin(name)
+            #expect(policy.sources.last == "<builtin>/\(name).yml")
+        }
+        let defaultPolicy = try loader.builtin("default")
+        #expect(defaultPolicy.enabledRuleIDs == ["quote-balance", "suppression-without-reason", "unused-suppression"])
+        #expect(defaultPolicy.rules["quote-balance"]?.severity == .error)
+    }
+}
+
+@Suite("Exclude globs")
+struct ExcludeGlobTests {
+    @Test("Globs match paths segment by segment",
+          arguments: [
+              ("drafts/**", "drafts/a.md", true),
+              ("drafts/**", "drafts/2024/june/a.md", true),
+              ("drafts/**", "news/drafts/a.md", false),
+              ("**/*.draft.md", "a.draft.md", true),
+              ("**/*.draft.md", "news/sport/a.draft.md", true),
+              ("**/*.draft.md", "news/a.md", false),
+              ("*.md", "a.md", true),
+              ("*.md", "news/a.md", false),
+              ("news/*/index.md", "news/sport/index.md", true),
+              ("news/*/index.md", "news/sport/x/index.md", false),
+              ("news/**/index.md", "news/index.md", true),
+              ("?.txt", "a.txt", true),
+              ("?.txt", "ab.txt", false),
+              ("[ab]*.md", "beta.md", true),
+              ("[!ab]*.md", "beta.md", false),
+              ("[a-c]?.md", "c1.md", true),
+              ("\\*.md", "*.md", true),
+              ("\\*.md", "a.md", false),
+              ("a*b*c", "aXbYbZc", true),
+              ("a*b*c", "aXbYbZ", false),
+          ])
+    func glob(pattern: String, path: String, matches: Bool) {
+        #expect(ExcludeGlob(pattern).matches(path) == matches)
+    }
+
+    @Test("A policy excludes articles by their path relative to its directory")
+    func policyExcludes() throws {
+        let directory = try TemporaryDirectory()
+        let policyPath = try directory.write(".copydesk.yml", "schema: 1\nexclude: [\"drafts/**\", \"**/*.draft.md\"]\n")
+        let policy = try TestCatalogue.loader.load(path: policyPath)
+        #expect(policy.excludes(articlePath: directory.url("drafts/a.md")))
+        #expect(policy.excludes(articlePath: directory.url("news/b.draft.md")))
+        #expect(!policy.excludes(articlePath: directory.url("news/drafts/c.md")))
+        #expect(!policy.excludes(articlePath: directory.url("news/c.md")))
+    }
+}
