@@ -19,13 +19,21 @@ echo "building release..."
 swift build -c release >/dev/null
 copydesk=.build/release/copydesk
 
+# Run every scorer even when one fails, and fail at the end.
+failed=()
+
 echo "== quotes: $shared/corpora/polnear/train $shared/corpora/polnear/dev"
 python3 "$shared/eval/quotes.py" --copydesk "$copydesk" "$@" \
-  "$shared/corpora/polnear/train" "$shared/corpora/polnear/dev"
+  "$shared/corpora/polnear/train" "$shared/corpora/polnear/dev" || failed+=(quotes)
 
 if [ -f "$shared/eval/bylines.py" ] && [ -f "$shared/corpora/naeb/dev.json" ]; then
   echo "== bylines: $shared/corpora/naeb dev"
-  python3 "$shared/eval/bylines.py" --copydesk "$copydesk" "$@" "$shared/corpora/naeb" dev
+  python3 "$shared/eval/bylines.py" --copydesk "$copydesk" "$@" "$shared/corpora/naeb" dev || failed+=(bylines)
 else
   echo "== bylines: skipped, $shared/eval/bylines.py or $shared/corpora/naeb is absent"
+fi
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "score: these scorers failed: ${failed[*]}" >&2
+  exit 1
 fi
