@@ -87,7 +87,7 @@ public enum RuleCatalog {
 
     /// The message for `copydesk explain` with an id no rule has.
     public static func unknownRuleMessage(_ id: String) -> String {
-        let hint = NameSuggestion.nearest(to: id, among: all.map(\.id)).map { "did you mean '\($0)'? " } ?? ""
+        let hint = NearestMatch.suggestion(for: id, among: all.map(\.id)).map { "did you mean '\($0)'? " } ?? ""
         return "error: unknown rule '\(id)'; \(hint)run `copydesk rules` for the list of rule ids"
     }
 

@@ -208,7 +208,7 @@ struct SuppressionResolver {
                 messages.append("\(keyword) names \(ruleID), which applies to suppressions and cannot be "
                                 + "suppressed in the article; set its severity in the policy instead")
             } else if !knownRuleIDs.contains(ruleID) {
-                let hint = NameSuggestion.nearest(to: ruleID, among: knownRuleIDs)
+                let hint = NearestMatch.suggestion(for: ruleID, among: knownRuleIDs)
                     .map { "did you mean '\($0)'?" } ?? "run `copydesk rules` for the list"
                 messages.append("\(keyword) names unknown rule '\(ruleID)' (\(hint))")
             } else if !used.contains(RegionKey(directive: index, ruleID: ruleID)) {

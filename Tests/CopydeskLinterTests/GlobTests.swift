@@ -1,4 +1,5 @@
-@testable import CopydeskLinter
+import CopydeskCore
+import CopydeskLinter
 import Testing
 
 @Suite("Glob")

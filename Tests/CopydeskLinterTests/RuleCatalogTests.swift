@@ -83,9 +83,9 @@ struct RuleCatalogTests {
     @Test("name suggestions tolerate a few edits and a swap, and stop there")
     func suggestions() {
         let names = ["quote-balance", "headline-case", "unused-suppression"]
-        #expect(NameSuggestion.nearest(to: "qoute-balance", among: names) == "quote-balance")
-        #expect(NameSuggestion.nearest(to: "Headline-Cases", among: names) == "headline-case")
-        #expect(NameSuggestion.nearest(to: "byline", among: names) == nil)
+        #expect(NearestMatch.suggestion(for: "qoute-balance", among: names) == "quote-balance")
+        #expect(NearestMatch.suggestion(for: "Headline-Cases", among: names) == "headline-case")
+        #expect(NearestMatch.suggestion(for: "byline", among: names) == nil)
     }
 
     @Test("--fail-on counts only unsuppressed findings at or above the threshold; input errors win",

@@ -63,7 +63,7 @@ struct ExcludeGlobTests {
               ("**/*.draft.md", "news/sport/a.draft.md", true),
               ("**/*.draft.md", "news/a.md", false),
               ("*.md", "a.md", true),
-              ("*.md", "news/a.md", false),
+              ("*.md", "news/a.md", true),
               ("news/*/index.md", "news/sport/index.md", true),
               ("news/*/index.md", "news/sport/x/index.md", false),
               ("news/**/index.md", "news/index.md", true),
@@ -78,7 +78,7 @@ struct ExcludeGlobTests {
               ("a*b*c", "aXbYbZ", false),
           ])
     func glob(pattern: String, path: String, matches: Bool) {
-        #expect(ExcludeGlob(pattern).matches(path) == matches)
+        #expect(Glob(pattern).matches(path) == matches)
     }
 
     @Test("A policy excludes articles by their path relative to its directory")
