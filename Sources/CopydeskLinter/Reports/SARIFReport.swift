@@ -13,7 +13,6 @@ import CopydeskRules
 /// depends on how a viewer decodes the file.
 public struct SARIFReport: ReportRenderer {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
-    public static let informationURI = "https://github.com/copydesk/copydesk"
     static let sourceRoot = "%SRCROOT%"
 
     public init() {}
@@ -49,7 +48,6 @@ struct SARIFLog: Codable, Hashable {
     struct Driver: Codable, Hashable {
         var name: String
         var semanticVersion: String
-        var informationUri: String
         var rules: [Rule]
     }
 
@@ -192,7 +190,7 @@ extension SARIFLog {
         version = "2.1.0"
         runs = [Run(
             tool: Tool(driver: Driver(name: "copydesk", semanticVersion: context.toolVersion,
-                                      informationUri: SARIFReport.informationURI, rules: rules.descriptors)),
+                                      rules: rules.descriptors)),
             invocations: [Invocation(executionSuccessful: !run.problems.contains { $0.level == .error },
                                      endTimeUtc: ReportEncoding.timestamp(context.generatedAt),
                                      toolExecutionNotifications: notifications)],
