@@ -177,11 +177,14 @@ public struct Quote: Sendable, Hashable {
     public var continuesNext: Bool
     /// Nesting depth: 0 for a primary quote, 1 for a quote inside it.
     public var depth: Int
+    /// A Markdown or HTML blockquote read as a quotation: it has no marks of
+    /// its own, and its range is the quoted paragraph.
+    public var isBlockquote: Bool
     public var attribution: Attribution?
 
     public init(blockIndex: Int, textRange: Range<Int>, range: SourceRange, text: String,
                 continuesPrevious: Bool = false, continuesNext: Bool = false, depth: Int = 0,
-                attribution: Attribution? = nil) {
+                isBlockquote: Bool = false, attribution: Attribution? = nil) {
         self.blockIndex = blockIndex
         self.textRange = textRange
         self.range = range
@@ -189,6 +192,7 @@ public struct Quote: Sendable, Hashable {
         self.continuesPrevious = continuesPrevious
         self.continuesNext = continuesNext
         self.depth = depth
+        self.isBlockquote = isBlockquote
         self.attribution = attribution
     }
 

@@ -9,19 +9,34 @@
 /// paragraph whose next paragraph reopens with a quotation mark runs on, as
 /// AP style writes a quote of several paragraphs.
 public enum QuoteScanner {
-    public static func scan(_ document: inout Document) {
+    /// - Parameter singleQuotesArePrimary: British style: ‘…’ is the
+    ///   quotation and “…” the quotation inside it.
+    public static func scan(_ document: inout Document, singleQuotesArePrimary: Bool = false) {
         var scans: [BlockScan?] = Array(repeating: nil, count: document.blocks.count)
         for index in document.blocks.indices where document.blocks[index].kind.isProse {
-            scans[index] = BlockScan(block: document.blocks[index])
+            scans[index] = BlockScan(block: document.blocks[index], singleQuotesArePrimary: singleQuotesArePrimary)
         }
         var quotes: [Quote] = []
         var unbalanced: [UnbalancedQuoteMark] = []
         var continuesFromPrevious = false
+        var closesWrappedQuote = false
         for index in document.blocks.indices {
             guard let scan = scans[index] else { continue }
             let nextIndex = nextProseBlock(after: index, scans: scans, blocks: document.blocks)
             let nextReopens = nextIndex.map { scans[$0]!.startsWithOpeningDouble } ?? false
             let block = document.blocks[index]
+            // A line break inside a quotation, where the text has one paragraph
+            // per line: the next line closes what this one left open.
+            let wrapsIntoNext = nextIndex.map { next in
+                scans[next]!.leadingLoneCloser != nil && document.blocks[next].range.start.line == block.range.end.line + 1
+            } ?? false
+            if closesWrappedQuote, let closer = scan.leadingLoneCloser {
+                var quote = Quote(blockIndex: index, textRange: 0..<closer.upperBound,
+                                  range: document.range(of: 0..<closer.upperBound, in: index),
+                                  text: block.content.string(0..<closer.upperBound))
+                quote.continuesPrevious = true
+                quotes.append(quote)
+            }
             for found in scan.quotes {
                 var quote = Quote(blockIndex: index, textRange: found.range,
                                   range: document.range(of: found.range, in: index),
@@ -30,22 +45,48 @@ public enum QuoteScanner {
                     quote.continuesPrevious = true
                 }
                 if found.isOpenAtEnd && found.depth == 0 {
-                    quote.continuesNext = nextReopens
+                    quote.continuesNext = nextReopens || (wrapsIntoNext && scan.endsWithOpenDouble)
                 }
                 quotes.append(quote)
             }
             for mark in scan.unbalanced {
                 // A quotation open at the end of its paragraph is no error when
                 // the next paragraph reopens it.
-                if mark.problem == .neverClosed && mark.isLastOpenDouble && nextReopens { continue }
+                if mark.problem == .neverClosed && mark.isLastOpenDouble && (nextReopens || wrapsIntoNext) { continue }
+                if mark.problem == .neverOpened && closesWrappedQuote && mark.offset == scan.leadingLoneCloser?.lowerBound { continue }
                 let range = document.range(of: mark.offset..<mark.offset + mark.length, in: index)
                 unbalanced.append(UnbalancedQuoteMark(blockIndex: index, textOffset: mark.offset, mark: mark.scalar,
                                                       problem: mark.problem, range: range))
             }
             continuesFromPrevious = scan.endsWithOpenDouble && nextReopens
+            closesWrappedQuote = scan.endsWithOpenDouble && wrapsIntoNext && !nextReopens
         }
+        addBlockquotes(document, to: &quotes)
         document.quotes = quotes
         document.unbalancedQuoteMarks = unbalanced
+    }
+
+    /// A blockquote is a quotation in itself unless quotation marks inside it
+    /// carry what it quotes. Consecutive blockquote paragraphs are one
+    /// quotation that runs on.
+    private static func addBlockquotes(_ document: Document, to quotes: inout [Quote]) {
+        var added: [Quote] = []
+        for (index, block) in document.blocks.enumerated() where block.kind == .blockquote {
+            let marked = quotes.filter { $0.blockIndex == index && $0.depth == 0 }.reduce(0) { $0 + $1.textRange.count }
+            guard marked * 5 < block.content.count * 4, block.content.count > 0 else { continue }
+            var quote = Quote(blockIndex: index, textRange: 0..<block.content.count,
+                              range: document.range(of: 0..<block.content.count, in: index),
+                              text: block.text, isBlockquote: true)
+            if var previous = added.last, previous.blockIndex == index - 1 {
+                previous.continuesNext = true
+                added[added.count - 1] = previous
+                quote.continuesPrevious = true
+            }
+            added.append(quote)
+        }
+        guard !added.isEmpty else { return }
+        quotes.append(contentsOf: added)
+        quotes.sort { ($0.blockIndex, $0.textRange.lowerBound, $0.depth) < ($1.blockIndex, $1.textRange.lowerBound, $1.depth) }
     }
 
     /// The next block a quotation could run on into: prose of the same
@@ -85,6 +126,9 @@ struct BlockScan {
     private(set) var endsWithOpenDouble = false
     /// Offset of the first opening double mark, if any.
     private(set) var firstOpeningDouble: Int?
+    /// A closing double mark with no opening one, before any other double
+    /// mark: the end of a quotation the line before began.
+    private(set) var leadingLoneCloser: Range<Int>?
 
     private let bytes: [UInt8]
 
@@ -94,7 +138,12 @@ struct BlockScan {
         var scalar: Unicode.Scalar
     }
 
-    init(block: Block) {
+    /// A double quotation inside an open single one is nested in it, and
+    /// closing it leaves the single one open.
+    private let singleQuotesArePrimary: Bool
+
+    init(block: Block, singleQuotesArePrimary: Bool = false) {
+        self.singleQuotesArePrimary = singleQuotesArePrimary
         bytes = block.content.utf8
         scan(skipping: block.codeRanges)
     }
@@ -259,13 +308,16 @@ struct BlockScan {
                 open.removeSubrange(sameStyle...)
                 // A single mark still open goes with its double quotation:
                 // its closing mark may have been read as an apostrophe.
-                openSingle = nil
+                if !singleQuotesArePrimary { openSingle = nil }
             }
             open.append(OpenMark(offset: offset, length: length, scalar: mark))
             if firstOpeningDouble == nil { firstOpeningDouble = offset }
             if isFirstText { startsWithOpeningDouble = true }
         case .closes:
             guard !open.isEmpty else {
+                if firstOpeningDouble == nil && quotes.isEmpty && unbalanced.isEmpty {
+                    leadingLoneCloser = offset..<offset + length
+                }
                 unbalanced.append(LoneMark(offset: offset, length: length, scalar: mark, problem: .neverOpened,
                                            isLastOpenDouble: false))
                 return
@@ -278,9 +330,10 @@ struct BlockScan {
                 unbalanced.append(LoneMark(offset: inner.offset, length: inner.length, scalar: inner.scalar,
                                            problem: .neverClosed, isLastOpenDouble: false))
             }
-            quotes.append(FoundQuote(range: open[target].offset..<offset + length, depth: target, isOpenAtEnd: false))
+            let nesting = singleQuotesArePrimary && openSingle != nil ? 1 : 0
+            quotes.append(FoundQuote(range: open[target].offset..<offset + length, depth: target + nesting, isOpenAtEnd: false))
             open.removeSubrange(target...)
-            openSingle = nil
+            if !singleQuotesArePrimary { openSingle = nil }
         case .either:
             break
         }

@@ -48,15 +48,41 @@ enum TextParser {
         return Document(source: source, format: .text, blocks: blocks, directives: directives)
     }
 
-    /// A group of lines is one paragraph (hard-wrapped, or a pull quote
-    /// with its attribution on the next line) unless its lines repeat each
-    /// other, as a caption pasted twice does, or every line is a long
-    /// finished sentence, as in text written one paragraph per line.
+    /// A group of lines without blank lines between them is either one
+    /// hard-wrapped paragraph or one paragraph per line, as text saved from
+    /// a page often is. A line break after a finished sentence and before a
+    /// capital (or a quotation mark, a digit) separates paragraphs; one in
+    /// mid-sentence wraps. When most breaks in a group wrap, the group is
+    /// one wrapped paragraph throughout. Lines that repeat each other (a
+    /// caption pasted twice) always stand alone.
     static func splitIntoBlocks(_ lines: [Line], bytes: [UInt8]) -> [[Line]] {
         guard lines.count > 1 else { return [lines] }
-        let repeats = lines.indices.dropFirst().allSatisfy { bytes[lines[$0 - 1].content].elementsEqual(bytes[lines[$0].content]) }
-        let paragraphPerLine = lines.allSatisfy { $0.content.count >= 100 && endsSentence(bytes[$0.content]) }
-        return repeats || paragraphPerLine ? lines.map { [$0] } : [lines]
+        var separates: [Bool] = []
+        for index in lines.indices.dropLast() {
+            let current = bytes[lines[index].content]
+            let next = bytes[lines[index + 1].content]
+            separates.append(current.elementsEqual(next) || (endsSentence(current) && startsParagraph(next)))
+        }
+        let wraps = separates.filter { !$0 }.count
+        if wraps * 2 > separates.count {
+            let repeats = lines.indices.dropFirst().allSatisfy { bytes[lines[$0 - 1].content].elementsEqual(bytes[lines[$0].content]) }
+            return repeats ? lines.map { [$0] } : [lines]
+        }
+        var blocks: [[Line]] = [[lines[0]]]
+        for (index, separate) in separates.enumerated() {
+            if separate { blocks.append([lines[index + 1]]) } else { blocks[blocks.count - 1].append(lines[index + 1]) }
+        }
+        return blocks
+    }
+
+    /// A line that can open a paragraph: a capital, a digit, a quotation
+    /// mark, a bracket or a dash; not a lowercase word continuing a sentence.
+    static func startsParagraph(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        if first >= 0x61 && first <= 0x7A { return false }
+        if first < 0x80 { return true }
+        let scalar = String(decoding: line.prefix(4), as: UTF8.self).unicodeScalars.first
+        return !(scalar?.properties.isLowercase ?? false)
     }
 
     static func endsSentence(_ line: ArraySlice<UInt8>) -> Bool {

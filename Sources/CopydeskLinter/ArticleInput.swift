@@ -1,4 +1,6 @@
 import CopydeskCore
+import CopydeskPolicy
+import CopydeskRules
 import Foundation
 
 /// Reading one named article into a `Document`, for commands that look at
@@ -75,5 +77,17 @@ public enum ColorChoice {
         if let flag { return flag }
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         return outputIsTerminal
+    }
+}
+
+/// What `copydesk inspect` adds to a parsed article: each quotation's
+/// attribution, read with the quote-attribution options of the article's
+/// policy (the built-in cues when the policy does not set them).
+public enum ArticleInspection {
+    public static func attributeQuotes(_ document: inout Document, policy: Policy?) {
+        let description = QuoteAttributionRule.description
+        let setting = policy?.rules[description.id]
+        let options = RuleOptions(defaultsOf: description.options, overrides: setting?.options ?? [:])
+        document.quotes = QuoteAttributionRule(options: options).attributedQuotes(document)
     }
 }

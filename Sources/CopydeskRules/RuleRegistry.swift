@@ -6,6 +6,7 @@ import CopydeskPolicy
 public enum RuleRegistry {
     /// Rules that check an article on their own, one file each under `Rules/`.
     public static let documentRules: [any Rule.Type] = [
+        QuoteAttributionRule.self,
         QuoteBalanceRule.self,
     ]
 

@@ -32,6 +32,11 @@ enum Console {
 
     static var workingDirectory: String { FileManager.default.currentDirectoryPath }
 
+    /// A path given on the command line, made absolute against the working directory.
+    static func absolutePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : workingDirectory + "/" + path
+    }
+
     /// Stops the command with copydesk's exit status for usage, policy and input errors.
     static var usageOrInputError: ExitCode { ExitCode(LintExitStatus.usageOrInputError.rawValue) }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CopydeskCore
 import CopydeskLinter
+import CopydeskPolicy
+import CopydeskRules
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +17,8 @@ struct InspectCommand: ParsableCommand {
                                             valueName: "format"))
     var inputFormat: InputFormat?
 
+    @OptionGroup var policyOptions: PolicyOptions
+
     @Argument(help: ArgumentHelp("Article files.", valueName: "file"))
     var files: [String]
 
@@ -23,12 +27,19 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
+        let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas),
+                                      explicitPolicyPath: policyOptions.policy)
         var documents: [Document] = []
         var failed = false
         for path in files {
             do throws(InputProblem) {
-                documents.append(try ArticleInput.parse(path: path, inputFormat: inputFormat,
-                                                        workingDirectory: Console.workingDirectory))
+                var document = try ArticleInput.parse(path: path, inputFormat: inputFormat,
+                                                      workingDirectory: Console.workingDirectory)
+                // Quote attributions follow the article's policy; a broken policy
+                // is lint's business, so inspect falls back to the built-in cues.
+                let policy = try? resolver.policy(forArticleAt: Console.absolutePath(path))
+                ArticleInspection.attributeQuotes(&document, policy: policy)
+                documents.append(document)
             } catch {
                 Console.error(error.diagnosticLine)
                 failed = true

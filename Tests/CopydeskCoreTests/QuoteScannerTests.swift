@@ -95,3 +95,20 @@ struct QuoteScannerTests {
         #expect(quote.range.end.column == 43)
     }
 }
+
+struct QuoteAcrossLinesTests {
+    @Test func aQuotationMayCloseOnTheNextLineOfOneParagraphPerLineText() {
+        let text = "Title\n\nHe arrived at noon.\n\"The reality is, we will lose Iowa.\nS.C. Rep. Jim Clyburn.\"\n"
+        let document = ArticleParser.parse(SourceText(path: "t.txt", string: text), format: .text)
+        #expect(document.blocks.count == 4)
+        #expect(document.unbalancedQuoteMarks.isEmpty)
+        #expect(document.quotes.map(\.continuesNext) == [true, false])
+        #expect(document.quotes.map(\.continuesPrevious) == [false, true])
+    }
+
+    @Test func oneParagraphPerLineTextSplitsAtFinishedSentences() {
+        let text = "Title\n\nThe council met.\n“We are done,” she said.\nIt was late, and\nthe hall was empty.\n"
+        let document = ArticleParser.parse(SourceText(path: "t.txt", string: text), format: .text)
+        #expect(document.blocks.map(\.text) == ["Title", "The council met.", "“We are done,” she said.", "It was late, and\nthe hall was empty."])
+    }
+}

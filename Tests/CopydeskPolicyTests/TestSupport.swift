@@ -1,6 +1,7 @@
 import CopydeskCore
 import Foundation
 @testable import CopydeskPolicy
+import CopydeskRules
 
 /// A rule catalogue for tests: the shipped ids, plus a rule with an
 /// option of every kind.
@@ -14,12 +15,7 @@ enum TestCatalogue {
         OptionSpec("style", .choice(["plain", "smart", "guillemets"]), default: .string("smart"), "Quote style."),
     ])
 
-    static let schemas: [RuleSchema] = [
-        RuleSchema(id: "quote-balance", defaultSeverity: .error, options: []),
-        RuleSchema(id: "suppression-without-reason", defaultSeverity: .warning, options: []),
-        RuleSchema(id: "unused-suppression", defaultSeverity: .warning, options: []),
-        sampleRule,
-    ]
+    static let schemas: [RuleSchema] = RuleRegistry.schemas + [sampleRule]
 
     static let loader = PolicyLoader(schemas: schemas)
 }

@@ -1,0 +1,547 @@
+/// Credits each direct quotation of a document to a speaker, as an editor
+/// reads it: a cue (said, told, according to) tied to a speaker (a name, a
+/// pronoun, "the spokesman", "a White House official") in the quotation's
+/// own sentence; else in the sentence before or after it in the paragraph;
+/// else in a lead-in paragraph that ends with a colon ("Putin said:"); else
+/// in the opening paragraph of a quotation that runs on.
+public struct AttributionFinder: Sendable {
+    public let vocabulary: AttributionVocabulary
+
+    public init(vocabulary: AttributionVocabulary = .standard) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Fills `attribution` of every primary quotation (depth 0) of the
+    /// document; it stays nil where no speaker is credited.
+    public func attribute(_ document: inout Document) {
+        let snapshot = document
+        var byBlock: [Int: [Int]] = [:]
+        for (index, quote) in snapshot.quotes.enumerated() where quote.depth == 0 {
+            byBlock[quote.blockIndex, default: []].append(index)
+        }
+        var analyses: [Int: BlockAnalysis] = [:]
+        func analysis(_ block: Int) -> BlockAnalysis {
+            if let known = analyses[block] { return known }
+            let quoteIndices = byBlock[block] ?? []
+            let made = BlockAnalysis(block: snapshot.blocks[block], quotes: quoteIndices.map { snapshot.quotes[$0].textRange },
+                                     vocabulary: vocabulary)
+            analyses[block] = made
+            return made
+        }
+        func attribution(_ hit: AttributionHit, in block: Int) -> Attribution {
+            Attribution(speaker: hit.speaker.map { snapshot.span(of: $0, in: block) },
+                        cue: hit.cue.map { snapshot.span(of: $0, in: block) })
+        }
+        // Quotations that run on over paragraphs share one attribution,
+        // wherever in the run it stands.
+        var chain: [Int] = []
+        for index in document.quotes.indices where document.quotes[index].depth == 0 {
+            let quote = document.quotes[index]
+            let blockIndex = quote.blockIndex
+            let block = analysis(blockIndex)
+            guard let position = byBlock[blockIndex]?.firstIndex(of: index) else { continue }
+            if quote.isBlockquote {
+                if let hit = Self.dashAttribution(in: snapshot.blocks[blockIndex].content.utf8) {
+                    document.quotes[index].attribution = attribution(hit, in: blockIndex)
+                } else if let next = nextProseBlock(after: blockIndex, in: snapshot),
+                          snapshot.blocks[next].kind != .blockquote,
+                          let hit = Self.dashAttribution(in: snapshot.blocks[next].content.utf8, firstLineOnly: true) {
+                    document.quotes[index].attribution = attribution(hit, in: next)
+                }
+            }
+            if document.quotes[index].attribution != nil {
+                // Found above.
+            } else if let hit = block.attribution(ofQuote: position) {
+                document.quotes[index].attribution = attribution(hit, in: blockIndex)
+            } else if block.quoteOpensBlock(position), !quote.continuesPrevious,
+                      let leadIn = leadInBlock(before: blockIndex, in: snapshot), analysis(leadIn).endsWithColon,
+                      let hit = analysis(leadIn).attributionAtEnd() {
+                document.quotes[index].attribution = attribution(hit, in: leadIn)
+            }
+            if !quote.continuesPrevious { chain = [] }
+            chain.append(index)
+            if !quote.continuesNext && chain.count > 1 {
+                let quotes = document.quotes
+                let shared = chain.lazy.compactMap { quotes[$0].attribution }.first
+                for member in chain where document.quotes[member].attribution == nil {
+                    document.quotes[member].attribution = shared
+                }
+            }
+        }
+    }
+
+    /// "— Abraham Lincoln" on a line of its own: the dash is the cue, the
+    /// name after it the speaker.
+    static func dashAttribution(in bytes: [UInt8], firstLineOnly: Bool = false) -> AttributionHit? {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var index = lineStart
+            var dashEnd: Int?
+            if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80,
+               (0x93...0x95).contains(bytes[index + 2]) {
+                dashEnd = index + 3
+            } else if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "~") {
+                dashEnd = index + 1
+                while dashEnd! < bytes.count && bytes[dashEnd!] == UInt8(ascii: "-") { dashEnd! += 1 }
+            }
+            if let dashEnd {
+                index = dashEnd
+                while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+                let nameStart = index
+                while index < bytes.count && bytes[index] != 0x0A && bytes[index] != UInt8(ascii: ",") { index += 1 }
+                var nameEnd = index
+                while nameEnd > nameStart && (bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == UInt8(ascii: ".")) { nameEnd -= 1 }
+                if nameEnd > nameStart, nameEnd - nameStart <= 80,
+                   let first = bytes[nameStart...].first, first >= 0x80 || (first >= 0x41 && first <= 0x5A) {
+                    return AttributionHit(speaker: nameStart..<nameEnd, cue: lineStart..<dashEnd)
+                }
+            }
+            if firstLineOnly { return nil }
+            while lineStart < bytes.count && bytes[lineStart] != 0x0A { lineStart += 1 }
+            lineStart += 1
+        }
+        return nil
+    }
+
+    private func nextProseBlock(after index: Int, in document: Document) -> Int? {
+        var candidate = index + 1
+        while candidate < document.blocks.count {
+            let kind = document.blocks[candidate].kind
+            if kind.isProse { return candidate }
+            if kind != .image && kind != .chrome { return nil }
+            candidate += 1
+        }
+        return nil
+    }
+
+    /// The prose block just before `index`, past images and page furniture.
+    private func leadInBlock(before index: Int, in document: Document) -> Int? {
+        var candidate = index - 1
+        while candidate >= 0 {
+            let kind = document.blocks[candidate].kind
+            if kind.isProse { return candidate }
+            if kind != .image && kind != .chrome { return nil }
+            candidate -= 1
+        }
+        return nil
+    }
+}
+
+/// A speaker and a cue found in one block, as text ranges of that block.
+struct AttributionHit {
+    var speaker: Range<Int>?
+    var cue: Range<Int>?
+}
+
+/// One block's tokens, sentences and cues, and the attribution search in it.
+struct BlockAnalysis {
+    let tokens: ProseTokens
+    let vocabulary: AttributionVocabulary
+    /// Cue matches as token index ranges, in order.
+    let cues: [ClosedRange<Int>]
+    let quoteTokens: [Int]
+
+    init(block: Block, quotes: [Range<Int>], vocabulary: AttributionVocabulary) {
+        let tokens = ProseTokens(bytes: block.content.utf8, quotes: quotes, skipping: block.codeRanges)
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+        var cues: [ClosedRange<Int>] = []
+        for match in vocabulary.cueMatcher.matches(in: block.content.utf8) {
+            guard let first = tokens.token(startingAt: match.range.lowerBound),
+                  let last = tokens.token(endingAt: match.range.upperBound), first <= last,
+                  (first...last).allSatisfy({ tokens.isWord($0) || tokens.tokens[$0].kind == .punctuation }) else { continue }
+            // Overlapping cues ("said" in "said in a statement"): keep the longest.
+            if let previous = cues.last, previous.overlaps(first...last) {
+                if previous.count < (first...last).count { cues[cues.count - 1] = first...last }
+                continue
+            }
+            cues.append(first...last)
+        }
+        self.cues = cues
+        var quoteTokens = Array(repeating: -1, count: quotes.count)
+        for (index, token) in tokens.tokens.enumerated() {
+            if case .quote(let quote) = token.kind { quoteTokens[quote] = index }
+        }
+        self.quoteTokens = quoteTokens
+    }
+
+    var endsWithColon: Bool {
+        guard let last = tokens.tokens.last else { return false }
+        return last.kind == .punctuation && tokens.bytes[last.range.lowerBound] == 0x3A
+    }
+
+    func quoteOpensBlock(_ quote: Int) -> Bool { quoteTokens[quote] == 0 }
+
+    /// The attribution of the block's last sentence (a lead-in paragraph).
+    func attributionAtEnd() -> AttributionHit? {
+        guard let sentence = tokens.sentences.last else { return nil }
+        return bestHit(in: sentence, nearest: sentence.upperBound - 1)
+    }
+
+    /// Attribution of quotation `quote` (index among the block's quotations)
+    /// from this block.
+    func attribution(ofQuote quote: Int) -> AttributionHit? {
+        let token = quoteTokens[quote]
+        guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return nil }
+        let sentence = tokens.sentences[sentenceIndex]
+        if let hit = bestHit(in: sentence, nearest: token) { return hit }
+        if let hit = colonHit(before: token, in: sentence) { return hit }
+        if let hit = bracketHit(after: token) { return hit }
+        if let hit = postQuoteHit(after: token, in: sentence) { return hit }
+        if let hit = subjectHit(in: sentence, before: token) { return hit }
+        // The sentence before, when the quotation starts its sentence ("Ushakov
+        // said. “We don't turn down invitations.”"); the sentence after, when
+        // the quotation is its sentence.
+        let startsSentence = (sentence.lowerBound..<token).allSatisfy { tokens.tokens[$0].kind == .punctuation }
+        if startsSentence && sentenceIndex > 0 {
+            let previous = tokens.sentences[sentenceIndex - 1]
+            if let hit = bestHit(in: previous, nearest: previous.upperBound - 1) { return hit }
+        }
+        let isWholeSentence = sentence.allSatisfy { tokens.quoteIndex($0) != nil || tokens.tokens[$0].kind == .punctuation }
+        if isWholeSentence && sentenceIndex + 1 < tokens.sentences.count {
+            let next = tokens.sentences[sentenceIndex + 1]
+            if let hit = bestHit(in: next, nearest: next.lowerBound) { return hit }
+        }
+        return nil
+    }
+
+    /// `“Go back to Univision,” Trump barked`: right after the quotation, a
+    /// speaker and a verb, whatever the verb.
+    private func postQuoteHit(after quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
+        var index = quoteToken + 1
+        if tokens.isPunctuation(index, 0x2C) { index += 1 }
+        guard index < sentence.upperBound, tokens.isWord(index) else { return nil }
+        let lowered = word(index)
+        var end = index
+        if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
+            end = index
+        } else if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
+            while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
+                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) { end += 1 }
+        } else if Self.articles.contains(lowered) {
+            while end + 1 < sentence.upperBound, tokens.isWord(end + 1), end - index < 5,
+                  !isVerbLike(end + 1), !Self.phraseBreakers.contains(word(end + 1)) { end += 1 }
+            guard end > index else { return nil }
+        } else {
+            return nil
+        }
+        var verb = end + 1
+        if tokens.isPunctuation(verb, 0x2C),
+           let close = (verb + 1..<min(sentence.upperBound, verb + 25)).first(where: { tokens.isPunctuation($0, 0x2C) }) {
+            verb = close + 1
+        }
+        var skipped = 0
+        while verb < sentence.upperBound && tokens.isWord(verb) && Self.auxiliaries.contains(word(verb)) && skipped < 3 {
+            verb += 1
+            skipped += 1
+        }
+        guard verb < sentence.upperBound, isVerbLike(verb) else { return nil }
+        return AttributionHit(speaker: tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound,
+                              cue: tokens.tokens[verb].range)
+    }
+
+    /// `“…” [WaPo.]`: a publication in brackets right after the quotation.
+    private func bracketHit(after quoteToken: Int) -> AttributionHit? {
+        let open = quoteToken + 1
+        guard tokens.isPunctuation(open, 0x5B), tokens.isCapitalized(open + 1) else { return nil }
+        var close = open + 1
+        while close < tokens.tokens.count && close - open < 8 && !tokens.isPunctuation(close, 0x5D) { close += 1 }
+        guard tokens.isPunctuation(close, 0x5D) else { return nil }
+        var last = close - 1
+        if tokens.isPunctuation(last, 0x2E) { last -= 1 }
+        guard last > open else { return nil }
+        return AttributionHit(speaker: tokens.tokens[open + 1].range.lowerBound..<tokens.tokens[last].range.upperBound,
+                              cue: tokens.tokens[open].range)
+    }
+
+    /// A quotation inside a sentence whose subject is a speaker doing
+    /// something with words: "Rubio also bemoaned the climate in which
+    /// people “literally hate each other”", "Trump went even further: “…”".
+    /// The verb after the subject is the cue.
+    private func subjectHit(in sentence: Range<Int>, before quoteToken: Int) -> AttributionHit? {
+        guard let found = subject(of: sentence, endingBefore: quoteToken) else { return nil }
+        var index = found.next
+        var skipped = 0
+        while index < quoteToken && tokens.isWord(index) && Self.auxiliaries.contains(word(index)) && skipped < 4 {
+            index += 1
+            skipped += 1
+        }
+        guard index < quoteToken, tokens.isWord(index), isVerbLike(index) else { return nil }
+        return AttributionHit(speaker: found.range, cue: tokens.tokens[index].range)
+    }
+
+    /// Irregular past forms that report speech or thought.
+    static let irregularVerbs: Set<String> = [
+        "thought", "felt", "knew", "saw", "made", "took", "gave", "found", "went", "came", "put", "set", "got",
+        "held", "brought", "meant", "sought", "taught", "wrote", "spoke", "told", "said", "began", "rang", "sang",
+        "swore", "bore", "drew", "threw", "shot", "hit", "struck", "let", "kept", "left", "sent", "lent", "built",
+        "fought", "caught", "led", "read", "ran", "won", "lost", "paid", "heard", "chose", "rose", "woke",
+    ]
+
+    /// A lowercase word that reads as a finite verb: a known cue, an
+    /// irregular past, or a regular past or third-person form.
+    private func isVerbLike(_ index: Int) -> Bool {
+        guard tokens.isWord(index), !tokens.isCapitalized(index) else { return false }
+        let lowered = word(index)
+        if Self.irregularVerbs.contains(lowered) || vocabulary.cueWords.contains(lowered) { return true }
+        if Self.phraseBreakers.contains(lowered) || Self.determiners.contains(lowered) { return false }
+        guard lowered.count >= 4, lowered.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+        return lowered.hasSuffix("ed") || (lowered.hasSuffix("s") && !lowered.hasSuffix("ss") && !lowered.hasSuffix("us"))
+    }
+
+    /// Words that open a sentence before its subject: "On Monday, Trump said".
+    static let leadIns: Set<String> = [
+        "on", "in", "at", "after", "before", "during", "when", "while", "since", "as", "at", "by", "for", "from",
+        "meanwhile", "still", "later", "earlier", "then", "instead", "however", "moreover", "yet", "speaking",
+        "asked", "last", "this", "following", "despite", "although", "though", "because", "if", "unlike", "like",
+        "separately", "previously", "now", "today", "yesterday", "tuesday", "monday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "indeed", "finally", "first", "second", "also", "again", "here",
+    ]
+    static let conjunctions: Set<String> = ["and", "but", "so", "or", "nor"]
+
+    /// The subject at the start of a sentence (past an opening phrase such
+    /// as "On Monday," or a dateline), when it ends before `limit`: a name,
+    /// a pronoun or a descriptive phrase.
+    func subject(of sentence: Range<Int>, endingBefore limit: Int) -> (range: Range<Int>, next: Int)? {
+        var index = sentence.lowerBound
+        while index < limit && tokens.tokens[index].kind == .punctuation { index += 1 }
+        guard index < limit, tokens.isWord(index) else { return nil }
+        if Self.conjunctions.contains(word(index)) { index += 1 }
+        // A dateline: "WASHINGTON, Dec. 8 (UPI) —".
+        if let dash = (index..<min(limit, index + 12)).first(where: {
+            tokens.tokens[$0].kind == .punctuation && [0x94, 0x93].contains(tokens.bytes[tokens.tokens[$0].range.upperBound - 1])
+                && tokens.tokens[$0].range.count == 3
+        }), (index..<dash).allSatisfy({ !tokens.isWord($0) || tokens.isCapitalized($0) || tokens.lowercasedWord($0).first?.isNumber == true }) {
+            index = dash + 1
+        }
+        if index < limit, tokens.isWord(index), Self.leadIns.contains(word(index)) {
+            guard let comma = (index..<min(limit, index + 16)).first(where: { tokens.isPunctuation($0, 0x2C) }) else { return nil }
+            index = comma + 1
+        }
+        guard index < limit, tokens.isWord(index) else { return nil }
+        let lowered = word(index)
+        if ["he", "she", "they", "i", "we"].contains(lowered) {
+            return (tokens.tokens[index].range, index + 1)
+        }
+        var end = index
+        if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered.trimmingPossessive) {
+            while end + 1 < limit, tokens.isWord(end + 1),
+                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
+                end += 1
+            }
+        } else if Self.articles.contains(lowered) || tokens.isCapitalized(index) {
+            // "The GOP presidential candidate", "Multiple outlets": up to the
+            // last speaker noun before the verb.
+            var scan = index
+            var head: Int?
+            while scan + 1 < limit, tokens.isWord(scan + 1), scan - index < 6, !Self.phraseBreakers.contains(word(scan + 1)) {
+                scan += 1
+                if vocabulary.speakerNounSet.contains(word(scan)) || tokens.isCapitalized(scan) { head = scan }
+            }
+            guard let head else { return nil }
+            end = head
+        } else {
+            return nil
+        }
+        // "Sheba Crocker, the assistant secretary of state, told": skip the apposition.
+        var next = end + 1
+        if tokens.isPunctuation(next, 0x2C),
+           let close = (next + 1..<min(limit, next + 25)).first(where: { tokens.isPunctuation($0, 0x2C) }) {
+            next = close + 1
+        }
+        return (tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound, next)
+    }
+
+    /// `Trump: “…”` and `Reuters: “…”`: a speaker then a colon right before the quotation.
+    private func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
+        let colon = quoteToken - 1
+        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A),
+              let speaker = speakerBefore(colon, in: sentence) ?? subject(of: sentence, endingBefore: colon)?.range
+        else { return nil }
+        return AttributionHit(speaker: speaker, cue: tokens.tokens[colon].range)
+    }
+
+    /// The cue nearest to `anchor` in the sentence that has a speaker.
+    private func bestHit(in sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
+        let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound) }
+            .sorted { distance($0, anchor) < distance($1, anchor) }
+        for cue in candidates {
+            if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
+                let cueRange = tokens.tokens[cue.lowerBound].range.lowerBound..<tokens.tokens[cue.upperBound].range.upperBound
+                return AttributionHit(speaker: speaker, cue: cueRange)
+            }
+        }
+        return nil
+    }
+
+    private func distance(_ cue: ClosedRange<Int>, _ anchor: Int) -> Int {
+        anchor < cue.lowerBound ? cue.lowerBound - anchor : max(0, anchor - cue.upperBound)
+    }
+
+    // MARK: Speakers
+
+    static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "you", "it", "who", "which", "one"]
+    /// Words that may stand between a speaker and the cue: "he also said",
+    /// "Trump has repeatedly said", "she was quoted".
+    static let auxiliaries: Set<String> = [
+        "also", "later", "then", "previously", "once", "recently", "repeatedly", "has", "had", "have", "would",
+        "will", "was", "were", "is", "are", "reportedly", "publicly", "privately", "earlier", "again", "further",
+        "did", "does", "do", "not", "never", "quickly", "simply", "flatly", "angrily", "bluntly", "just", "often",
+        "frequently", "famously", "initially", "finally", "subsequently", "first", "himself", "herself",
+        "themselves", "itself", "could", "might", "may", "must", "should", "can", "even", "still", "already",
+        "since", "long", "once", "sarcastically", "jokingly", "defiantly", "calmly", "simply", "bluntly",
+        "tearfully", "openly", "loudly", "quietly", "proudly", "succinctly", "immediately", "being", "been",
+    ]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "your", "two", "three",
+        "several", "some", "many", "other", "this", "that", "these", "those", "both", "each", "every", "most",
+    ]
+    /// Determiners that introduce a description of a person ("the
+    /// engineer", "a neighbour"), unlike possessives ("his standing").
+    static let articles: Set<String> = ["the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "most"]
+    /// Capitalised words that begin a sentence or a clause rather than a name.
+    static let functionWords: Set<String> = [
+        "the", "a", "an", "and", "but", "or", "so", "yet", "in", "on", "at", "as", "when", "while", "if",
+        "then", "after", "before", "since", "because", "though", "although", "still", "also", "now", "later",
+        "meanwhile", "however", "instead", "asked", "speaking", "writing", "for", "with", "without", "to", "of",
+        "by", "from", "this", "that", "these", "those", "there", "here", "it", "we", "he", "she", "they", "i",
+        "you", "his", "her", "their", "our", "my", "its", "not", "no", "yes", "mr", "mrs", "ms",
+    ]
+    static let nameParticles: Set<String> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le", "du", "st."]
+
+    /// The speaker of a cue: before it ("Trump said", "a White House
+    /// official told", "Crocker, the assistant secretary, told") or after it
+    /// ("said Earnest", "according to the statement").
+    private func speaker(for cue: ClosedRange<Int>, in sentence: Range<Int>) -> Range<Int>? {
+        let cueText = (cue.lowerBound...cue.upperBound).map { tokens.lowercasedWord($0) }.joined(separator: " ")
+        let forwardOnly = cueText == "according to" || cueText.hasPrefix("in ") || cueText == "in the words of"
+        if !forwardOnly, let before = speakerBefore(cue.lowerBound, in: sentence) { return before }
+        // The speaker follows the cue only in inversions right after a
+        // quotation ("…,” said Earnest) and in "according to the statement";
+        // elsewhere the word after a cue is its object ("said Islamic State").
+        let previous = cue.lowerBound - 1
+        // An inversion follows a quotation or a comma: "…,” said Earnest",
+        // "…, says Dante Scala, a political scientist".
+        let inverted = tokens.quoteIndex(previous) != nil || tokens.isPunctuation(previous, 0x2C)
+        guard forwardOnly || inverted else { return nil }
+        return speakerAfter(cue.upperBound, in: sentence)
+    }
+
+    private func word(_ index: Int) -> String { tokens.lowercasedWord(index) }
+
+    func speakerBefore(_ cueStart: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var index = cueStart - 1
+        var skipped = 0
+        while index >= sentence.lowerBound && tokens.isWord(index) && Self.auxiliaries.contains(word(index)) && skipped < 4 {
+            index -= 1
+            skipped += 1
+        }
+        guard index >= sentence.lowerBound else { return nil }
+        // "Crocker, the assistant secretary of state, told": an appositive
+        // between commas stands between the speaker and the cue.
+        if tokens.isPunctuation(index, 0x2C) {
+            var open = index - 1
+            while open > sentence.lowerBound && index - open < 30 && !tokens.isPunctuation(open, 0x2C)
+                && tokens.quoteIndex(open) == nil {
+                open -= 1
+            }
+            guard open > sentence.lowerBound, tokens.isPunctuation(open, 0x2C) else { return nil }
+            return nounPhrase(endingAt: open - 1, in: sentence)
+        }
+        return nounPhrase(endingAt: index, in: sentence)
+    }
+
+    /// A speaker ending at token `end`: a pronoun, a run of capitalised
+    /// words, or a descriptive phrase ending in a speaker noun.
+    private func nounPhrase(endingAt end: Int, in sentence: Range<Int>) -> Range<Int>? {
+        guard end >= sentence.lowerBound, tokens.isWord(end) else { return nil }
+        let lowered = word(end)
+        if Self.pronouns.contains(lowered) { return tokens.tokens[end].range }
+        if tokens.isCapitalized(end) && !Self.functionWords.contains(lowered.trimmingPossessive) {
+            var start = end
+            while start - 1 >= sentence.lowerBound, tokens.isWord(start - 1),
+                  tokens.isCapitalized(start - 1) || Self.nameParticles.contains(word(start - 1)) {
+                if Self.functionWords.contains(word(start - 1)) { break }
+                start -= 1
+            }
+            return tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound
+        }
+        // "the engineer said", "a senior White House official told": a
+        // descriptive phrase back to its determiner, or a known speaker noun.
+        var start = end
+        while start - 1 >= sentence.lowerBound, end - start < 6, tokens.isWord(start - 1) {
+            start -= 1
+            if Self.articles.contains(word(start)) {
+                return tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound
+            }
+            if Self.phraseBreakers.contains(word(start)) { break }
+        }
+        if vocabulary.speakerNounSet.contains(lowered) {
+            return tokens.tokens[end].range
+        }
+        return nil
+    }
+
+    /// Words a speaker's description does not run across.
+    static let phraseBreakers: Set<String> = [
+        "in", "at", "on", "during", "after", "before", "who", "which", "that", "and", "but", "or", "as", "to",
+        "for", "with", "from", "by", "than", "when", "while", "if", "because", "about", "into", "over", "under",
+        "was", "were", "is", "are", "be", "been", "has", "have", "had", "not", "said", "says", "told",
+    ]
+
+    private func speakerAfter(_ cueEnd: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var index = cueEnd + 1
+        guard index < sentence.upperBound, tokens.isWord(index) else { return nil }
+        let lowered = word(index)
+        if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
+            return tokens.tokens[index].range
+        }
+        if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
+            var end = index
+            while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
+                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
+                end += 1
+            }
+            return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
+        }
+        if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) {
+            // "said former Obama adviser David Axelrod", "said undecided voter
+            // Stephanie Hooton": descriptive words, then the name.
+            var scan = index
+            while scan < sentence.upperBound, tokens.isWord(scan), scan - index < 6,
+                  !tokens.isCapitalized(scan), !Self.phraseBreakers.contains(word(scan)) {
+                if vocabulary.speakerNounSet.contains(word(scan)) && !(scan + 1 < sentence.upperBound && tokens.isCapitalized(scan + 1)) {
+                    return tokens.tokens[index].range.lowerBound..<tokens.tokens[scan].range.upperBound
+                }
+                scan += 1
+            }
+            if scan < sentence.upperBound, scan > index, tokens.isCapitalized(scan) {
+                var end = scan
+                while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
+                      tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) { end += 1 }
+                return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
+            }
+        }
+        if Self.determiners.contains(lowered) {
+            // "said the engineer", "said a spokeswoman for the mayor": up to
+            // the first word that starts a clause or a prepositional phrase.
+            let start = index
+            while index + 1 < sentence.upperBound, tokens.isWord(index + 1), index - start < 5,
+                  !Self.phraseBreakers.contains(word(index + 1)) {
+                index += 1
+            }
+            guard index > start else { return nil }
+            return tokens.tokens[start].range.lowerBound..<tokens.tokens[index].range.upperBound
+        }
+        if vocabulary.speakerNounSet.contains(lowered) { return tokens.tokens[index].range }
+        return nil
+    }
+}
+
+extension String {
+    /// "Trump's" → "trump": a possessive is the same word for these tests.
+    var trimmingPossessive: String {
+        if hasSuffix("'s") || hasSuffix("’s") { return String(dropLast(2)) }
+        return self
+    }
+}

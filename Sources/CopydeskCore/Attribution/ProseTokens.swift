@@ -1,0 +1,248 @@
+/// A block's text as words, punctuation and whole quotations, split into
+/// sentences: the level at which attribution is read ("…,” she said).
+/// Token ranges are byte ranges of the block's text.
+struct ProseTokens {
+    enum Kind: Equatable {
+        case word
+        case punctuation
+        /// A whole quotation, marks included: the index into the quotes given.
+        case quote(Int)
+    }
+
+    struct Token {
+        var kind: Kind
+        var range: Range<Int>
+    }
+
+    let bytes: [UInt8]
+    private(set) var tokens: [Token] = []
+    /// Token index ranges of the sentences, in order.
+    private(set) var sentences: [Range<Int>] = []
+
+    /// - Parameter quotes: text ranges of the quotations in the block, sorted;
+    ///   each becomes one token.
+    init(bytes: [UInt8], quotes: [Range<Int>], skipping codeRanges: [Range<Int>] = []) {
+        self.bytes = bytes
+        tokenize(quotes: quotes, codeRanges: codeRanges)
+        splitSentences()
+    }
+
+    // MARK: Words
+
+    func text(_ index: Int) -> Substring {
+        Substring(decoding: bytes[tokens[index].range], as: UTF8.self)
+    }
+
+    func lowercasedWord(_ index: Int) -> String {
+        String(decoding: bytes[tokens[index].range].map(PhraseMatcher.fold), as: UTF8.self)
+    }
+
+    func isWord(_ index: Int) -> Bool { tokens.indices.contains(index) && tokens[index].kind == .word }
+
+    func isPunctuation(_ index: Int, _ mark: UInt8) -> Bool {
+        tokens.indices.contains(index) && tokens[index].kind == .punctuation && bytes[tokens[index].range.lowerBound] == mark
+    }
+
+    func quoteIndex(_ index: Int) -> Int? {
+        guard tokens.indices.contains(index), case .quote(let quote) = tokens[index].kind else { return nil }
+        return quote
+    }
+
+    /// The word starts with a capital letter (or a digit, as in "3M").
+    func isCapitalized(_ index: Int) -> Bool {
+        guard isWord(index) else { return false }
+        let first = bytes[tokens[index].range.lowerBound]
+        if first >= 0x41 && first <= 0x5A { return true }
+        if first < 0x80 { return false }
+        guard let scalar = String(decoding: bytes[tokens[index].range].prefix(4), as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    /// The token that starts at `offset`, if any.
+    func token(startingAt offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let start = tokens[mid].range.lowerBound
+            if start == offset { return mid }
+            if start < offset { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
+    /// The token that ends at `offset`, if any.
+    func token(endingAt offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let end = tokens[mid].range.upperBound
+            if end == offset { return mid }
+            if end < offset { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
+    func sentence(containing token: Int) -> Int? {
+        sentences.firstIndex { $0.contains(token) }
+    }
+
+    // MARK: Tokenizing
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
+    }
+
+    private mutating func tokenize(quotes: [Range<Int>], codeRanges: [Range<Int>]) {
+        var index = 0
+        var quoteCursor = 0
+        var codeCursor = 0
+        let count = bytes.count
+        while index < count {
+            if quoteCursor < quotes.count && index >= quotes[quoteCursor].lowerBound {
+                tokens.append(Token(kind: .quote(quoteCursor), range: quotes[quoteCursor]))
+                index = max(index, quotes[quoteCursor].upperBound)
+                quoteCursor += 1
+                continue
+            }
+            if codeCursor < codeRanges.count && index >= codeRanges[codeCursor].lowerBound {
+                index = max(index, codeRanges[codeCursor].upperBound)
+                codeCursor += 1
+                continue
+            }
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                index += 1
+                continue
+            }
+            if let width = unicodeSpaceWidth(at: index) {
+                index += width
+                continue
+            }
+            let limit = quoteCursor < quotes.count ? min(count, quotes[quoteCursor].lowerBound) : count
+            if byte >= 0x80 && isPunctuationScalar(at: index) {
+                let length = scalarLength(byte)
+                tokens.append(Token(kind: .punctuation, range: index..<min(limit, index + length)))
+                index += length
+                continue
+            }
+            if Self.isWordByte(byte) {
+                var end = index
+                while end < limit {
+                    let next = bytes[end]
+                    if Self.isWordByte(next) {
+                        if next >= 0x80 && (isPunctuationScalar(at: end) || unicodeSpaceWidth(at: end) != nil) { break }
+                        end += next >= 0x80 ? scalarLength(next) : 1
+                        continue
+                    }
+                    // Apostrophes, hyphens and the dots of U.S. stay inside a word
+                    // when a word character follows.
+                    // A dot joins only short parts (U.S., D.C., a.m.), not two words
+                    // that lost the space between them ("said.Trump").
+                    let partStart = (bytes[index..<end].lastIndex(of: 0x2E)).map { $0 + 1 } ?? index
+                    let joinsDot = next != 0x2E || end - partStart <= 3
+                    if (next == 0x27 || next == 0x2D || next == 0x2E) && joinsDot && end + 1 < limit && isWordCharacter(at: end + 1) {
+                        end += 1
+                        continue
+                    }
+                    if next == 0xE2 && end + 3 < limit && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x99 && isWordCharacter(at: end + 3) {
+                        end += 3
+                        continue
+                    }
+                    break
+                }
+                end = min(end, limit)
+                // "U.S." keeps its final dot when the word is dotted inside.
+                if end < limit && bytes[end] == 0x2E && bytes[index..<end].contains(0x2E) { end += 1 }
+                tokens.append(Token(kind: .word, range: index..<end))
+                index = end
+                continue
+            }
+            tokens.append(Token(kind: .punctuation, range: index..<index + 1))
+            index += 1
+        }
+    }
+
+    /// A letter or digit starts at `index` (not punctuation, not a space).
+    private func isWordCharacter(at index: Int) -> Bool {
+        let byte = bytes[index]
+        guard Self.isWordByte(byte) else { return false }
+        return byte < 0x80 || (!isPunctuationScalar(at: index) && unicodeSpaceWidth(at: index) == nil)
+    }
+
+    /// No-break, thin and other Unicode spaces (U+00A0, U+2000–U+200A,
+    /// U+202F), which pages saved as text are full of.
+    private func unicodeSpaceWidth(at index: Int) -> Int? {
+        let lead = bytes[index]
+        if lead == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        if lead == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+           (0x80...0x8A).contains(bytes[index + 2]) || bytes[index + 2] == 0xAF {
+            return 3
+        }
+        return nil
+    }
+
+    private func scalarLength(_ lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    /// Dashes, curly quotes, ellipses and other non-ASCII punctuation.
+    private func isPunctuationScalar(at index: Int) -> Bool {
+        let lead = bytes[index]
+        guard lead >= 0xC2 else { return false }
+        if lead == 0xE2 && index + 1 < bytes.count && bytes[index + 1] == 0x80 { return true }
+        if lead == 0xC2 && index + 1 < bytes.count {
+            let next = bytes[index + 1]
+            return next == 0xAB || next == 0xBB || next == 0xB7
+        }
+        return false
+    }
+
+    // MARK: Sentences
+
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+        "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "v", "etc", "prof", "rev", "hon", "pres",
+        "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
+        "u.s", "u.n", "u.k", "e.u", "d.c", "a.m", "p.m",
+    ]
+
+    private mutating func splitSentences() {
+        var start = 0
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .punctuation, token.range.count == 1 {
+                let mark = bytes[token.range.lowerBound]
+                if (mark == 0x2E || mark == 0x3F || mark == 0x21) && endsSentence(at: index) {
+                    sentences.append(start..<index + 1)
+                    start = index + 1
+                }
+            }
+            index += 1
+        }
+        if start < tokens.count { sentences.append(start..<tokens.count) }
+    }
+
+    /// A full stop ends a sentence unless it closes an abbreviation or an
+    /// initial, and only when what follows starts a sentence.
+    private func endsSentence(at index: Int) -> Bool {
+        let next = index + 1
+        if next < tokens.count {
+            switch tokens[next].kind {
+            case .quote: break
+            case .word: if !isCapitalized(next) { return false }
+            case .punctuation:
+                // `.)` or `."` continue; a dash or bracket may open the next sentence.
+                if bytes[tokens[next].range.lowerBound] == 0x29 { return false }
+            }
+        }
+        guard bytes[tokens[index].range.lowerBound] == 0x2E, index > 0, isWord(index - 1),
+              tokens[index - 1].range.upperBound == tokens[index].range.lowerBound else { return true }
+        let word = lowercasedWord(index - 1)
+        if Self.abbreviations.contains(word) { return false }
+        // A single capital letter is an initial: "George W. Bush".
+        return !(tokens[index - 1].range.count == 1 && isCapitalized(index - 1))
+    }
+}
