@@ -192,15 +192,18 @@ struct BlockAnalysis {
         // The sentence before, when the quotation starts its sentence ("Ushakov
         // said. “We don't turn down invitations.”"); the sentence after, when
         // the quotation is its sentence.
-        let startsSentence = (sentence.lowerBound..<token).allSatisfy { tokens.tokens[$0].kind == .punctuation }
+        // "But “…”": a conjunction may stand before a quotation that starts its sentence.
+        let startsSentence = (sentence.lowerBound..<token).allSatisfy {
+            tokens.tokens[$0].kind == .punctuation || (tokens.isWord($0) && Self.conjunctions.contains(word($0)))
+        }
         if startsSentence && sentenceIndex > 0 {
             let previous = tokens.sentences[sentenceIndex - 1]
-            if let hit = bestHit(in: previous, nearest: previous.upperBound - 1) { return hit }
+            if let hit = wholeSentenceAttribution(previous, nearest: previous.upperBound - 1) { return hit }
         }
         let isWholeSentence = sentence.allSatisfy { tokens.quoteIndex($0) != nil || tokens.tokens[$0].kind == .punctuation }
         if isWholeSentence && sentenceIndex + 1 < tokens.sentences.count {
             let next = tokens.sentences[sentenceIndex + 1]
-            if let hit = bestHit(in: next, nearest: next.lowerBound) { return hit }
+            if let hit = wholeSentenceAttribution(next, nearest: next.lowerBound) { return hit }
         }
         return nil
     }
@@ -286,7 +289,8 @@ struct BlockAnalysis {
         if Self.irregularVerbs.contains(lowered) || vocabulary.cueWords.contains(lowered) { return true }
         if Self.phraseBreakers.contains(lowered) || Self.determiners.contains(lowered) { return false }
         guard lowered.count >= 4, lowered.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
-        return lowered.hasSuffix("ed") || (lowered.hasSuffix("s") && !lowered.hasSuffix("ss") && !lowered.hasSuffix("us"))
+        // A regular past; "-s" forms are too often plural nouns ("years").
+        return lowered.hasSuffix("ed")
     }
 
     /// Words that open a sentence before its subject: "On Monday, Trump said".
@@ -352,6 +356,17 @@ struct BlockAnalysis {
         return (tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound, next)
     }
 
+    /// The attribution a neighbouring sentence gives: a cue with its
+    /// speaker, a speaker and verb after one of its quotations ("“…,” an
+    /// angry Hollande retaliated."), or its subject and verb.
+    private func wholeSentenceAttribution(_ sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
+        if let hit = bestHit(in: sentence, nearest: anchor) { return hit }
+        for token in sentence where tokens.quoteIndex(token) != nil {
+            if let hit = postQuoteHit(after: token, in: sentence) { return hit }
+        }
+        return subjectHit(in: sentence, before: sentence.upperBound)
+    }
+
     /// `Trump: “…”` and `Reuters: “…”`: a speaker then a colon right before the quotation.
     private func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         let colon = quoteToken - 1
@@ -363,7 +378,10 @@ struct BlockAnalysis {
 
     /// The cue nearest to `anchor` in the sentence that has a speaker.
     private func bestHit(in sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
-        let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound) }
+        // A capitalised cue inside a sentence is part of a name ("Islamic
+        // State", "The Washington Post"), not a verb.
+        let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
+            && ($0.lowerBound == sentence.lowerBound || !tokens.isCapitalized($0.lowerBound)) }
             .sorted { distance($0, anchor) < distance($1, anchor) }
         for cue in candidates {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
@@ -415,7 +433,11 @@ struct BlockAnalysis {
     private func speaker(for cue: ClosedRange<Int>, in sentence: Range<Int>) -> Range<Int>? {
         let cueText = (cue.lowerBound...cue.upperBound).map { tokens.lowercasedWord($0) }.joined(separator: " ")
         let forwardOnly = cueText == "according to" || cueText.hasPrefix("in ") || cueText == "in the words of"
-        if !forwardOnly, let before = speakerBefore(cue.lowerBound, in: sentence) { return before }
+        let verb = tokens.lowercasedWord(cue.upperBound)
+        let unmistakablyVerb = verb.hasSuffix("ed") || Self.unmistakableVerbs.contains(verb)
+        if !forwardOnly, let before = speakerBefore(cue.lowerBound, in: sentence, looseDescriptions: unmistakablyVerb) {
+            return before
+        }
         // The speaker follows the cue only in inversions right after a
         // quotation ("…,” said Earnest) and in "according to the statement";
         // elsewhere the word after a cue is its object ("said Islamic State").
@@ -423,13 +445,21 @@ struct BlockAnalysis {
         // An inversion follows a quotation or a comma: "…,” said Earnest",
         // "…, says Dante Scala, a political scientist".
         let inverted = tokens.quoteIndex(previous) != nil || tokens.isPunctuation(previous, 0x2C)
+            || cue.lowerBound == sentence.lowerBound
         guard forwardOnly || inverted else { return nil }
         return speakerAfter(cue.upperBound, in: sentence)
     }
 
     private func word(_ index: Int) -> String { tokens.lowercasedWord(index) }
 
-    func speakerBefore(_ cueStart: Int, in sentence: Range<Int>) -> Range<Int>? {
+    /// Cue words that are never nouns, so "the engineer said" is a speaker
+    /// and a cue, where "an implicit caution" is neither.
+    static let unmistakableVerbs: Set<String> = [
+        "said", "told", "wrote", "says", "tells", "writes", "asks", "adds", "argues", "insists", "explains", "warns",
+        "recalls", "continues", "concludes", "spoke", "speaks", "tweets", "posts", "admits", "acknowledges",
+    ]
+
+    func speakerBefore(_ cueStart: Int, in sentence: Range<Int>, looseDescriptions: Bool = true) -> Range<Int>? {
         var index = cueStart - 1
         var skipped = 0
         while index >= sentence.lowerBound && tokens.isWord(index) && Self.auxiliaries.contains(word(index)) && skipped < 4 {
@@ -446,17 +476,17 @@ struct BlockAnalysis {
                 open -= 1
             }
             guard open > sentence.lowerBound, tokens.isPunctuation(open, 0x2C) else { return nil }
-            return nounPhrase(endingAt: open - 1, in: sentence)
+            return nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: looseDescriptions)
         }
-        return nounPhrase(endingAt: index, in: sentence)
+        return nounPhrase(endingAt: index, in: sentence, looseDescriptions: looseDescriptions)
     }
 
     /// A speaker ending at token `end`: a pronoun, a run of capitalised
     /// words, or a descriptive phrase ending in a speaker noun.
-    private func nounPhrase(endingAt end: Int, in sentence: Range<Int>) -> Range<Int>? {
+    private func nounPhrase(endingAt end: Int, in sentence: Range<Int>, looseDescriptions: Bool = true) -> Range<Int>? {
         guard end >= sentence.lowerBound, tokens.isWord(end) else { return nil }
         let lowered = word(end)
-        if Self.pronouns.contains(lowered) { return tokens.tokens[end].range }
+        if Self.pronouns.contains(lowered) || lowered == "another" || lowered == "others" { return tokens.tokens[end].range }
         if tokens.isCapitalized(end) && !Self.functionWords.contains(lowered.trimmingPossessive) {
             var start = end
             while start - 1 >= sentence.lowerBound, tokens.isWord(start - 1),
@@ -469,7 +499,8 @@ struct BlockAnalysis {
         // "the engineer said", "a senior White House official told": a
         // descriptive phrase back to its determiner, or a known speaker noun.
         var start = end
-        while start - 1 >= sentence.lowerBound, end - start < 6, tokens.isWord(start - 1) {
+        while looseDescriptions || vocabulary.speakerNounSet.contains(lowered),
+              start - 1 >= sentence.lowerBound, end - start < 6, tokens.isWord(start - 1) {
             start -= 1
             if Self.articles.contains(word(start)) {
                 return tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound
