@@ -8,6 +8,8 @@ public enum ArticleParser {
             document = TextParser.parse(source)
         case .markdown:
             document = MarkdownParser.parse(source)
+        case .html:
+            document = HTMLParser.parse(source)
         }
         QuoteScanner.scan(&document)
         return document

@@ -3,12 +3,14 @@
 public enum InputFormat: String, Sendable, CaseIterable, Codable {
     case text
     case markdown
+    case html
 
     public static func forPath(_ path: String) -> InputFormat? {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
         case "txt", "text": return .text
         case "md", "markdown", "mdown", "mkd": return .markdown
+        case "html", "htm", "xhtml": return .html
         default: return nil
         }
     }

@@ -48,6 +48,12 @@ public final class SourceText: Sendable {
     public let lineStarts: [Int]
     /// Length in bytes of the BOM (0 or 3).
     public let bomLength: Int
+    /// For every `columnStride`-byte boundary, the column (minus one) that
+    /// boundary sits at on its line, so finding a column on a very long
+    /// line (a minified HTML page is often one line of a megabyte) costs at
+    /// most a stride of counting instead of a scan from the line start.
+    private let boundaryColumns: [Int32]
+    private static let columnStride = 1024
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -73,6 +79,32 @@ public final class SourceText: Sendable {
             }
         }
         self.lineStarts = starts
+        self.boundaryColumns = Self.boundaryColumns(bytes, lineStarts: starts)
+    }
+
+    /// Scalars counted from each boundary's line start; only lines longer
+    /// than a stride are counted at all, so ordinary text pays one array.
+    private static func boundaryColumns(_ bytes: [UInt8], lineStarts: [Int]) -> [Int32] {
+        let stride = columnStride
+        var columns = [Int32](repeating: 0, count: bytes.count / stride + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for (index, start) in lineStarts.enumerated() {
+                let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : buffer.count
+                guard end - start > stride else { continue }
+                var boundary = (start / stride + 1) * stride
+                var position = start
+                var column: Int32 = 0
+                while boundary <= end && boundary / stride < columns.count {
+                    while position < boundary {
+                        if buffer[position] & 0xC0 != 0x80 { column += 1 }
+                        position += 1
+                    }
+                    columns[boundary / stride] = column
+                    boundary += stride
+                }
+            }
+        }
+        return columns
     }
 
     public convenience init(path: String, string: String) {
@@ -99,6 +131,11 @@ public final class SourceText: Sendable {
         let lineStart = lineStarts[line - 1]
         var column = 1
         var index = lineStart
+        let boundary = clamped / Self.columnStride * Self.columnStride
+        if clamped - lineStart > Self.columnStride {
+            column += Int(boundaryColumns[boundary / Self.columnStride])
+            index = boundary
+        }
         while index < clamped {
             // Count lead bytes only: continuation bytes (10xxxxxx) belong to
             // the scalar already counted.

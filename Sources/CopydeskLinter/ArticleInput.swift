@@ -26,8 +26,8 @@ public enum ArticleInput {
         guard let format = inputFormat ?? InputFormat.forPath(absolute) else {
             throw InputProblem(
                 path: display, level: .error,
-                message: "not a known article type (.md, .markdown, .txt); "
-                    + "pass --input-format markdown or --input-format text to read it anyway")
+                message: "not a known article type (.md, .markdown, .txt, .html, .htm); "
+                    + "pass --input-format markdown, text or html to read it anyway")
         }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             throw InputProblem(path: display, level: .error,

@@ -60,8 +60,8 @@ struct FileDiscovery {
             guard let format = forcedFormat ?? InputFormat.forPath(absolute) else {
                 outcome.problems.append(InputProblem(
                     path: display, level: .error,
-                    message: "not a known article type (.md, .markdown, .txt); "
-                        + "pass --input-format markdown or --input-format text to lint it anyway"))
+                    message: "not a known article type (.md, .markdown, .txt, .html, .htm); "
+                        + "pass --input-format markdown, text or html to lint it anyway"))
                 continue
             }
             if let index = seen[absolute] {

@@ -146,7 +146,7 @@ public final class Linter: Sendable {
             return .problem(InputProblem(
                 path: name, level: .error,
                 message: "cannot tell the format of standard input; pass --stdin-filename NAME.md "
-                    + "(or NAME.txt) or --input-format markdown|text"))
+                    + "(or NAME.txt, NAME.html) or --input-format markdown|text|html"))
         }
         let absolute = PathNormalizer.absolute(options.stdinFilename ?? "-", in: workingDirectory)
         let display = options.stdinFilename.map {

@@ -15,7 +15,7 @@ public struct RuleExample: Sendable, Hashable {
         self.text = text
         self.format = format
         self.options = options
-        self.path = path ?? (format == .markdown ? "example.md" : "example.txt")
+        self.path = path ?? "example." + (format == .markdown ? "md" : format == .html ? "html" : "txt")
     }
 
     public static let marker: Character = "↓"

@@ -1,0 +1,184 @@
+/// What the `class` and `id` of an element say about it, as news sites name
+/// their markup: `c-byline__author`, `related-stories`, `newsletterSignup`,
+/// `article-body`. A word counts when it stands as a part of a name,
+/// delimited by the start or end of the name, a hyphen, an underscore, a
+/// digit, or a change from lower to upper case; so `share` matches
+/// `share-bar` and `socialShare` but not `shareholder`.
+struct HTMLClassNames {
+    struct Roles: OptionSet, Hashable {
+        let rawValue: UInt32
+
+        /// Furniture: navigation, related stories, sign-ups, share bars,
+        /// comments, advertising.
+        static let chrome = Roles(rawValue: 1 << 0)
+        /// Text for screen readers only ("Opens in a new window").
+        static let hidden = Roles(rawValue: 1 << 1)
+        static let byline = Roles(rawValue: 1 << 2)
+        static let author = Roles(rawValue: 1 << 3)
+        /// About the author rather than naming them: bio, avatar, job title,
+        /// social links.
+        static let authorDetail = Roles(rawValue: 1 << 4)
+        static let caption = Roles(rawValue: 1 << 5)
+        /// The article's body text.
+        static let articleBody = Roles(rawValue: 1 << 6)
+        /// A date or time line.
+        static let dateline = Roles(rawValue: 1 << 7)
+        /// A headline or dek container.
+        static let headline = Roles(rawValue: 1 << 8)
+        /// A page-level header or masthead.
+        static let pageHeader = Roles(rawValue: 1 << 9)
+        /// A page footer.
+        static let pageFooter = Roles(rawValue: 1 << 10)
+    }
+
+    private static let words: [(String, Roles)] = [
+        // Furniture
+        ("nav", .chrome), ("navbar", .chrome), ("navigation", .chrome), ("menu", .chrome), ("breadcrumb", .chrome),
+        ("breadcrumbs", .chrome), ("sidebar", .chrome), ("rail", .chrome), ("related", .chrome),
+        ("recommended", .chrome), ("recommendation", .chrome), ("recommendations", .chrome), ("recirc", .chrome),
+        ("recirculation", .chrome), ("newsletter", .chrome), ("newsletters", .chrome), ("subscribe", .chrome),
+        ("subscription", .chrome), ("signup", .chrome), ("share", .chrome), ("sharing", .chrome),
+        ("sharebar", .chrome), ("social", .chrome), ("comments", .chrome), ("comment", .chrome),
+        ("disqus", .chrome), ("promo", .chrome), ("promos", .chrome), ("advert", .chrome),
+        ("advertisement", .chrome), ("ad", .chrome), ("ads", .chrome), ("adslot", .chrome), ("adunit", .chrome),
+        ("dfp", .chrome), ("gpt", .chrome), ("outbrain", .chrome), ("taboola", .chrome), ("trending", .chrome),
+        ("popular", .chrome), ("mostread", .chrome), ("cookie", .chrome), ("cookies", .chrome),
+        ("consent", .chrome), ("gdpr", .chrome), ("popup", .chrome), ("modal", .chrome), ("toolbar", .chrome),
+        ("tags", .chrome), ("readmore", .chrome), ("upnext", .chrome), ("playlist", .chrome),
+        ("skip", .chrome), ("sponsored", .chrome),
+        ("tooltip", .chrome), ("dropdown", .chrome), ("pagination", .chrome), ("pager", .chrome),
+        ("flyout", .chrome), ("drawer", .chrome), ("masthead", [.chrome, .pageHeader]),
+        ("footer", .pageFooter),
+        // Screen-reader text
+        ("sronly", .hidden), ("visuallyhidden", .hidden), ("screenreader", .hidden), ("offscreen", .hidden),
+        // Bylines
+        ("byline", .byline), ("bylines", .byline), ("byl", .byline), ("author", .author), ("authors", .author),
+        ("authorname", .author), ("writer", .author), ("writers", .author), ("contributor", .author),
+        ("contributors", .author), ("reporter", .author), ("creator", .author),
+        ("bio", .authorDetail), ("avatar", .authorDetail), ("image", .authorDetail), ("img", .authorDetail),
+        ("photo", .authorDetail), ("pic", .authorDetail), ("picture", .authorDetail), ("thumb", .authorDetail),
+        ("thumbnail", .authorDetail), ("headshot", .authorDetail), ("twitter", .authorDetail),
+        ("follow", .authorDetail), ("email", .authorDetail), ("title", .authorDetail), ("role", .authorDetail),
+        ("position", .authorDetail), ("job", .authorDetail), ("description", .authorDetail),
+        ("desc", .authorDetail), ("about", .authorDetail),
+        // Captions
+        ("caption", .caption), ("captions", .caption), ("figcaption", .caption), ("credit", .caption),
+        ("credits", .caption),
+        // Article body
+        ("articlebody", .articleBody), ("storybody", .articleBody), ("entrycontent", .articleBody),
+        ("postcontent", .articleBody), ("postbody", .articleBody), ("articlecontent", .articleBody),
+        ("storycontent", .articleBody), ("articletext", .articleBody), ("storytext", .articleBody),
+        ("bodytext", .articleBody), ("richtext", .articleBody), ("contentbody", .articleBody),
+        ("textcontent", .articleBody), ("maincontent", .articleBody),
+        // Dates
+        ("date", .dateline), ("dateline", .dateline), ("time", .dateline), ("timestamp", .dateline),
+        ("published", .dateline), ("updated", .dateline), ("pubdate", .dateline),
+        ("headline", .headline),
+    ]
+
+    /// Words of two parts that sites write joined, hyphenated or
+    /// camel-cased alike (`article-body`, `articleBody`, `article__body`):
+    /// matched on the name with its separators removed.
+    private static let compoundWords: Set<String> = [
+        "articlebody", "storybody", "entrycontent", "postcontent", "postbody", "articlecontent", "storycontent",
+        "articletext", "storytext", "bodytext", "richtext", "contentbody", "textcontent", "maincontent",
+        "mostread", "readmore", "upnext", "sronly", "visuallyhidden", "screenreader", "authorname", "sharebar",
+        "adslot", "adunit",
+    ]
+
+    static let matcher = PhraseMatcher(words.map(\.0))
+    private static let roles: [Roles] = words.map(\.1)
+
+    /// The roles the words of one `class` or `id` value give.
+    static func roles(of range: Range<Int>, in bytes: [UInt8]) -> Roles {
+        guard !range.isEmpty else { return [] }
+        var found: Roles = []
+        for match in matcher.matches(in: bytes, range: range)
+        where isDelimited(match.range, in: bytes, within: range) && !isStateModifier(match.range, in: bytes, within: range) {
+            found.formUnion(roles[match.phrase])
+        }
+        if let compound = compoundRoles(range, in: bytes) { found.formUnion(compound) }
+        return found
+    }
+
+    /// Compound words whatever separates their parts: each class token is
+    /// read without `-` and `_`, lowercased, and looked up whole-part.
+    private static func compoundRoles(_ range: Range<Int>, in bytes: [UInt8]) -> Roles? {
+        var found: Roles = []
+        var token: [UInt8] = []
+        var index = range.lowerBound
+        func finish() {
+            if token.count >= 6 {
+                for (word, role) in compoundTable where contains(token, word) { found.formUnion(role) }
+            }
+            token.removeAll(keepingCapacity: true)
+        }
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                finish()
+            } else if byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+                token.append(PhraseMatcher.fold(byte))
+            }
+            index += 1
+        }
+        finish()
+        return found.isEmpty ? nil : found
+    }
+
+    private static let compoundTable: [([UInt8], Roles)] = words.filter { compoundWords.contains($0.0) }
+        .map { (Array($0.0.utf8), $0.1) }
+
+    private static func contains(_ token: [UInt8], _ word: [UInt8]) -> Bool {
+        guard token.count >= word.count else { return false }
+        var start = 0
+        while start + word.count <= token.count {
+            if token[start] == word[0] && token[start..<start + word.count].elementsEqual(word) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// `has-social-tools`, `is-sharing`, `comments-open` on an article:
+    /// classes that describe a state of the element rather than what it is.
+    private static func isStateModifier(_ match: Range<Int>, in bytes: [UInt8], within range: Range<Int>) -> Bool {
+        var start = match.lowerBound
+        while start > range.lowerBound, !isSpace(bytes[start - 1]) { start -= 1 }
+        var end = match.upperBound
+        while end < range.upperBound, !isSpace(bytes[end]) { end += 1 }
+        let token = bytes[start..<end].map(PhraseMatcher.fold)
+        for prefix in stateModifierPrefixes where token.starts(with: prefix) { return true }
+        for suffix in stateModifierSuffixes where token.reversed().starts(with: suffix.reversed()) { return true }
+        return false
+    }
+
+    private static let stateModifierPrefixes: [[UInt8]] = ["has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-",
+                                                            "can-", "enable-", "disable-"].map { Array($0.utf8) }
+    private static let stateModifierSuffixes: [[UInt8]] = ["-open", "-enabled", "-disabled", "-closed", "-active",
+                                                            "-on", "-off"].map { Array($0.utf8) }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    /// A match is a word of the name, not part of a longer word.
+    private static func isDelimited(_ match: Range<Int>, in bytes: [UInt8], within range: Range<Int>) -> Bool {
+        let first = bytes[match.lowerBound]
+        if match.lowerBound > range.lowerBound {
+            let before = bytes[match.lowerBound - 1]
+            let camel = isLower(before) && isUpper(first)
+            if isLetter(before) && !camel { return false }
+        }
+        if match.upperBound < range.upperBound {
+            let after = bytes[match.upperBound]
+            let lastIsLower = isLower(bytes[match.upperBound - 1])
+            if isLower(after) { return false }
+            if isUpper(after) && !lastIsLower { return false }
+        }
+        return true
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) }
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+}

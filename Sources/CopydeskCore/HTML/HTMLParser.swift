@@ -1,0 +1,243 @@
+/// HTML articles: a CMS export or a published page as downloaded. The page
+/// is read once into blocks (`HTMLBlockReader`), then understood as a whole:
+/// which element holds the article's body, which blocks are furniture
+/// around it, which `h1` is the headline, who wrote it. Every block, name
+/// and span keeps the range of the source bytes it was read from.
+enum HTMLParser {
+    static func parse(_ source: SourceText) -> Document {
+        var reader = HTMLBlockReader(source: source)
+        reader.read()
+        let metadata = HTMLPageMetadata(reader: reader, bytes: source.bytes)
+        var assembler = HTMLPageAssembler(source: source, reader: reader, metadata: metadata)
+        return assembler.document()
+    }
+}
+
+struct HTMLPageAssembler {
+    let source: SourceText
+    let reader: HTMLBlockReader
+    let metadata: HTMLPageMetadata
+    private var raw: [HTMLRawBlock]
+    private var kinds: [BlockKind]
+
+    init(source: SourceText, reader: HTMLBlockReader, metadata: HTMLPageMetadata) {
+        self.source = source
+        self.reader = reader
+        self.metadata = metadata
+        self.raw = reader.blocks
+        self.kinds = reader.blocks.map(\.kind)
+        repairFurniture()
+    }
+
+    static let furniture: HTMLContext = [.chrome, .pageHeader, .pageFooter, .aside]
+
+    /// A class that reads as furniture on an element that holds much of the
+    /// page's prose (`<article class="comments-open">`, `<div id="main-rail">`)
+    /// is a name that misleads: such elements lose their furniture role, and
+    /// the blocks inside take theirs from the remaining ancestors.
+    private mutating func repairFurniture() {
+        let elements = reader.elements
+        var total = 0
+        var inside: [Int: Int] = [:]
+        for block in raw where block.kind == .paragraph && block.text.count >= 60 && block.linkBytes * 2 < block.text.count
+            && !block.context.contains(.caption) {
+            total += block.text.count
+            var id = block.elementID
+            while id > 0 {
+                if !elements[id].own.isDisjoint(with: Self.furniture) { inside[id, default: 0] += block.text.count }
+                id = elements[id].parent
+            }
+        }
+        let demoted = Set(inside.filter { $0.value * 10 >= total * 4 }.keys)
+        guard !demoted.isEmpty else { return }
+        for index in raw.indices where !raw[index].context.isDisjoint(with: Self.furniture) {
+            var kept: HTMLContext = []
+            var id = raw[index].elementID
+            while id > 0 {
+                if !demoted.contains(id) { kept.formUnion(elements[id].own.intersection(Self.furniture)) }
+                id = elements[id].parent
+            }
+            raw[index].context.subtract(Self.furniture)
+            raw[index].context.formUnion(kept)
+        }
+        demotedFurniture = demoted
+    }
+
+    private var demotedFurniture: Set<Int> = []
+
+    /// Whether an element is furniture, after the repair above.
+    private func isFurnitureElement(_ id: Int) -> Bool {
+        var current = id
+        while current > 0 {
+            if !demotedFurniture.contains(current) && !reader.elements[current].own.isDisjoint(with: Self.furniture) {
+                return true
+            }
+            current = reader.elements[current].parent
+        }
+        return false
+    }
+
+    mutating func document() -> Document {
+        let bodyRange = bodyRange()
+        let headline = chooseHeadline(bodyRange: bodyRange)
+        classify(bodyRange: bodyRange, headline: headline)
+        var bylineFinder = HTMLBylineFinder(source: source, raw: raw, kinds: kinds, metadata: metadata,
+                                            headline: headline, bodyRange: bodyRange)
+        let bylines = bylineFinder.find()
+        for index in bylineFinder.bylineBlocks { kinds[index] = .byline }
+
+        var blocks: [Block] = []
+        var order = Array(raw.indices)
+        order.sort { raw[$0].range.lowerBound < raw[$1].range.lowerBound }
+        for index in order {
+            let block = raw[index]
+            var kind = kinds[index]
+            if index == headline { kind = .headline }
+            blocks.append(makeBlock(block, kind: kind))
+        }
+        if headline == nil, let title = metadata.headlines.first {
+            // No headline in the page's text: the one its metadata gives.
+            let range = title.text.sourceRange(0..<title.text.count)
+            blocks.insert(Block(kind: .headline, range: source.range(range), content: title.text, level: 1), at: 0)
+        }
+        var document = Document(source: source, format: .html, blocks: blocks, directives: reader.directives,
+                                diagnostics: reader.diagnostics)
+        document.bylines = bylines
+        return document
+    }
+
+    private func makeBlock(_ block: HTMLRawBlock, kind: BlockKind) -> Block {
+        var image: ImageInfo?
+        if let info = block.image {
+            image = ImageInfo(alt: info.alt.flatMap { span($0) }, title: info.title.flatMap { span($0) }, source: info.source)
+        }
+        let level = kind == .headline ? 1 : block.level
+        return Block(kind: kind, range: source.range(block.range), content: block.text, level: level, image: image)
+    }
+
+    private func span(_ range: Range<Int>) -> Span? {
+        guard !range.isEmpty else { return nil }
+        return Span(text: HTMLBlockReader.attributeText(range, in: source.bytes).text, range: source.range(range))
+    }
+
+    // MARK: The body
+
+    /// Where the article's body is: the element whose paragraphs, and half
+    /// of its children's paragraphs, carry the most prose (the measure
+    /// readability tools use), together with its siblings that carry a
+    /// good share too (a body split around a picture or an ad). Furniture,
+    /// link lists and short lines count for nothing.
+    private func bodyRange() -> Range<Int>? {
+        var scores: [Int: Int] = [:]
+        for block in raw where block.kind == .paragraph && isCandidateProse(block) {
+            let credit = block.text.count
+            let holder = reader.elements[block.elementID]
+            let parent = holder.name == "p" ? block.parentElementID : block.elementID
+            guard parent >= 0 else { continue }
+            scores[parent, default: 0] += credit
+            let grandparent = reader.elements[parent].parent
+            if grandparent >= 0 { scores[grandparent, default: 0] += credit / 2 }
+        }
+        guard var best = scores.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return nil }
+        // A marked-up article body (`itemprop="articleBody"`, `article-body`)
+        // that holds most of the best element's prose is the better bound.
+        let bestScore = scores[best] ?? 0
+        for (element, score) in scores where element != best && score * 10 >= bestScore * 6 {
+            let record = reader.elements[element]
+            if record.context.contains(.articleBody) && !reader.elements[best].context.contains(.articleBody) {
+                best = element
+            }
+        }
+        let top = reader.elements[best]
+        var range = top.start..<top.end
+        let threshold = (scores[best] ?? 0) / 5
+        for (element, score) in scores where element != best && score >= threshold {
+            let record = reader.elements[element]
+            guard record.parent == top.parent, !isFurnitureElement(element) else { continue }
+            range = min(range.lowerBound, record.start)..<max(range.upperBound, record.end)
+        }
+        return range
+    }
+
+    private func isCandidateProse(_ block: HTMLRawBlock) -> Bool {
+        guard block.text.count >= 60 else { return false }
+        if !block.context.isDisjoint(with: [.chrome, .pageHeader, .pageFooter, .aside, .caption, .skipped]) { return false }
+        return block.linkBytes * 2 < block.text.count
+    }
+
+    // MARK: Headline
+
+    private func chooseHeadline(bodyRange: Range<Int>?) -> Int? {
+        let furniture: HTMLContext = [.chrome, .pageFooter]
+        let h1s = raw.indices.filter { raw[$0].kind == .heading && raw[$0].level == 1 && raw[$0].context.isDisjoint(with: furniture) }
+        let titles = metadata.headlines.map { Self.letters($0.text.utf8) }.filter { !$0.isEmpty }
+        func matchesTitle(_ index: Int) -> Bool {
+            let text = Self.letters(raw[index].text.utf8)
+            guard text.count >= 8 else { return false }
+            return titles.contains { $0.starts(with: text) || text.starts(with: $0) || $0.starts(with: text.prefix(40)) }
+        }
+        if let match = h1s.first(where: matchesTitle) { return match }
+        if let bodyRange, let before = h1s.last(where: { raw[$0].range.lowerBound <= bodyRange.lowerBound
+            || bodyRange.contains(raw[$0].range.lowerBound) }) {
+            return before
+        }
+        if let first = h1s.first { return first }
+        // No h1: a heading marked as the headline, or one that repeats the
+        // page's title.
+        let headings = raw.indices.filter { raw[$0].kind == .heading && raw[$0].context.isDisjoint(with: furniture) }
+        if let marked = headings.first(where: { raw[$0].context.contains(.headlineClass) }) { return marked }
+        return headings.first(where: matchesTitle)
+    }
+
+    /// Lowercased letters and digits only, for comparing a headline with
+    /// the page title whatever its punctuation and site suffix.
+    static func letters(_ bytes: [UInt8]) -> [UInt8] {
+        String(decoding: bytes, as: UTF8.self).lowercased().unicodeScalars
+            .filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+            .flatMap { Array(String($0).utf8) }
+    }
+
+    // MARK: Roles
+
+    private mutating func classify(bodyRange: Range<Int>?, headline: Int?) {
+        let headlineStart = headline.map { raw[$0].range.lowerBound }
+        for index in raw.indices {
+            let block = raw[index]
+            let context = block.context
+            let inBody = bodyRange.map { $0.contains(block.range.lowerBound) } ?? true
+            let isNotice = block.kind == .paragraph || block.kind == .listItem
+                ? ProseHeuristics.looksLikeNotice(block.text.utf8) : false
+            if index == headline { continue }
+            if context.contains(.pageFooter) || !context.isDisjoint(with: [.chrome, .pageHeader]) {
+                // A legal line in a footer stays visible to the rules that look for one.
+                kinds[index] = isNotice && !context.contains(.chrome) ? .notice : .chrome
+                continue
+            }
+            if inBody {
+                if context.contains(.aside) {
+                    kinds[index] = .notice
+                } else if isNotice {
+                    kinds[index] = .notice
+                } else if isLinkList(block) {
+                    kinds[index] = .chrome
+                }
+                continue
+            }
+            // Between the headline and the body: a standfirst, the byline,
+            // the lead picture and its caption.
+            if let headlineStart, let bodyRange, block.range.lowerBound > headlineStart,
+               block.range.lowerBound < bodyRange.lowerBound, !context.contains(.aside),
+               !isLinkList(block) || !context.isDisjoint(with: HTMLContext.authorMarks) {
+                continue
+            }
+            if bodyRange == nil && !context.contains(.aside) && !isLinkList(block) { continue }
+            kinds[index] = isNotice ? .notice : .chrome
+        }
+    }
+
+    /// A line that is mostly a link: a menu entry, a "Read more" teaser.
+    private func isLinkList(_ block: HTMLRawBlock) -> Bool {
+        guard block.kind == .paragraph || block.kind == .listItem || block.kind == .heading else { return false }
+        return block.linkBytes * 10 >= block.text.count * 7
+    }
+}
