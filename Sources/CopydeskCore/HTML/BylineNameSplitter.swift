@@ -27,6 +27,7 @@ enum BylineNameSplitter {
         "company", "inc", "llc", "ltd", "corp", "university", "institute", "foundation", "center", "centre",
         "department", "office", "story", "article", "research", "reviewed", "review", "medically", "fact",
         "checked", "sponsored", "partner", "content", "advertiser", "paid", "post", "times", "herald", "tribune",
+        "data", "journalist", "journalists", "visual", "visuals", "audio", "podcast", "host", "anchor", "intern",
         "gazette", "today", "local", "world", "us", "uk",
     ]
 
@@ -48,9 +49,20 @@ enum BylineNameSplitter {
 
     static let leadMatcher = PhraseMatcher(leadPhrases, wholeWords: true)
 
+    /// Who a credit line names: people, or failing that the organisation
+    /// or desk it credits ("Associated Press", "Hollywood.com Staff").
+    struct Credit {
+        var names: [Range<Int>]
+        var organization: Range<Int>?
+    }
+
     /// The names in `text`, as ranges of its UTF-8. `breaks` are offsets
     /// where the text is known to change item (separate elements on a page).
     static func names(in text: [UInt8], breaks: [Int] = []) -> [Range<Int>] {
+        credit(in: text, breaks: breaks).names
+    }
+
+    static func credit(in text: [UInt8], breaks: [Int] = []) -> Credit {
         var start = 0
         skipSpaceAndPunctuation(text, &start)
         // "By", "Written by" and the like, at the start only.
@@ -59,10 +71,29 @@ enum BylineNameSplitter {
             skipSpaceAndPunctuation(text, &start)
         }
         var names: [Range<Int>] = []
-        for segment in segments(text, from: start, breaks: Set(breaks)) {
-            if let name = personName(in: segment, of: text) { names.append(name) }
+        let parts = segments(text, from: start, breaks: Set(breaks))
+        for segment in parts {
+            switch personName(in: segment, of: text) {
+            case .name(let range): names.append(range)
+            case .sentence: return Credit(names: [], organization: nil)
+            case .none: break
+            }
         }
-        return names
+        if !names.isEmpty { return Credit(names: names, organization: nil) }
+        return Credit(names: [], organization: parts.first.flatMap { organization(in: $0, of: text) })
+    }
+
+    /// A short capitalised credit that is not a person: one to five words,
+    /// no digits, not a date or a label.
+    private static func organization(in segment: Range<Int>, of text: [UInt8]) -> Range<Int>? {
+        let words = self.words(in: segment, of: text)
+        guard (1...5).contains(words.count), let first = words.first, let last = words.last else { return nil }
+        guard isNameWord(first.text), !dateWords.contains(first.lowercased.trimmingCharacters(in: ".,")) else { return nil }
+        for word in words where word.text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return nil }
+        let labels: Set<String> = ["share", "menu", "close", "search", "subscribe", "sign", "log", "home", "more",
+                                   "follow", "email", "print", "comments", "advertisement", "updated", "published"]
+        guard !labels.contains(first.lowercased) else { return nil }
+        return first.range.lowerBound..<last.range.upperBound
     }
 
     /// Splits at commas, semicolons, bars, bullets, line breaks, and the
@@ -127,10 +158,17 @@ enum BylineNameSplitter {
         return Word(range: start..<end, text: String(decoding: text[start..<end], as: UTF8.self))
     }
 
-    /// The part of a segment that is a person's name: two to five words,
-    /// capitalised (or all in capitals), no digits; a description after
-    /// the name ("Jane Doe Staff Writer") is cut off.
-    private static func personName(in segment: Range<Int>, of text: [UInt8]) -> Range<Int>? {
+    private enum SegmentReading {
+        case name(Range<Int>)
+        /// "Mr. Healy is the deputy Opinion editor.": an author's card, not a byline.
+        case sentence
+    }
+
+    /// Verbs that make a name the subject of a sentence about the writer.
+    static let cardVerbs: Set<String> = ["is", "was", "has", "covers", "writes", "reports", "joined", "lives", "are",
+                                         "edits", "leads", "spent", "previously"]
+
+    private static func words(in segment: Range<Int>, of text: [UInt8]) -> [Word] {
         var words: [Word] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
@@ -143,6 +181,14 @@ enum BylineNameSplitter {
             if end > index { words.append(Word(range: index..<end, text: String(decoding: text[index..<end], as: UTF8.self))) }
             index = end
         }
+        return words
+    }
+
+    /// The part of a segment that is a person's name: two to five words,
+    /// capitalised (or all in capitals), no digits; a description after
+    /// the name ("Jane Doe Staff Writer") is cut off.
+    private static func personName(in segment: Range<Int>, of text: [UInt8]) -> SegmentReading? {
+        var words = self.words(in: segment, of: text)
         // Strip a lead word left in the middle ("Story by"), then keep name words.
         while let first = words.first, ["by", "by:", "from"].contains(first.lowercased) { words.removeFirst() }
         var nameWords: [Word] = []
@@ -151,6 +197,8 @@ enum BylineNameSplitter {
         for word in words {
             let lower = word.lowercased
             let bare = lower.trimmingCharacters(in: ".'’")
+            if isInitial(word.text) { nameWords.append(word); continue }
+            if cardVerbs.contains(lower) && !nameWords.isEmpty { return .sentence }
             if nonNameWords.contains(bare) && !nameWords.isEmpty && !particles.contains(lower) {
                 describedAfter = true
                 break
@@ -169,7 +217,14 @@ enum BylineNameSplitter {
         if nameWords.count == 1 && (suffixes.contains(nameWords[0].lowercased) || describedAfter) { return nil }
         // One word is a name only when it is not a common word in capitals.
         if nameWords.count == 1 && nameWords[0].text.unicodeScalars.count < 3 { return nil }
-        return nameWords[0].range.lowerBound..<nameWords[nameWords.count - 1].range.upperBound
+        return .name(nameWords[0].range.lowerBound..<nameWords[nameWords.count - 1].range.upperBound)
+    }
+
+    /// "E." or "J": an initial inside a name.
+    static func isInitial(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard let first = scalars.first, first.properties.isUppercase, first.properties.isAlphabetic else { return false }
+        return scalars.count == 1 || (scalars.count == 2 && scalars[1] == ".")
     }
 
     /// A capitalised word of letters, hyphens, apostrophes and dots:

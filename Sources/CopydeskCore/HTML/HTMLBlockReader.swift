@@ -69,6 +69,8 @@ struct HTMLRawBlock {
 
 struct HTMLInlineMark {
     var context: HTMLContext
+    /// What the marked element itself says (an `author-title` is a job title).
+    var own: HTMLContext
     var textRange: Range<Int>
 }
 
@@ -119,7 +121,7 @@ struct HTMLBlockReader {
         var elementID: Int
         var context: HTMLContext
         /// The roles this element itself adds, for inline marks.
-        var ownMarks: HTMLContext
+        var own: HTMLContext
         /// Text offset where an author-related inline element began.
         var markStart: Int?
         var blocksBefore: Int
@@ -227,7 +229,9 @@ struct HTMLBlockReader {
         if let value = tokenizer.attribute("id") { classRoles.formUnion(HTMLClassNames.roles(of: value, in: bytes)) }
         if classRoles.contains(.hidden) { own.insert(.skipped) }
         if classRoles.contains(.chrome) { own.insert(.chrome) }
-        if classRoles.contains(.pageHeader) { own.insert(.pageHeader) }
+        if classRoles.contains(.pageHeader) && inherited.isDisjoint(with: [.article, .main, .articleBody]) {
+            own.insert(.pageHeader)
+        }
         if classRoles.contains(.pageFooter) { own.insert(.pageFooter) }
         if classRoles.contains(.byline) { own.insert(.byline) }
         if classRoles.contains(.author) { own.insert(.author) }
@@ -295,7 +299,7 @@ struct HTMLBlockReader {
         let marksOwn = own.intersection(HTMLContext.authorMarks.union(.dateline))
         let isInline = kind == .inline
         if isInline { notePossibleJoin() }
-        stack.append(OpenElement(name: name, kind: kind, elementID: elementID, context: combined, ownMarks: marksOwn,
+        stack.append(OpenElement(name: name, kind: kind, elementID: elementID, context: combined, own: own,
                                  markStart: isInline && !marksOwn.isEmpty ? text.count : nil,
                                  blocksBefore: blocks.count))
         openCounts[name, default: 0] += 1
@@ -359,7 +363,7 @@ struct HTMLBlockReader {
             elements[top.elementID].end = offset
         case .inline:
             if let start = top.markStart, text.count > start {
-                marks.append(HTMLInlineMark(context: top.context, textRange: start..<text.count))
+                marks.append(HTMLInlineMark(context: top.context, own: top.own, textRange: start..<text.count))
             }
             notePossibleJoin()
         case .skipped, .void:
@@ -534,7 +538,7 @@ struct HTMLBlockReader {
         // Author-related inline elements still open carry their text so far.
         for element in stack where element.kind == .inline {
             if let start = element.markStart, text.count > start {
-                marks.append(HTMLInlineMark(context: element.context, textRange: start..<text.count))
+                marks.append(HTMLInlineMark(context: element.context, own: element.own, textRange: start..<text.count))
             }
         }
         text.trimTrailingWhitespace()
@@ -565,7 +569,7 @@ struct HTMLBlockReader {
         let clamped = marks.compactMap { mark -> HTMLInlineMark? in
             let upper = min(mark.textRange.upperBound, text.count)
             guard mark.textRange.lowerBound < upper else { return nil }
-            return HTMLInlineMark(context: mark.context, textRange: mark.textRange.lowerBound..<upper)
+            return HTMLInlineMark(context: mark.context, own: mark.own, textRange: mark.textRange.lowerBound..<upper)
         }
         blocks.append(HTMLRawBlock(kind: kind, level: level, text: text, range: start..<max(start, end), context: context,
                                    elementID: elementID, parentElementID: elements[elementID].parent,

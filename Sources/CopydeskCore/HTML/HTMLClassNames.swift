@@ -47,7 +47,7 @@ struct HTMLClassNames {
         ("tags", .chrome), ("readmore", .chrome), ("upnext", .chrome), ("playlist", .chrome),
         ("skip", .chrome), ("sponsored", .chrome),
         ("tooltip", .chrome), ("dropdown", .chrome), ("pagination", .chrome), ("pager", .chrome),
-        ("flyout", .chrome), ("drawer", .chrome), ("masthead", [.chrome, .pageHeader]),
+        ("flyout", .chrome), ("drawer", .chrome), ("masthead", .pageHeader),
         ("footer", .pageFooter),
         // Screen-reader text
         ("sronly", .hidden), ("visuallyhidden", .hidden), ("screenreader", .hidden), ("offscreen", .hidden),
