@@ -27,7 +27,7 @@ enum BylineNameSplitter {
         "company", "inc", "llc", "ltd", "corp", "university", "institute", "foundation", "center", "centre",
         "department", "office", "story", "article", "research", "reviewed", "review", "medically", "fact",
         "checked", "sponsored", "partner", "content", "advertiser", "paid", "post", "times", "herald", "tribune",
-        "data", "journalist", "journalists", "visual", "visuals", "audio", "podcast", "host", "anchor", "intern",
+        "data", "journalist", "journalists", "guidelines", "editorial", "policy", "standards", "ethics", "visual", "visuals", "audio", "podcast", "host", "anchor", "intern",
         "gazette", "today", "local", "world", "us", "uk",
     ]
 
@@ -62,25 +62,59 @@ enum BylineNameSplitter {
         credit(in: text, breaks: breaks).names
     }
 
-    static func credit(in text: [UInt8], breaks: [Int] = []) -> Credit {
+    /// Credits for other work than writing the article: what follows them
+    /// names contributors, editors, reviewers and photographers.
+    static let otherCredits = PhraseMatcher([
+        "contributions from", "additional reporting", "with reporting", "reporting contributed", "contributing:",
+        "edited by", "reviewed by", "fact checked by", "fact-checked by", "medically reviewed", "photographs by",
+        "photos by", "photo by", "photography by", "illustrations by", "illustration by", "video by",
+        "graphics by", "produced by", "translated by",
+    ], wholeWords: true)
+
+    static func credit(in fullText: [UInt8], breaks: [Int] = []) -> Credit {
+        var text = fullText
+        if let other = otherCredits.firstMatch(in: fullText) {
+            text = Array(fullText[..<other.range.lowerBound])
+        }
         var start = 0
         skipSpaceAndPunctuation(text, &start)
-        // "By", "Written by" and the like, at the start only.
-        while let match = leadMatcher.prefixMatch(of: text, at: start) {
-            start = match.range.upperBound
+        // "By", "Written by" and the like, at the start only; "By" may touch
+        // the name when they are separate elements ("By<a>Jane Doe</a>").
+        while true {
+            if let match = leadMatcher.prefixMatch(of: text, at: start) {
+                start = match.range.upperBound
+            } else if let join = breaks.filter({ $0 > start }).min(),
+                      leadPhrases.contains(String(decoding: text[start..<join], as: UTF8.self).lowercased()) {
+                start = join
+            } else {
+                break
+            }
             skipSpaceAndPunctuation(text, &start)
         }
         var names: [Range<Int>] = []
+        var singleWords: [Range<Int>] = []
         let parts = segments(text, from: start, breaks: Set(breaks))
+        var previous: SegmentReading?
         for segment in parts {
-            switch personName(in: segment, of: text) {
-            case .name(let range): names.append(range)
+            let reading = personName(in: segment.range, of: text)
+            defer { previous = reading }
+            // "… Institute of Allergy and Infectious Diseases": an "and" after
+            // something that was no name and no role joins the same phrase.
+            if segment.followsConjunction, previous == nil { continue }
+            switch reading {
+            case .name(let range, let described):
+                // After a name, "Forbes India Staff" or "NJ Advance Media"
+                // is the writer's outlet, not a second writer.
+                if described && !names.isEmpty { continue }
+                // One word ("Comedy", "Reuters") is more often a desk or a
+                // label than a person: kept only as a credit of last resort.
+                if text[range].contains(0x20) { names.append(range) } else { singleWords.append(range) }
             case .sentence: return Credit(names: [], organization: nil)
-            case .none: break
+            case .role, nil: break
             }
         }
         if !names.isEmpty { return Credit(names: names, organization: nil) }
-        return Credit(names: [], organization: parts.first.flatMap { organization(in: $0, of: text) })
+        return Credit(names: [], organization: parts.first.flatMap { organization(in: $0.range, of: text) } ?? singleWords.first)
     }
 
     /// A short capitalised credit that is not a person: one to five words,
@@ -91,19 +125,29 @@ enum BylineNameSplitter {
         guard isNameWord(first.text), !dateWords.contains(first.lowercased.trimmingCharacters(in: ".,")) else { return nil }
         for word in words where word.text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return nil }
         let labels: Set<String> = ["share", "menu", "close", "search", "subscribe", "sign", "log", "home", "more",
-                                   "follow", "email", "print", "comments", "advertisement", "updated", "published"]
+                                   "follow", "email", "print", "comments", "advertisement", "updated", "published",
+                                   "loading", "loading...", "error", "buy", "watch", "listen", "read", "view", "see",
+                                   "get", "click", "play", "download", "contact", "about", "previous", "next"]
         guard !labels.contains(first.lowercased) else { return nil }
         return first.range.lowerBound..<last.range.upperBound
     }
 
     /// Splits at commas, semicolons, bars, bullets, line breaks, and the
     /// words "and", "&", "with".
-    private static func segments(_ text: [UInt8], from start: Int, breaks: Set<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
+    private struct Segment {
+        var range: Range<Int>
+        /// The segment came after "and", "&" or "with".
+        var followsConjunction: Bool
+    }
+
+    private static func segments(_ text: [UInt8], from start: Int, breaks: Set<Int>) -> [Segment] {
+        var result: [Segment] = []
         var segmentStart = start
         var index = start
-        func cut(_ at: Int, resume: Int) {
-            if at > segmentStart { result.append(segmentStart..<at) }
+        var conjunction = false
+        func cut(_ at: Int, resume: Int, beforeConjunction: Bool = false) {
+            if at > segmentStart { result.append(Segment(range: segmentStart..<at, followsConjunction: conjunction)) }
+            conjunction = beforeConjunction
             segmentStart = resume
             index = resume
         }
@@ -119,7 +163,7 @@ enum BylineNameSplitter {
                 cut(index, resume: index + 1)
                 continue
             case UInt8(ascii: "&"):
-                cut(index, resume: index + 1)
+                cut(index, resume: index + 1, beforeConjunction: true)
                 continue
             case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80
                 && (text[index + 2] == 0xA2 || text[index + 2] == 0x94 || text[index + 2] == 0x93):
@@ -133,7 +177,7 @@ enum BylineNameSplitter {
             case 0x20:
                 if let word = wordAt(text, index + 1), ["and", "with", "und", "et", "y"].contains(word.lowercased),
                    word.range.upperBound < text.count, text[word.range.upperBound] == 0x20 {
-                    cut(index, resume: word.range.upperBound + 1)
+                    cut(index, resume: word.range.upperBound + 1, beforeConjunction: true)
                     continue
                 }
             default:
@@ -141,7 +185,7 @@ enum BylineNameSplitter {
             }
             index += 1
         }
-        if segmentStart < text.count { result.append(segmentStart..<text.count) }
+        if segmentStart < text.count { result.append(Segment(range: segmentStart..<text.count, followsConjunction: conjunction)) }
         return result
     }
 
@@ -159,9 +203,12 @@ enum BylineNameSplitter {
     }
 
     private enum SegmentReading {
-        case name(Range<Int>)
+        /// `described`: words that describe followed the name ("Staff").
+        case name(Range<Int>, described: Bool)
         /// "Mr. Healy is the deputy Opinion editor.": an author's card, not a byline.
         case sentence
+        /// Only words that describe: "Staff Writer", "Senior Correspondent".
+        case role
     }
 
     /// Verbs that make a name the subject of a sentence about the writer.
@@ -194,6 +241,9 @@ enum BylineNameSplitter {
         var nameWords: [Word] = []
         var describedAfter = false
         if let first = words.first, dateWords.contains(first.lowercased.trimmingCharacters(in: ".,")) { return nil }
+        if !words.isEmpty && words.allSatisfy({ nonNameWords.contains($0.lowercased.trimmingCharacters(in: ".'’")) }) {
+            return .role
+        }
         for word in words {
             let lower = word.lowercased
             let bare = lower.trimmingCharacters(in: ".'’")
@@ -217,7 +267,7 @@ enum BylineNameSplitter {
         if nameWords.count == 1 && (suffixes.contains(nameWords[0].lowercased) || describedAfter) { return nil }
         // One word is a name only when it is not a common word in capitals.
         if nameWords.count == 1 && nameWords[0].text.unicodeScalars.count < 3 { return nil }
-        return .name(nameWords[0].range.lowerBound..<nameWords[nameWords.count - 1].range.upperBound)
+        return .name(nameWords[0].range.lowerBound..<nameWords[nameWords.count - 1].range.upperBound, described: describedAfter)
     }
 
     /// "E." or "J": an initial inside a name.

@@ -41,8 +41,10 @@ struct HTMLContext: OptionSet, Hashable {
     static let headlineClass = HTMLContext(rawValue: 1 << 20)
     /// An `address` element: contact details, sometimes the author's.
     static let address = HTMLContext(rawValue: 1 << 21)
+    /// A link to an author's page (`/author/jane-doe`, `/staff/…`).
+    static let authorLink = HTMLContext(rawValue: 1 << 22)
 
-    static let authorMarks: HTMLContext = [.byline, .author, .itempropAuthor, .itempropAuthorName, .relAuthor]
+    static let authorMarks: HTMLContext = [.byline, .author, .itempropAuthor, .itempropAuthorName, .relAuthor, .authorLink]
 }
 
 /// A block as read from the page, before the page is understood as a whole.
@@ -228,11 +230,13 @@ struct HTMLBlockReader {
         if let value = tokenizer.attribute("class") { classRoles.formUnion(HTMLClassNames.roles(of: value, in: bytes)) }
         if let value = tokenizer.attribute("id") { classRoles.formUnion(HTMLClassNames.roles(of: value, in: bytes)) }
         if classRoles.contains(.hidden) { own.insert(.skipped) }
-        if classRoles.contains(.chrome) { own.insert(.chrome) }
-        if classRoles.contains(.pageHeader) && inherited.isDisjoint(with: [.article, .main, .articleBody]) {
-            own.insert(.pageHeader)
-        }
-        if classRoles.contains(.pageFooter) { own.insert(.pageFooter) }
+        // `byline-social`, `author-share`: the byline's own box, not furniture.
+        if classRoles.contains(.chrome) && classRoles.isDisjoint(with: [.byline, .author]) { own.insert(.chrome) }
+        // An article's own header and footer hold its byline and notes; only
+        // the page's are furniture.
+        let inArticle = !inherited.isDisjoint(with: [.article, .main, .articleBody])
+        if classRoles.contains(.pageHeader) && !inArticle { own.insert(.pageHeader) }
+        if classRoles.contains(.pageFooter) && !inArticle { own.insert(.pageFooter) }
         if classRoles.contains(.byline) { own.insert(.byline) }
         if classRoles.contains(.author) { own.insert(.author) }
         if classRoles.contains(.authorDetail) && (classRoles.contains(.author) || classRoles.contains(.byline)
@@ -284,6 +288,7 @@ struct HTMLBlockReader {
             own.insert(.figure)
         case .inline where name == "a":
             own.insert(.link)
+            if let href = tokenizer.attribute("href"), isAuthorPage(href) { own.insert(.authorLink) }
         case .block(.container) where name == "address":
             own.insert(.address)
         default:
@@ -456,6 +461,19 @@ struct HTMLBlockReader {
         }
         return false
     }
+
+    /// Author pages as CMSes address them: `/author/jane-doe`, `/authors/`,
+    /// `/staff/`, `/people/`, `/contributors/`, `/profile/`, `/writers/`.
+    private func isAuthorPage(_ range: Range<Int>) -> Bool {
+        guard range.count >= 8, range.count <= 512 else { return false }
+        return Self.authorPathMatcher.contains(in: bytes, range: range)
+    }
+
+    private static let authorPathMatcher = PhraseMatcher([
+        "/author/", "/authors/", "/staff/", "/people/", "/contributor/", "/contributors/", "/profile/", "/profiles/",
+        "/writers/", "/writer/", "/journalist/", "/journalists/", "/reporters/", "/reporter/", "/byline/", "/by/",
+        "/columnists/", "/columnist/", "/team/", "/experts/", "/expert/",
+    ])
 
     private func isEmbed(_ range: Range<Int>) -> Bool {
         let value = String(decoding: bytes[range], as: UTF8.self).lowercased()

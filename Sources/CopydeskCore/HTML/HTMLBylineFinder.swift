@@ -40,30 +40,63 @@ struct HTMLBylineFinder {
     /// People named on the page first, then people named in its data, then
     /// an organisation credited on the page or in its data.
     mutating func find() -> [Byline] {
-        let visible = visibleCandidates()
+        var visible = visibleCandidates()
         let structured = structuredCandidates()
+        // A bare name line under the headline is weak evidence: it counts
+        // when the page's data names nobody, or names the same person.
+        let structuredNames = Set(structured.filter { !$0.isOrganization }
+            .flatMap { candidate in candidate.names.map { Self.comparable(candidate.text.string($0)) } })
+        visible.removeAll { candidate in
+            candidate.rank == Self.nameLineRank && !structuredNames.isEmpty
+                && !structuredNames.contains(Self.comparable(candidate.text.text))
+        }
         var chosen = nearestVisible(visible.filter { !$0.isOrganization })
         if chosen.isEmpty, let best = structured.first(where: { !$0.isOrganization }) {
             chosen = structured.filter { $0.origin == best.origin && !$0.isOrganization }
         }
-        if chosen.isEmpty { chosen = nearestVisible(visible.filter(\.isOrganization)) }
         if chosen.isEmpty, let best = structured.first { chosen = [best] }
+        if chosen.isEmpty {
+            chosen = nearestVisible(visible.filter { $0.isOrganization && $0.rank < 4 || $0.origin == "by line" })
+        }
         bylineBlocks = Array(Set(chosen.compactMap(\.blockIndex))).sorted()
+        let sites = metadata.siteNames.map(Self.comparable).filter { $0.count >= 4 }
         var seen = Set<String>()
         return chosen.compactMap { candidate in
             var unique = candidate
-            unique.names = candidate.names.filter { seen.insert(candidate.text.string($0).lowercased()).inserted }
+            unique.names = candidate.names.filter { range in
+                let name = Self.comparable(candidate.text.string(range))
+                // The outlet beside the writer ("Jane Doe, Medical Xpress"),
+                // unless it is all the page credits.
+                if !candidate.isOrganization && candidate.names.count > 1
+                    && sites.contains(where: { $0.hasPrefix(name) || name.hasPrefix($0) }) {
+                    return false
+                }
+                return seen.insert(name).inserted
+            }
             return unique.names.isEmpty ? nil : byline(unique)
         }
     }
 
     /// The surest kind of visible byline, and of those the one nearest the
     /// headline, with its neighbours of the same kind (one link per author).
+    /// A byline under the headline beats one above it, which is more often
+    /// a section label or a teaser's credit.
     private func nearestVisible(_ candidates: [Candidate]) -> [Candidate] {
-        guard let bestRank = candidates.map(\.rank).min() else { return [] }
-        let sure = candidates.filter { $0.rank == bestRank }
+        let below = candidates.filter { candidate in
+            guard let headline, let block = candidate.blockIndex else { return true }
+            return block > headline
+        }
+        let pool = below.isEmpty ? candidates : below
+        guard let bestRank = pool.map(\.rank).min() else { return [] }
+        let sure = pool.filter { $0.rank == bestRank }
         guard let first = sure.first?.blockIndex else { return sure }
         return sure.filter { ($0.blockIndex ?? first) - first <= 3 }
+    }
+
+    static let nameLineRank = 7
+
+    static func comparable(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
     }
 
     private func byline(_ candidate: Candidate) -> Byline {
@@ -77,11 +110,16 @@ struct HTMLBylineFinder {
     private func visibleCandidates() -> [Candidate] {
         var found: [Candidate] = []
         for (index, block) in raw.enumerated() {
-            guard block.kind != .image, block.kind != .caption, index != headline, !block.context.contains(.chrome),
-                  isNearHeadline(block, at: index) else { continue }
+            // A caption is a photographer's credit, unless the markup calls it a byline.
+            let isCaption = block.kind == .caption && block.context.isDisjoint(with: [.byline, .author])
+            guard block.kind != .image, !isCaption, index != headline, !block.context.contains(.chrome),
+                  isNearHeadline(block, at: index), !followsOtherCredit(index) else { continue }
             // Inline elements first: they hold exactly a name.
             var marked = false
-            for mark in block.marks where !mark.own.contains(.authorDetail) && !mark.own.contains(.dateline) {
+            let markStart = found.count
+            for mark in block.marks where !mark.own.contains(.authorDetail) && !mark.own.contains(.dateline)
+                && !followsProse(mark.textRange.lowerBound, in: block.text.utf8)
+                && !BylineNameSplitter.otherCredits.contains(in: block.text.utf8, range: 0..<mark.textRange.lowerBound) {
                 var text = MappedText()
                 text.append(mark.textRange, of: block.text)
                 let breaks = block.elementJoins.filter { mark.textRange.contains($0) }.map { $0 - mark.textRange.lowerBound }
@@ -91,8 +129,22 @@ struct HTMLBylineFinder {
                     marked = marked || !candidate.isOrganization
                 }
             }
-            if marked { continue }
             let context = block.context
+            if marked {
+                // "By <span>Christy Choi</span> and Oscar Holland": the line
+                // names more people than its marked-up names.
+                let fromMarks = found[markStart...].filter { !$0.isOrganization }
+                let markedNames = Set(fromMarks.flatMap { candidate in candidate.names.map { Self.comparable(candidate.text.string($0)) } })
+                if !context.isDisjoint(with: HTMLContext.authorMarks), block.text.count <= 200,
+                   let whole = candidate(block.text, breaks: block.elementJoins, origin: fromMarks[fromMarks.startIndex].origin,
+                                         block: index, rank: fromMarks.map(\.rank).min() ?? 0),
+                   !whole.isOrganization, whole.names.count > markedNames.count,
+                   markedNames.isSubset(of: Set(whole.names.map { Self.comparable(block.text.string($0)) })) {
+                    found.removeSubrange(markStart...)
+                    found.append(whole)
+                }
+                continue
+            }
             if !context.isDisjoint(with: HTMLContext.authorMarks) && !context.contains(.authorDetail)
                 && block.text.count <= 200,
                let candidate = candidate(block.text, breaks: block.elementJoins, origin: origin(context), block: index,
@@ -100,12 +152,76 @@ struct HTMLBylineFinder {
                 found.append(candidate)
                 continue
             }
-            if startsWithBy(block.text.utf8) && block.text.count <= 160,
-               let candidate = candidate(block.text, breaks: block.elementJoins, origin: "by line", block: index, rank: 5) {
-                found.append(candidate)
+            if block.text.count <= 160, let credit = creditAfterBy(block.text.utf8) {
+                var rest = MappedText()
+                rest.append(credit..<block.text.count, of: block.text)
+                let breaks = block.elementJoins.compactMap { $0 > credit ? $0 - credit : nil }
+                if let candidate = candidate(rest, breaks: breaks, origin: "by line", block: index, rank: 5) {
+                    found.append(candidate)
+                    continue
+                }
+            }
+            if let headline, index > headline, index - headline <= 4, isNameLine(block) {
+                found.append(Candidate(origin: "name line", blockIndex: index, text: block.text,
+                                       names: [0..<block.text.count], rank: Self.nameLineRank))
             }
         }
         return found
+    }
+
+    /// "Contributions from" or "Edited by" closing the block before: this
+    /// block names contributors or editors, not the writer.
+    private func followsOtherCredit(_ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let previous = raw[index - 1].text.utf8
+        guard let match = BylineNameSplitter.otherCredits.matches(in: previous).last else { return false }
+        return previous.count - match.range.upperBound <= 2
+    }
+
+    /// A name that comes after a sentence in the same block ("… since May.
+    /// By Frank Zhou") credits a picture, not the article.
+    private func followsProse(_ offset: Int, in text: [UInt8]) -> Bool {
+        let before = text[..<min(offset, text.count)]
+        if before.count > 80 { return true }
+        var index = before.startIndex
+        while index + 2 < before.endIndex {
+            if before[index] == UInt8(ascii: ".") && before[index + 1] == 0x20 && before[index + 2] >= 0x41 && before[index + 2] <= 0x5A
+                && index > before.startIndex + 12 {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Where the credit starts in "By Jane Doe" (0) or "Posted on 19
+    /// December by Jane Doe" (after "by"), or nil for a line that is no credit.
+    private func creditAfterBy(_ text: [UInt8]) -> Int? {
+        if startsWithBy(text) { return 0 }
+        guard Self.creditLeads.prefixMatch(of: text) != nil else { return nil }
+        var index = 0
+        while index + 4 <= text.count && index < 100 {
+            if text[index] == 0x20, PhraseMatcher.fold(text[index + 1]) == UInt8(ascii: "b"),
+               PhraseMatcher.fold(text[index + 2]) == UInt8(ascii: "y"), text[index + 3] == 0x20 {
+                return index + 4
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static let creditLeads = PhraseMatcher(["posted", "published", "updated", "last updated", "written",
+                                                    "reported", "filed", "story", "words", "text"], wholeWords: true)
+
+    /// A line of its own under the headline that is only a person's name,
+    /// as pages without byline markup print the author. Written in mixed
+    /// case: a line in capitals is a button or a label.
+    private func isNameLine(_ block: HTMLRawBlock) -> Bool {
+        guard block.kind == .paragraph, block.text.count <= 40, block.elementJoins.isEmpty,
+              ProseHeuristics.looksLikePersonName(block.text.utf8),
+              block.text.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
+        let names = BylineNameSplitter.names(in: block.text.utf8)
+        return names.count == 1 && names[0] == 0..<block.text.count
     }
 
     private func candidate(_ text: MappedText, breaks: [Int], origin: String, block: Int?, rank: Int) -> Candidate? {
@@ -125,10 +241,8 @@ struct HTMLBylineFinder {
     private func isNearHeadline(_ block: HTMLRawBlock, at position: Int) -> Bool {
         if block.context.contains(.pageFooter) || block.context.contains(.aside) { return false }
         guard let bodyRange else { return true }
-        if block.range.lowerBound < bodyRange.lowerBound {
-            if let headline { return block.range.lowerBound + 20_000 >= raw[headline].range.lowerBound }
-            return true
-        }
+        if let headline, position < headline { return headline - position <= 3 }
+        if block.range.lowerBound < bodyRange.lowerBound { return true }
         guard bodyRange.contains(block.range.lowerBound) else { return false }
         return position - firstBodyBlock < 12
     }
@@ -139,6 +253,7 @@ struct HTMLBylineFinder {
         if context.contains(.itempropAuthor) { return 2 }
         if context.contains(.author) { return 3 }
         if context.contains(.byline) { return 4 }
+        if context.contains(.authorLink) { return 4 }
         return 6
     }
 
@@ -146,7 +261,8 @@ struct HTMLBylineFinder {
         if context.contains(.itempropAuthorName) || context.contains(.itempropAuthor) { return "itemprop=author" }
         if context.contains(.relAuthor) { return "rel=author" }
         if context.contains(.author) { return "author class" }
-        return "byline class"
+        if context.contains(.byline) { return "byline class" }
+        return "author link"
     }
 
     private func startsWithBy(_ text: [UInt8]) -> Bool {

@@ -95,7 +95,12 @@ struct HTMLClassNames {
         var found: Roles = []
         for match in matcher.matches(in: bytes, range: range)
         where isDelimited(match.range, in: bytes, within: range) && !isStateModifier(match.range, in: bytes, within: range) {
-            found.formUnion(roles[match.phrase])
+            let matchRoles = roles[match.phrase]
+            if !matchRoles.isDisjoint(with: [.pageFooter, .pageHeader])
+                && !namesPagePart(match.range, in: bytes, within: range) {
+                continue
+            }
+            found.formUnion(matchRoles)
         }
         if let compound = compoundRoles(range, in: bytes) { found.formUnion(compound) }
         return found
@@ -149,8 +154,35 @@ struct HTMLClassNames {
         let token = bytes[start..<end].map(PhraseMatcher.fold)
         for prefix in stateModifierPrefixes where token.starts(with: prefix) { return true }
         for suffix in stateModifierSuffixes where token.reversed().starts(with: suffix.reversed()) { return true }
+        // `layout-with-rail`, `headline--has-lowertext`: the word before says so.
+        var partEnd = match.lowerBound
+        while partEnd > start, bytes[partEnd - 1] == UInt8(ascii: "-") || bytes[partEnd - 1] == UInt8(ascii: "_") { partEnd -= 1 }
+        var partStart = partEnd
+        while partStart > start, bytes[partStart - 1] != UInt8(ascii: "-"), bytes[partStart - 1] != UInt8(ascii: "_") { partStart -= 1 }
+        if partEnd < match.lowerBound {
+            let previous = bytes[partStart..<partEnd].map(PhraseMatcher.fold)
+            if stateWords.contains(where: { $0.elementsEqual(previous) }) { return true }
+        }
         return false
     }
+
+    private static let stateWords: [[UInt8]] = ["has", "is", "with", "no", "without", "show", "hide", "can"]
+        .map { Array($0.utf8) }
+
+    /// `site-footer`, `footer-nav`, `page-header`: a page's own header or
+    /// footer is named first; `headline__footer` or `card-footer` is the
+    /// footer of something else.
+    private static func namesPagePart(_ match: Range<Int>, in bytes: [UInt8], within range: Range<Int>) -> Bool {
+        var start = match.lowerBound
+        while start > range.lowerBound, !isSpace(bytes[start - 1]) { start -= 1 }
+        guard start < match.lowerBound else { return true }
+        let before = bytes[start..<match.lowerBound].map(PhraseMatcher.fold)
+        return pageQualifiers.contains { before == $0 }
+    }
+
+    private static let pageQualifiers: [[UInt8]] = ["site-", "site_", "page-", "page_", "global-", "global_", "main-",
+                                                    "main_", "l-", "c-", "o-", "site", "page", "global"]
+        .map { Array($0.utf8) }
 
     private static let stateModifierPrefixes: [[UInt8]] = ["has-", "has_", "is-", "is_", "with-", "no-", "show-", "hide-",
                                                             "can-", "enable-", "disable-"].map { Array($0.utf8) }

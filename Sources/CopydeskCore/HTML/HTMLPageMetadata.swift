@@ -22,6 +22,9 @@ struct HTMLPageMetadata {
     var metaAuthors: [Author] = []
     /// Names in microdata `itemprop="name"` meta tags inside an author.
     var microdataAuthors: [Author] = []
+    /// The site and its publisher (`og:site_name`, JSON-LD `publisher`), so
+    /// that an outlet credited beside the writer is not taken for a person.
+    var siteNames: [String] = []
 
     static let articleTypes: Set<String> = [
         "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -49,6 +52,9 @@ struct HTMLPageMetadata {
                 microdataAuthors.append(Author(name: text, origin: "microdata", isOrganization: false))
             } else if tag.context.contains(.itempropAuthor) && tag.key == "author" {
                 microdataAuthors.append(Author(name: text, origin: "microdata", isOrganization: false))
+            }
+            if tag.key == "og:site_name" || tag.key == "application-name" || tag.key == "publisher" {
+                siteNames.append(text.text)
             }
             if Self.headlineKeys.contains(tag.key) {
                 headlines.append(Value(text: text, key: tag.key))
@@ -97,6 +103,12 @@ struct HTMLPageMetadata {
         var byID: [String: JSONSourceValue] = [:]
         for object in objects {
             if case .string(let id)? = object["@id"] { byID[String(decoding: bytes[id], as: UTF8.self)] = object }
+        }
+        for object in objects {
+            guard let publisher = object["publisher"] else { continue }
+            for entry in publisher.elements {
+                if case .string(let name)? = entry["name"] { siteNames.append(JSONSourceText.decode(name, in: bytes).text) }
+            }
         }
         for object in objects where isArticle(object, bytes: bytes) {
             if case .string(let headline)? = object["headline"] ?? object["name"] {
