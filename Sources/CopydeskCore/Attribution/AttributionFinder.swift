@@ -175,7 +175,11 @@ struct BlockAnalysis {
     /// The attribution of the block's last sentence (a lead-in paragraph).
     func attributionAtEnd() -> AttributionHit? {
         guard let sentence = tokens.sentences.last else { return nil }
-        return bestHit(in: sentence, nearest: sentence.upperBound - 1)
+        if let hit = wholeSentenceAttribution(sentence, nearest: sentence.upperBound - 1) { return hit }
+        // "Transcript as follows:", "President Clinton released the following
+        // statement:": the subject of a lead-in ending with a colon.
+        guard endsWithColon, let subject = subject(of: sentence, endingBefore: sentence.upperBound - 1) else { return nil }
+        return AttributionHit(speaker: subject.range, cue: tokens.tokens[sentence.upperBound - 1].range)
     }
 
     /// Attribution of quotation `quote` (index among the block's quotations)
@@ -262,7 +266,31 @@ struct BlockAnalysis {
     /// people “literally hate each other”", "Trump went even further: “…”".
     /// The verb after the subject is the cue.
     private func subjectHit(in sentence: Range<Int>, before quoteToken: Int) -> AttributionHit? {
-        guard let found = subject(of: sentence, endingBefore: quoteToken) else { return nil }
+        if let found = subject(of: sentence, endingBefore: quoteToken), let hit = verbHit(found, before: quoteToken) {
+            return hit
+        }
+        // A later clause: "Speaking to MSNBC on Monday, which …, Bush referred
+        // to Rubio as “…”"; the clause nearest the quotation wins.
+        var start = quoteToken - 1
+        while start > sentence.lowerBound {
+            let boundary = start - 1
+            let opensClause = (tokens.tokens[boundary].kind == .punctuation
+                && [0x2C, 0x3B, 0x3A, 0x28, 0x94, 0x93].contains(tokens.bytes[tokens.tokens[boundary].range.upperBound - 1]))
+                || (tokens.isWord(boundary) && Self.clauseOpeners.contains(word(boundary)))
+            if opensClause, tokens.isWord(start), let found = clauseSubject(at: start, endingBefore: quoteToken),
+               let hit = verbHit(found, before: quoteToken) {
+                return hit
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// Words after which a new clause, with its own subject, begins.
+    static let clauseOpeners: Set<String> = ["and", "but", "while", "as", "when", "after", "because", "so", "then", "before", "since"]
+
+    /// The verb after a subject, before the quotation.
+    private func verbHit(_ found: (range: Range<Int>, next: Int), before quoteToken: Int) -> AttributionHit? {
         var index = found.next
         var skipped = 0
         while index < quoteToken && tokens.isWord(index) && Self.auxiliaries.contains(word(index)) && skipped < 4 {
@@ -322,13 +350,21 @@ struct BlockAnalysis {
             guard let comma = (index..<min(limit, index + 16)).first(where: { tokens.isPunctuation($0, 0x2C) }) else { return nil }
             index = comma + 1
         }
+        return clauseSubject(at: index, endingBefore: limit)
+    }
+
+    /// A name, a pronoun or a descriptive phrase starting at `index`, with
+    /// the token after it (past an apposition in commas).
+    func clauseSubject(at start: Int, endingBefore limit: Int) -> (range: Range<Int>, next: Int)? {
+        let index = start
         guard index < limit, tokens.isWord(index) else { return nil }
         let lowered = word(index)
         if ["he", "she", "they", "i", "we"].contains(lowered) {
             return (tokens.tokens[index].range, index + 1)
         }
         var end = index
-        if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered.trimmingPossessive) {
+        let sentenceStart = tokens.sentence(containing: index).map { tokens.sentences[$0].lowerBound } ?? index
+        if isLikelyName(index, sentenceStart: sentenceStart) {
             while end + 1 < limit, tokens.isWord(end + 1),
                   tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
                 end += 1
@@ -423,8 +459,23 @@ struct BlockAnalysis {
         "then", "after", "before", "since", "because", "though", "although", "still", "also", "now", "later",
         "meanwhile", "however", "instead", "asked", "speaking", "writing", "for", "with", "without", "to", "of",
         "by", "from", "this", "that", "these", "those", "there", "here", "it", "we", "he", "she", "they", "i",
-        "you", "his", "her", "their", "our", "my", "its", "not", "no", "yes", "mr", "mrs", "ms",
+        "you", "his", "her", "their", "our", "my", "its", "not", "no", "yes", "mr", "mrs", "ms", "even", "only",
+        "just", "more", "most", "many", "some", "all", "every", "each", "both", "few", "several", "other",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "today", "yesterday",
+        "tomorrow", "last", "next", "first", "what", "why", "how", "where", "who", "which", "whether",
     ]
+
+    /// A capitalised word that begins its sentence is a name only if it does
+    /// not read as an ordinary word: "Reprising", "Unemployment", "Boos".
+    func isLikelyName(_ index: Int, sentenceStart: Int) -> Bool {
+        guard tokens.isCapitalized(index), !Self.functionWords.contains(word(index).trimmingPossessive) else { return false }
+        guard index == sentenceStart, !tokens.isCapitalized(index + 1) || !tokens.isWord(index + 1) else { return true }
+        let lowered = word(index)
+        return !(lowered.hasSuffix("ing") || lowered.hasSuffix("ly") || lowered.hasSuffix("ment") || lowered.hasSuffix("tion")
+            || lowered.hasSuffix("ness") || lowered.hasSuffix("ic") || lowered.hasSuffix("al") || lowered.hasSuffix("ous"))
+    }
     static let nameParticles: Set<String> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le", "du", "st."]
 
     /// The speaker of a cue: before it ("Trump said", "a White House
@@ -494,6 +545,7 @@ struct BlockAnalysis {
                 if Self.functionWords.contains(word(start - 1)) { break }
                 start -= 1
             }
+            if start == end && !isLikelyName(end, sentenceStart: sentence.lowerBound) { return nil }
             return tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
         // "the engineer said", "a senior White House official told": a
@@ -535,7 +587,7 @@ struct BlockAnalysis {
             }
             return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
-        if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) {
+        if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) && !Self.functionWords.contains(lowered) {
             // "said former Obama adviser David Axelrod", "said undecided voter
             // Stephanie Hooton": descriptive words, then the name.
             var scan = index
@@ -553,7 +605,7 @@ struct BlockAnalysis {
                 return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
             }
         }
-        if Self.determiners.contains(lowered) {
+        if Self.articles.contains(lowered) {
             // "said the engineer", "said a spokeswoman for the mayor": up to
             // the first word that starts a clause or a prepositional phrase.
             let start = index
