@@ -191,6 +191,7 @@ struct BlockAnalysis {
         if let hit = bestHit(in: sentence, nearest: token) { return hit }
         if let hit = colonHit(before: token, in: sentence) { return hit }
         if let hit = bracketHit(after: token) { return hit }
+        if let hit = dashNameHit(after: token, in: sentence) { return hit }
         if let hit = postQuoteHit(after: token, in: sentence) { return hit }
         if let hit = subjectHit(in: sentence, before: token) { return hit }
         // The sentence before, when the quotation starts its sentence ("Ushakov
@@ -393,20 +394,45 @@ struct BlockAnalysis {
     }
 
     /// The attribution a neighbouring sentence gives: a cue with its
-    /// speaker, a speaker and verb after one of its quotations ("“…,” an
-    /// angry Hollande retaliated."), or its subject and verb.
+    /// speaker, or a speaker and verb after one of its quotations ("“…,” an
+    /// angry Hollande retaliated."). A mere subject and verb ("Residents
+    /// packed the hall.") credits nobody with the next sentence's words.
     private func wholeSentenceAttribution(_ sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
         if let hit = bestHit(in: sentence, nearest: anchor) { return hit }
         for token in sentence where tokens.quoteIndex(token) != nil {
             if let hit = postQuoteHit(after: token, in: sentence) { return hit }
         }
-        return subjectHit(in: sentence, before: sentence.upperBound)
+        return nil
     }
 
-    /// `Trump: “…”` and `Reuters: “…”`: a speaker then a colon right before the quotation.
+    /// `“…” ― Pamela Padilla`: a dash and a name right after the quotation,
+    /// as reader comments and pull quotes are signed.
+    private func dashNameHit(after quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
+        let dash = quoteToken + 1
+        let isHyphenDash = tokens.isPunctuation(dash, 0x2D)
+        guard isDash(dash) || isHyphenDash else { return nil }
+        var start = dash + 1
+        while tokens.isPunctuation(start, 0x2D) { start += 1 }
+        guard start < tokens.tokens.count, tokens.isCapitalized(start), !Self.functionWords.contains(word(start)) else { return nil }
+        var end = start
+        while end + 1 < tokens.tokens.count, tokens.isWord(end + 1),
+              tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) { end += 1 }
+        return AttributionHit(speaker: tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound,
+                              cue: tokens.tokens[dash].range)
+    }
+
+    /// An em dash, en dash or horizontal bar token.
+    private func isDash(_ index: Int) -> Bool {
+        guard tokens.indices(contains: index), tokens.tokens[index].kind == .punctuation, tokens.tokens[index].range.count == 3 else { return false }
+        let bytes = tokens.bytes[tokens.tokens[index].range]
+        return bytes.first == 0xE2 && (0x93...0x95).contains(bytes.last!)
+    }
+
+    /// `Trump: “…”`, `Reuters: “…”`, `Sonya Herridge ― “…”`: a speaker then
+    /// a colon or a dash right before the quotation.
     private func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         let colon = quoteToken - 1
-        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A),
+        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) || isDash(colon),
               let speaker = speakerBefore(colon, in: sentence) ?? subject(of: sentence, endingBefore: colon)?.range
         else { return nil }
         return AttributionHit(speaker: speaker, cue: tokens.tokens[colon].range)
@@ -417,7 +443,7 @@ struct BlockAnalysis {
         // A capitalised cue inside a sentence is part of a name ("Islamic
         // State", "The Washington Post"), not a verb.
         let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
-            && ($0.lowerBound == sentence.lowerBound || !tokens.isCapitalized($0.lowerBound)) }
+            && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound) }
             .sorted { distance($0, anchor) < distance($1, anchor) }
         for cue in candidates {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
@@ -518,6 +544,15 @@ struct BlockAnalysis {
             skipped += 1
         }
         guard index >= sentence.lowerBound else { return nil }
+        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after the name.
+        if tokens.isPunctuation(index, 0x29) {
+            var open = index - 1
+            while open > sentence.lowerBound && index - open < 12 && !tokens.isPunctuation(open, 0x28) { open -= 1 }
+            guard tokens.isPunctuation(open, 0x28) else { return nil }
+            index = open - 1
+            if tokens.isPunctuation(index, 0x2C) { index -= 1 }
+            guard index >= sentence.lowerBound else { return nil }
+        }
         // "Crocker, the assistant secretary of state, told": an appositive
         // between commas stands between the speaker and the cue.
         if tokens.isPunctuation(index, 0x2C) {

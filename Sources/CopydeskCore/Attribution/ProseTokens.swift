@@ -37,6 +37,8 @@ struct ProseTokens {
         String(decoding: bytes[tokens[index].range].map(PhraseMatcher.fold), as: UTF8.self)
     }
 
+    func indices(contains index: Int) -> Bool { tokens.indices.contains(index) }
+
     func isWord(_ index: Int) -> Bool { tokens.indices.contains(index) && tokens[index].kind == .word }
 
     func isPunctuation(_ index: Int, _ mark: UInt8) -> Bool {
