@@ -193,13 +193,18 @@ struct BlockAnalysis {
         if let hit = bracketHit(after: token) { return hit }
         if let hit = dashNameHit(after: token, in: sentence) { return hit }
         if let hit = postQuoteHit(after: token, in: sentence) { return hit }
+        // The second half of a split quotation: “It is,” she said, “too late.”
+        for earlier in (sentence.lowerBound..<token).reversed() where tokens.quoteIndex(earlier) != nil {
+            if let hit = postQuoteHit(after: earlier, in: sentence) { return hit }
+        }
         if let hit = subjectHit(in: sentence, before: token) { return hit }
         // The sentence before, when the quotation starts its sentence ("Ushakov
         // said. “We don't turn down invitations.”"); the sentence after, when
         // the quotation is its sentence.
         // "But “…”": a conjunction may stand before a quotation that starts its sentence.
         let startsSentence = (sentence.lowerBound..<token).allSatisfy {
-            tokens.tokens[$0].kind == .punctuation || (tokens.isWord($0) && Self.conjunctions.contains(word($0)))
+            tokens.tokens[$0].kind == .punctuation
+                || (tokens.isWord($0) && (Self.conjunctions.contains(word($0)) || Self.leadIns.contains(word($0))))
         }
         if startsSentence && sentenceIndex > 0 {
             let previous = tokens.sentences[sentenceIndex - 1]
@@ -224,8 +229,7 @@ struct BlockAnalysis {
         if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
             end = index
         } else if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
-            while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
-                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) { end += 1 }
+            end = nameRunEnd(from: index, limit: sentence.upperBound)
         } else if Self.articles.contains(lowered) {
             while end + 1 < sentence.upperBound, tokens.isWord(end + 1), end - index < 5,
                   !isVerbLike(end + 1), !Self.phraseBreakers.contains(word(end + 1)) { end += 1 }
@@ -366,10 +370,7 @@ struct BlockAnalysis {
         var end = index
         let sentenceStart = tokens.sentence(containing: index).map { tokens.sentences[$0].lowerBound } ?? index
         if isLikelyName(index, sentenceStart: sentenceStart) {
-            while end + 1 < limit, tokens.isWord(end + 1),
-                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
-                end += 1
-            }
+            end = nameRunEnd(from: index, limit: limit)
         } else if Self.articles.contains(lowered) || tokens.isCapitalized(index) {
             // "The GOP presidential candidate", "Multiple outlets": up to the
             // last speaker noun before the verb.
@@ -379,8 +380,15 @@ struct BlockAnalysis {
                 scan += 1
                 if vocabulary.speakerNounSet.contains(word(scan)) || tokens.isCapitalized(scan) { head = scan }
             }
-            guard let head else { return nil }
-            end = head
+            if let head {
+                end = head
+            } else {
+                // "The radioman pointed out": an unknown noun is the head when a verb follows it.
+                guard let verb = (index + 1..<min(limit, index + 6)).first(where: { isVerbLike($0) }), verb - 1 > index,
+                      (index + 1..<verb).allSatisfy({ tokens.isWord($0) && !Self.phraseBreakers.contains(word($0)) })
+                else { return nil }
+                end = verb - 1
+            }
         } else {
             return nil
         }
@@ -401,6 +409,10 @@ struct BlockAnalysis {
         if let hit = bestHit(in: sentence, nearest: anchor) { return hit }
         for token in sentence where tokens.quoteIndex(token) != nil {
             if let hit = postQuoteHit(after: token, in: sentence) { return hit }
+        // The second half of a split quotation: “It is,” she said, “too late.”
+        for earlier in (sentence.lowerBound..<token).reversed() where tokens.quoteIndex(earlier) != nil {
+            if let hit = postQuoteHit(after: earlier, in: sentence) { return hit }
+        }
         }
         return nil
     }
@@ -414,9 +426,7 @@ struct BlockAnalysis {
         var start = dash + 1
         while tokens.isPunctuation(start, 0x2D) { start += 1 }
         guard start < tokens.tokens.count, tokens.isCapitalized(start), !Self.functionWords.contains(word(start)) else { return nil }
-        var end = start
-        while end + 1 < tokens.tokens.count, tokens.isWord(end + 1),
-              tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) { end += 1 }
+        let end = nameRunEnd(from: start, limit: tokens.tokens.count)
         return AttributionHit(speaker: tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound,
                               cue: tokens.tokens[dash].range)
     }
@@ -493,6 +503,49 @@ struct BlockAnalysis {
         "tomorrow", "last", "next", "first", "what", "why", "how", "where", "who", "which", "whether",
     ]
 
+    /// The last token of a name that starts at `start`: capitalised words,
+    /// particles (de, van, al) and the full stops of titles and initials
+    /// ("Sen. Ron Johnson", "George W. Bush").
+    func nameRunEnd(from start: Int, limit: Int) -> Int {
+        var end = start
+        while end + 1 < limit {
+            if tokens.isWord(end + 1), tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
+                end += 1
+            } else if tokens.isPunctuation(end + 1, 0x2E), isTitleOrInitial(end), end + 2 < limit, tokens.isCapitalized(end + 2) {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// The first token of a name that ends at `end`.
+    func nameRunStart(from end: Int, lowerLimit: Int) -> Int {
+        var start = end
+        while start - 1 >= lowerLimit {
+            if tokens.isWord(start - 1), tokens.isCapitalized(start - 1) || Self.nameParticles.contains(word(start - 1)),
+               !Self.functionWords.contains(word(start - 1)) {
+                start -= 1
+            } else if tokens.isPunctuation(start - 1, 0x2E), start - 2 >= lowerLimit, isTitleOrInitial(start - 2) {
+                start -= 2
+            } else {
+                break
+            }
+        }
+        return start
+    }
+
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev",
+        "hon", "pres", "jr", "sr", "st", "mt", "cmdr", "atty", "supt", "insp", "det",
+    ]
+
+    private func isTitleOrInitial(_ index: Int) -> Bool {
+        guard tokens.isWord(index), tokens.isCapitalized(index) else { return false }
+        return tokens.tokens[index].range.count == 1 || Self.titles.contains(word(index))
+    }
+
     /// A capitalised word that begins its sentence is a name only if it does
     /// not read as an ordinary word: "Reprising", "Unemployment", "Boos".
     func isLikelyName(_ index: Int, sentenceStart: Int) -> Bool {
@@ -523,11 +576,14 @@ struct BlockAnalysis {
         // "…, says Dante Scala, a political scientist".
         let inverted = tokens.quoteIndex(previous) != nil || tokens.isPunctuation(previous, 0x2C)
             || cue.lowerBound == sentence.lowerBound
-        guard forwardOnly || inverted else { return nil }
+        // After "told" or "asked" comes the listener, not the speaker.
+        guard forwardOnly || (inverted && !Self.addressingVerbs.contains(verb)) else { return nil }
         return speakerAfter(cue.upperBound, in: sentence)
     }
 
     private func word(_ index: Int) -> String { tokens.lowercasedWord(index) }
+
+    static let addressingVerbs: Set<String> = ["told", "tells", "tell", "telling", "asked", "asks", "ask", "asking", "urged", "warned", "assured", "reminded"]
 
     /// Cue words that are never nouns, so "the engineer said" is a speaker
     /// and a cue, where "an implicit caution" is neither.
@@ -574,12 +630,7 @@ struct BlockAnalysis {
         let lowered = word(end)
         if Self.pronouns.contains(lowered) || lowered == "another" || lowered == "others" { return tokens.tokens[end].range }
         if tokens.isCapitalized(end) && !Self.functionWords.contains(lowered.trimmingPossessive) {
-            var start = end
-            while start - 1 >= sentence.lowerBound, tokens.isWord(start - 1),
-                  tokens.isCapitalized(start - 1) || Self.nameParticles.contains(word(start - 1)) {
-                if Self.functionWords.contains(word(start - 1)) { break }
-                start -= 1
-            }
+            let start = nameRunStart(from: end, lowerLimit: sentence.lowerBound)
             if start == end && !isLikelyName(end, sentenceStart: sentence.lowerBound) { return nil }
             return tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
@@ -615,11 +666,7 @@ struct BlockAnalysis {
             return tokens.tokens[index].range
         }
         if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
-            var end = index
-            while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
-                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
-                end += 1
-            }
+            let end = nameRunEnd(from: index, limit: sentence.upperBound)
             return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
         if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) && !Self.functionWords.contains(lowered) {
@@ -634,21 +681,24 @@ struct BlockAnalysis {
                 scan += 1
             }
             if scan < sentence.upperBound, scan > index, tokens.isCapitalized(scan) {
-                var end = scan
-                while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
-                      tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) { end += 1 }
+                let end = nameRunEnd(from: scan, limit: sentence.upperBound)
                 return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
             }
         }
         if Self.articles.contains(lowered) {
             // "said the engineer", "said a spokeswoman for the mayor": up to
             // the first word that starts a clause or a prepositional phrase.
+            // It must end in a speaker noun or at the end of the clause, so
+            // "said the city embodied the …" is not taken for a speaker.
             let start = index
             while index + 1 < sentence.upperBound, tokens.isWord(index + 1), index - start < 5,
-                  !Self.phraseBreakers.contains(word(index + 1)) {
+                  !Self.phraseBreakers.contains(word(index + 1)), !isVerbLike(index + 1) {
                 index += 1
             }
             guard index > start else { return nil }
+            let endsClause = index + 1 >= sentence.upperBound || tokens.tokens[index + 1].kind != .word
+                || Self.phraseBreakers.contains(word(index + 1))
+            guard endsClause || vocabulary.speakerNounSet.contains(word(index)) else { return nil }
             return tokens.tokens[start].range.lowerBound..<tokens.tokens[index].range.upperBound
         }
         if vocabulary.speakerNounSet.contains(lowered) { return tokens.tokens[index].range }
