@@ -314,6 +314,13 @@ struct BlockAnalysis {
         "fought", "caught", "led", "read", "ran", "won", "lost", "paid", "heard", "chose", "rose", "woke",
     ]
 
+    /// A cue word or an irregular past: a verb whatever follows it.
+    private func isFiniteVerb(_ index: Int) -> Bool {
+        guard tokens.isWord(index), !tokens.isCapitalized(index) else { return false }
+        let lowered = word(index)
+        return Self.irregularVerbs.contains(lowered) || vocabulary.cueWords.contains(lowered)
+    }
+
     /// A lowercase word that reads as a finite verb: a known cue, an
     /// irregular past, or a regular past or third-person form.
     private func isVerbLike(_ index: Int) -> Bool {
@@ -552,8 +559,10 @@ struct BlockAnalysis {
         guard tokens.isCapitalized(index), !Self.functionWords.contains(word(index).trimmingPossessive) else { return false }
         guard index == sentenceStart, !tokens.isCapitalized(index + 1) || !tokens.isWord(index + 1) else { return true }
         let lowered = word(index)
+        // Long enough that "King", "Bing" and "Ming" stay names.
+        guard lowered.count >= 6 else { return true }
         return !(lowered.hasSuffix("ing") || lowered.hasSuffix("ly") || lowered.hasSuffix("ment") || lowered.hasSuffix("tion")
-            || lowered.hasSuffix("ness") || lowered.hasSuffix("ic") || lowered.hasSuffix("al") || lowered.hasSuffix("ous"))
+            || lowered.hasSuffix("ness") || lowered.hasSuffix("ous"))
     }
     static let nameParticles: Set<String> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le", "du", "st."]
 
@@ -611,14 +620,18 @@ struct BlockAnalysis {
         }
         // "Crocker, the assistant secretary of state, told": an appositive
         // between commas stands between the speaker and the cue.
+        // The apposition may hold commas of its own ("secretary of state for
+        // population, refugees, and migration"): try each earlier comma.
         if tokens.isPunctuation(index, 0x2C) {
             var open = index - 1
-            while open > sentence.lowerBound && index - open < 30 && !tokens.isPunctuation(open, 0x2C)
-                && tokens.quoteIndex(open) == nil {
+            while open > sentence.lowerBound && index - open < 40 && tokens.quoteIndex(open) == nil {
+                if tokens.isPunctuation(open, 0x2C), let phrase = nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: false),
+                   tokens.isCapitalized(open - 1) || Self.pronouns.contains(word(open - 1)) {
+                    return phrase
+                }
                 open -= 1
             }
-            guard open > sentence.lowerBound, tokens.isPunctuation(open, 0x2C) else { return nil }
-            return nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: looseDescriptions)
+            return nil
         }
         return nounPhrase(endingAt: index, in: sentence, looseDescriptions: looseDescriptions)
     }
@@ -690,9 +703,10 @@ struct BlockAnalysis {
             // the first word that starts a clause or a prepositional phrase.
             // It must end in a speaker noun or at the end of the clause, so
             // "said the city embodied the …" is not taken for a speaker.
+            // "-ed" words inside it are adjectives ("one unaligned Florida strategist").
             let start = index
             while index + 1 < sentence.upperBound, tokens.isWord(index + 1), index - start < 5,
-                  !Self.phraseBreakers.contains(word(index + 1)), !isVerbLike(index + 1) {
+                  !Self.phraseBreakers.contains(word(index + 1)), !isFiniteVerb(index + 1) {
                 index += 1
             }
             guard index > start else { return nil }
