@@ -226,10 +226,16 @@ struct BlockScan {
                 index += 1
                 continue
             }
-            guard let (mark, length) = scalar(at: index), QuoteMarks.isQuoteScalar(mark) else {
+            guard var (mark, length) = scalar(at: index), QuoteMarks.isQuoteScalar(mark) else {
                 sawText = true
                 index += 1
                 continue
+            }
+            // Two straight single marks are the double mark of typewriter
+            // and wire copy (''Pretty cool,'' she said).
+            if mark == QuoteMarks.straightSingle && index + 1 < count && bytes[index + 1] == 0x27 {
+                mark = QuoteMarks.straightDouble
+                length = 2
             }
             let before = classify(scalar(before: index))
             let after = classify(scalar(at: index + length)?.0)

@@ -224,6 +224,12 @@ struct BlockAnalysis {
         var index = quoteToken + 1
         if tokens.isPunctuation(index, 0x2C) { index += 1 }
         guard index < sentence.upperBound, tokens.isWord(index) else { return nil }
+        // "“Hamilton to play Chicago,” by Variety's Gordon Cox": a credit.
+        if word(index) == "by", tokens.isCapitalized(index + 1), isLikelyName(index + 1, sentenceStart: sentence.lowerBound) {
+            let end = nameRunEnd(from: index + 1, limit: sentence.upperBound)
+            return AttributionHit(speaker: tokens.tokens[index + 1].range.lowerBound..<tokens.tokens[end].range.upperBound,
+                                  cue: tokens.tokens[index].range)
+        }
         let lowered = word(index)
         var end = index
         if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
