@@ -13,7 +13,10 @@ public struct AttributionFinder: Sendable {
 
     /// Fills `attribution` of every primary quotation (depth 0) of the
     /// document; it stays nil where no speaker is credited.
-    public func attribute(_ document: inout Document) {
+    ///
+    /// - Parameter needsAttribution: quotations to look for a speaker for;
+    ///   a rule that exempts short quotations need not pay for them.
+    public func attribute(_ document: inout Document, where needsAttribution: (Quote) -> Bool = { _ in true }) {
         let snapshot = document
         var byBlock: [Int: [Int]] = [:]
         for (index, quote) in snapshot.quotes.enumerated() where quote.depth == 0 && !quote.isBlockquote {
@@ -39,7 +42,9 @@ public struct AttributionFinder: Sendable {
             let quote = document.quotes[index]
             let blockIndex = quote.blockIndex
             let opensBlock: Bool
-            if quote.isBlockquote {
+            if !needsAttribution(quote) {
+                opensBlock = false
+            } else if quote.isBlockquote {
                 opensBlock = true
                 if let hit = Self.dashAttribution(in: snapshot.blocks[blockIndex].content.utf8) {
                     document.quotes[index].attribution = attribution(hit, in: blockIndex)
