@@ -357,6 +357,29 @@ struct BlockAnalysis {
     ]
     static let conjunctions: Set<String> = ["and", "but", "so", "or", "nor"]
 
+    /// The subject of the sentence's main verb: the first lowercase finite
+    /// verb (a cue, an irregular past or a regular past, not a participle)
+    /// that a name, a pronoun or a description stands right before, so
+    /// opening phrases ("Speaking in Salem, New Hampshire,", "Hours later,")
+    /// are passed over.
+    func mainSubject(of sentence: Range<Int>, endingBefore limit: Int) -> Range<Int>? {
+        var index = sentence.lowerBound
+        while index < limit {
+            defer { index += 1 }
+            guard tokens.isWord(index), !tokens.isCapitalized(index) else { continue }
+            let lowered = word(index)
+            guard !lowered.hasSuffix("ing"), isVerbLike(index) || Self.auxiliaries.contains(lowered) else { continue }
+            var end = index - 1
+            while end >= sentence.lowerBound, tokens.isWord(end), Self.auxiliaries.contains(word(end)) { end -= 1 }
+            guard end >= sentence.lowerBound else { continue }
+            if let phrase = nounPhrase(endingAt: end, in: sentence, looseDescriptions: false)
+                ?? speakerBefore(end + 1, in: sentence, looseDescriptions: false) {
+                return phrase
+            }
+        }
+        return nil
+    }
+
     /// The subject at the start of a sentence (past an opening phrase such
     /// as "On Monday," or a dateline), when it ends before `limit`: a name,
     /// a pronoun or a descriptive phrase.
@@ -587,6 +610,17 @@ struct BlockAnalysis {
         let cueText = (cue.lowerBound...cue.upperBound).map { tokens.lowercasedWord($0) }.joined(separator: " ")
         let forwardOnly = cueText == "according to" || cueText.hasPrefix("in ") || cueText == "in the words of"
         let verb = tokens.lowercasedWord(cue.upperBound)
+        // "Trump went after Bush, calling him “a total stiff”": a participle
+        // after a comma belongs to the subject of the clause; what follows it
+        // is its object.
+        if verb.hasSuffix("ing"), tokens.isPunctuation(cue.lowerBound - 1, 0x2C) {
+            return mainSubject(of: sentence, endingBefore: cue.lowerBound - 1)
+        }
+        // "Sanders was asked by host Bill Maher": the asker speaks.
+        if verb == "asked", tokens.isWord(cue.upperBound + 1), word(cue.upperBound + 1) == "by",
+           let asker = speakerAfter(cue.upperBound + 1, in: sentence) {
+            return asker
+        }
         let unmistakablyVerb = verb.hasSuffix("ed") || Self.unmistakableVerbs.contains(verb)
         if !forwardOnly, let before = speakerBefore(cue.lowerBound, in: sentence, looseDescriptions: unmistakablyVerb) {
             return before
@@ -623,7 +657,9 @@ struct BlockAnalysis {
             skipped += 1
         }
         guard index >= sentence.lowerBound else { return nil }
-        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after the name.
+        // "Rep. Gwen Moore (D-Wis.) said", "Gov. John Kasich (R-OH), said":
+        // a parenthesis after the name.
+        if tokens.isPunctuation(index, 0x2C) && tokens.isPunctuation(index - 1, 0x29) { index -= 1 }
         if tokens.isPunctuation(index, 0x29) {
             var open = index - 1
             while open > sentence.lowerBound && index - open < 12 && !tokens.isPunctuation(open, 0x28) { open -= 1 }
