@@ -56,7 +56,7 @@ struct HTMLBylineFinder {
         }
         if chosen.isEmpty, let best = structured.first { chosen = [best] }
         if chosen.isEmpty {
-            chosen = nearestVisible(visible.filter { $0.isOrganization && $0.rank < 4 || $0.origin == "by line" })
+            chosen = nearestVisible(visible.filter { $0.isOrganization && ($0.rank <= 4 || $0.origin == "by line") })
         }
         bylineBlocks = Array(Set(chosen.compactMap(\.blockIndex))).sorted()
         let sites = metadata.siteNames.map(Self.comparable).filter { $0.count >= 4 }
@@ -156,7 +156,7 @@ struct HTMLBylineFinder {
                 var rest = MappedText()
                 rest.append(credit..<block.text.count, of: block.text)
                 let breaks = block.elementJoins.compactMap { $0 > credit ? $0 - credit : nil }
-                if let candidate = candidate(rest, breaks: breaks, origin: "by line", block: index, rank: 5) {
+                if let candidate = candidate(rest, breaks: breaks, origin: "by line", block: index, rank: 6) {
                     found.append(candidate)
                     continue
                 }
@@ -253,7 +253,7 @@ struct HTMLBylineFinder {
         if context.contains(.itempropAuthor) { return 2 }
         if context.contains(.author) { return 3 }
         if context.contains(.byline) { return 4 }
-        if context.contains(.authorLink) { return 4 }
+        if context.contains(.authorLink) { return 5 }
         return 6
     }
 
