@@ -49,6 +49,15 @@ import Testing
         #expect(lines[1] == "    | " + String(repeating: " ", count: 22) + "^~~")
     }
 
+    @Test func aLongLineIsShownAroundTheRangeAndCutWithEllipses() {
+        let text = String(repeating: "<span>x</span>", count: 100) + "teh typo" + String(repeating: "<b>é</b>", count: 50)
+        let lines = snippet(text, "teh")
+        let shownBefore = "…" + String(String(repeating: "<span>x</span>", count: 100).suffix(Snippet.contextBefore))
+        let shownAfter = String(" typo" + String(repeating: "<b>é</b>", count: 50)).prefix(Snippet.contextAfter)
+        #expect(lines[0] == "  1 | " + shownBefore + "teh" + shownAfter + "…")
+        #expect(lines[1] == "    | " + String(repeating: " ", count: Snippet.contextBefore + 1) + "^~~")
+    }
+
     @Test func gutterWidensWithTheLineNumber() {
         let text = String(repeating: "x\n", count: 11) + "the teh\n"
         let lines = snippet(text, "teh")

@@ -102,15 +102,25 @@ struct Snippet {
     var source: SourceText
     var range: SourceRange
 
+    /// On a longer line (a minified HTML page is one line of a megabyte)
+    /// the snippet shows this many characters around the range, with `…`
+    /// where the line is cut.
+    static let contextBefore = 60
+    static let markedLimit = 120
+    static let contextAfter = 40
+
     func lines(style: TextStyle) -> [String] {
         let lineNumber = range.start.line
         guard lineNumber >= 1, lineNumber <= source.lineCount else { return [] }
         let lineRange = source.lineByteRange(lineNumber)
         let start = min(max(range.start.offset, lineRange.lowerBound), lineRange.upperBound)
         let end = min(max(range.end.offset, start), lineRange.upperBound)
-        let before = source.string(lineRange.lowerBound..<start)
-        let marked = source.string(start..<end)
-        let after = source.string(end..<lineRange.upperBound)
+        let shownStart = scalarBoundary(from: start, moving: -Self.contextBefore, limit: lineRange.lowerBound)
+        let markedEnd = min(end, scalarBoundary(from: start, moving: Self.markedLimit, limit: lineRange.upperBound))
+        let shownEnd = scalarBoundary(from: markedEnd, moving: Self.contextAfter, limit: lineRange.upperBound)
+        let before = (shownStart > lineRange.lowerBound ? "…" : "") + source.string(shownStart..<start)
+        let marked = source.string(start..<markedEnd)
+        let after = source.string(markedEnd..<shownEnd) + (shownEnd < lineRange.upperBound ? "…" : "")
 
         var underline = ""
         for character in before {
@@ -135,6 +145,28 @@ struct Snippet {
             style.gutter("  \(number) |") + " " + shown,
             style.gutter("  \(pad) |") + " " + underline + style.underline(marks),
         ]
+    }
+
+    /// The offset `count` Unicode scalars away from `offset` (back when
+    /// negative), stopping at `limit`.
+    private func scalarBoundary(from offset: Int, moving count: Int, limit: Int) -> Int {
+        let bytes = source.bytes
+        var index = offset
+        var moved = 0
+        if count < 0 {
+            while index > limit && moved < -count {
+                index -= 1
+                while index > limit && bytes[index] & 0xC0 == 0x80 { index -= 1 }
+                moved += 1
+            }
+        } else {
+            while index < limit && moved < count {
+                index += 1
+                while index < limit && bytes[index] & 0xC0 == 0x80 { index += 1 }
+                moved += 1
+            }
+        }
+        return index
     }
 }
 
