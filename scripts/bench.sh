@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures copydesk's speed: lints a folder of articles (by default the
-# PolNeAR training set in ../shared, 840 .txt files) with the default policy,
-# three times, and prints the median wall time, throughput and peak memory.
+# PolNeAR training set in ../shared, 840 .txt files; ../shared/corpora/naeb/dev
+# for 205 real HTML pages) with the default policy, three times, and prints
+# the median wall time, throughput and peak memory. With COPYDESK_BENCH_INSPECT=1
+# it times `copydesk inspect --format json` over the same files as well.
 #
 # usage: scripts/bench.sh [CORPUS_DIR]
 set -euo pipefail
@@ -13,7 +15,7 @@ runs=3
 
 if [ ! -d "$corpus" ]; then
   echo "bench: no corpus at $corpus" >&2
-  echo "bench: give a folder of .txt/.md articles as the argument, or put the project's shared corpora at ../shared" >&2
+  echo "bench: give a folder of .txt/.md/.html articles as the argument, or put the project's shared corpora at ../shared" >&2
   exit 1
 fi
 if [ ! -x /usr/bin/time ]; then
@@ -24,9 +26,10 @@ fi
 # Articles only: the corpus also holds annotation files, which are not linted.
 files=()
 while IFS= read -r -d '' file; do files+=("$file"); done \
-  < <(find "$corpus" -type f \( -iname '*.txt' -o -iname '*.text' -o -iname '*.md' -o -iname '*.markdown' \) -print0 | sort -z)
+  < <(find "$corpus" -type f \( -iname '*.txt' -o -iname '*.text' -o -iname '*.md' -o -iname '*.markdown' \
+         -o -iname '*.html' -o -iname '*.htm' \) -print0 | sort -z)
 if [ ${#files[@]} -eq 0 ]; then
-  echo "bench: no .txt or .md articles in $corpus" >&2
+  echo "bench: no .txt, .md or .html articles in $corpus" >&2
   exit 1
 fi
 bytes=$(cat "${files[@]}" | wc -c)
@@ -38,39 +41,47 @@ policy="$root/policies/default.yml"
 [ -f "$policy" ] || { echo "bench: the default policy is missing at $policy" >&2; exit 1; }
 
 echo "corpus: $corpus"
-echo "linting ${#files[@]} files, $bytes bytes, $runs times, with $policy"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-seconds=()
-peaks=()
-for run in $(seq "$runs"); do
-  status=0
-  start=$(date +%s%N)
-  /usr/bin/time -v -o "$scratch/time" \
-    "$copydesk" lint --policy "$policy" --format json --output /dev/null "${files[@]}" || status=$?
-  end=$(date +%s%N)
-  # 1 only means the corpus has findings; anything else is a failed run.
-  if [ "$status" -gt 1 ]; then
-    echo "bench: copydesk lint exited $status" >&2
-    cat "$scratch/time" >&2
-    exit 1
-  fi
-  elapsed=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
-  peak_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$scratch/time")
-  printf '  run %d: %s s, peak %s KB\n' "$run" "$elapsed" "$peak_kb"
-  seconds+=("$elapsed")
-  peaks+=("$peak_kb")
-done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-median_seconds=$(median "${seconds[@]}")
-median_peak_kb=$(median "${peaks[@]}")
 
-awk -v bytes="$bytes" -v files="${#files[@]}" -v s="$median_seconds" -v kb="$median_peak_kb" 'BEGIN {
-  printf "\nmedian of %d runs (MB = 10^6 bytes)\n", '"$runs"'
-  printf "  files    %d\n", files
-  printf "  bytes    %d (%.2f MB)\n", bytes, bytes / 1e6
-  printf "  seconds  %.3f\n", s
-  printf "  MB/s     %.2f\n", (s > 0 ? bytes / 1e6 / s : 0)
-  printf "  peak MB  %.1f\n", kb * 1024 / 1e6
-}'
+# Runs a copydesk command over the corpus $runs times and prints the median
+# wall time, throughput (MB and files per second) and peak memory.
+measure() {
+  local label=$1
+  shift
+  echo "$label ${#files[@]} files, $bytes bytes, $runs times"
+  local seconds=() peaks=() run status start end elapsed peak_kb
+  for run in $(seq "$runs"); do
+    status=0
+    start=$(date +%s%N)
+    /usr/bin/time -v -o "$scratch/time" "$copydesk" "$@" "${files[@]}" > /dev/null || status=$?
+    end=$(date +%s%N)
+    # 1 only means the corpus has findings; anything else is a failed run.
+    if [ "$status" -gt 1 ]; then
+      echo "bench: copydesk $1 exited $status" >&2
+      cat "$scratch/time" >&2
+      exit 1
+    fi
+    elapsed=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
+    peak_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$scratch/time")
+    printf '  run %d: %s s, peak %s KB\n' "$run" "$elapsed" "$peak_kb"
+    seconds+=("$elapsed")
+    peaks+=("$peak_kb")
+  done
+  awk -v bytes="$bytes" -v files="${#files[@]}" -v s="$(median "${seconds[@]}")" -v kb="$(median "${peaks[@]}")" 'BEGIN {
+    printf "\nmedian of %d runs (MB = 10^6 bytes)\n", '"$runs"'
+    printf "  files    %d\n", files
+    printf "  bytes    %d (%.2f MB)\n", bytes, bytes / 1e6
+    printf "  seconds  %.3f\n", s
+    printf "  MB/s     %.2f\n", (s > 0 ? bytes / 1e6 / s : 0)
+    printf "  files/s  %.0f\n", (s > 0 ? files / s : 0)
+    printf "  peak MB  %.1f\n\n", kb * 1024 / 1e6
+  }'
+}
+
+measure "linting with $policy:" lint --policy "$policy" --format json --output /dev/null
+if [ "${COPYDESK_BENCH_INSPECT:-0}" = 1 ]; then
+  measure "inspecting:" inspect --format json
+fi

@@ -281,7 +281,11 @@ struct HTMLBlockReader {
             own.insert(.main)
         case .block(.blockquote):
             own.insert(.blockquote)
-            if let value = tokenizer.attribute("class"), isEmbed(value) { own.insert(.embed) }
+            if let value = tokenizer.attribute("class"), let embed = embedKind(value) {
+                // A quoted post is a quotation that credits itself ("— Name
+                // (@handle)"); an Instagram or TikTok card is a widget.
+                own.insert(embed == .post ? .embed : .chrome)
+            }
         case .block(.figcaption):
             own.insert(.caption)
         case .block(.figure):
@@ -475,10 +479,16 @@ struct HTMLBlockReader {
         "/columnists/", "/columnist/", "/team/", "/experts/", "/expert/",
     ])
 
-    private func isEmbed(_ range: Range<Int>) -> Bool {
+    private enum EmbedKind {
+        case post
+        case widget
+    }
+
+    private func embedKind(_ range: Range<Int>) -> EmbedKind? {
         let value = String(decoding: bytes[range], as: UTF8.self).lowercased()
-        return value.contains("twitter-tweet") || value.contains("instagram-media") || value.contains("tiktok-embed")
-            || value.contains("embed")
+        if value.contains("twitter-tweet") || value.contains("bluesky") || value.contains("mastodon") { return .post }
+        if value.contains("instagram") || value.contains("tiktok") || value.contains("embed") { return .widget }
+        return nil
     }
 
     // MARK: Text
