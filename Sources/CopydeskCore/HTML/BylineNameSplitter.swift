@@ -27,7 +27,7 @@ enum BylineNameSplitter {
         "company", "inc", "llc", "ltd", "corp", "university", "institute", "foundation", "center", "centre",
         "department", "office", "story", "article", "research", "reviewed", "review", "medically", "fact",
         "checked", "sponsored", "partner", "content", "advertiser", "paid", "post", "times", "herald", "tribune",
-        "data", "journalist", "journalists", "guidelines", "editorial", "policy", "standards", "ethics", "visual", "visuals", "audio", "podcast", "host", "anchor", "intern",
+        "data", "journalist", "journalists", "images", "getty", "shutterstock", "alamy", "istock", "pool", "guidelines", "editorial", "policy", "standards", "ethics", "visual", "visuals", "audio", "podcast", "host", "anchor", "intern",
         "gazette", "today", "local", "world", "us", "uk",
     ]
 

@@ -218,6 +218,7 @@ struct HTMLBylineFinder {
     /// case: a line in capitals is a button or a label.
     private func isNameLine(_ block: HTMLRawBlock) -> Bool {
         guard block.kind == .paragraph, block.text.count <= 40, block.elementJoins.isEmpty,
+              block.context.isDisjoint(with: [.figure, .caption]),
               ProseHeuristics.looksLikePersonName(block.text.utf8),
               block.text.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
         let names = BylineNameSplitter.names(in: block.text.utf8)
