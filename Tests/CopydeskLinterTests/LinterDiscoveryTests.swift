@@ -27,6 +27,25 @@ struct LinterDiscoveryTests {
         #expect(run.exitStatus(failingOn: .error) == .clean)
     }
 
+    @Test("HTML pages are found by .html, .htm and .xhtml and linted at their source positions")
+    func findsHTMLPages() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("web/story.html", "<article><h1>Storm</h1><p>&ldquo;It is coming, the forecaster warned us today.</p></article>\n")
+        try directory.write("web/old.HTM", "<p>Old page.</p>\n")
+        try directory.write("web/strict.xhtml", "<p>Strict page.</p>\n")
+        try directory.write("web/style.css", "p { }\n")
+        var policy = engineRulesPolicy
+        policy.rules["quote-balance"] = RuleSetting()
+
+        let run = try linter(policy: policy).lint(LintOptions(paths: ["."], workingDirectory: directory.path))
+
+        #expect(run.files.map(\.path) == ["web/old.HTM", "web/story.html", "web/strict.xhtml"])
+        #expect(run.files.map(\.format) == [.html, .html, .html])
+        let finding = try #require(run.files[1].findings.first { $0.ruleID == "quote-balance" })
+        #expect(finding.range.start.line == 1)
+        #expect(finding.range.start.column == 27)
+    }
+
     @Test("no paths means the working directory")
     func defaultsToWorkingDirectory() throws {
         let directory = try TemporaryDirectory()
