@@ -159,6 +159,22 @@ struct CommandLineTests {
         #expect(array?.compactMap { $0["path"] as? String } == ["desk/open-quote.md", "clean.md"])
     }
 
+    @Test("--input-format html reads any file as HTML; an HTML page on standard input is named by its extension")
+    func htmlInput() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("page.aspx", #"<html><head><meta name="author" content="Jane Doe"></head><body><h1>Storm</h1></body></html>"#)
+        let result = try copydesk(["inspect", "--input-format", "html", "page.aspx"], in: directory.path)
+        #expect(result.status == 0)
+        let array = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
+        #expect(array?.first?["format"] as? String == "html")
+        let bylines = array?.first?["bylines"] as? [[String: Any]]
+        #expect(bylines?.first?["names"] as? [String] == ["Jane Doe"])
+        let piped = try copydesk(["lint", "-", "--stdin-filename", "web/story.html", "--format", "github"],
+                                 in: directory.path, input: "<p>She said &ldquo;yes.</p>")
+        #expect(piped.status == 1)
+        #expect(piped.standardOutput.hasPrefix("::error file=web/story.html,line=1,col=13"))
+    }
+
     @Test("rules lists every rule, as text or JSON")
     func rules() throws {
         let directory = try TemporaryDirectory()
