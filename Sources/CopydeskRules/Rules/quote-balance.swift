@@ -29,6 +29,8 @@ public struct QuoteBalanceRule: Rule {
             RuleExample("↓“The river rose overnight.\n\nThe council met on Tuesday.\n"),
             RuleExample("Council members approved it.↓\" The vote was 5-2.\n", format: .text),
             RuleExample("# A headline with an ↓“open quote\n\nBody text.\n"),
+            RuleExample("<article><h1>Bridge reopens</h1>\n<p>The mayor said: ↓&ldquo;We will rebuild it by spring.</p></article>\n",
+                        format: .html),
         ],
         nonTriggering: [
             RuleExample("“We will rebuild,” the mayor said, “by spring.”\n"),
@@ -39,6 +41,8 @@ public struct QuoteBalanceRule: Rule {
             RuleExample("Use `\"` for inches in code.\n\n```\nprint(\"unbalanced)\n```\n"),
             RuleExample("\"The river rose overnight,\" he said.\n", format: .text),
             RuleExample("> “We are ready,” the chief said.\n"),
+            RuleExample("<p>&ldquo;We will rebuild,&rdquo; the mayor said.</p>\n<nav><a href=\"/\">&ldquo;Home</a></nav>\n",
+                        format: .html),
         ])
 
     public init(options: RuleOptions) {}
