@@ -51,6 +51,7 @@ import Testing
 
     @Test func aLongLineIsShownAroundTheRangeAndCutWithEllipses() {
         let text = String(repeating: "<span>x</span>", count: 100) + "teh typo" + String(repeating: "<b>é</b>", count: 50)
+        #expect(text.utf8.count > Snippet.longLine)
         let lines = snippet(text, "teh")
         let shownBefore = "…" + String(String(repeating: "<span>x</span>", count: 100).suffix(Snippet.contextBefore))
         let shownAfter = String(" typo" + String(repeating: "<b>é</b>", count: 50)).prefix(Snippet.contextAfter)

@@ -102,9 +102,11 @@ struct Snippet {
     var source: SourceText
     var range: SourceRange
 
-    /// On a longer line (a minified HTML page is one line of a megabyte)
-    /// the snippet shows this many characters around the range, with `…`
-    /// where the line is cut.
+    /// A line longer than this many bytes (a minified HTML page is one line
+    /// of a megabyte) is shown only around the range: `contextBefore`
+    /// characters before it, at most `markedLimit` of it and `contextAfter`
+    /// after, with `…` where the line is cut. Shorter lines are shown whole.
+    static let longLine = 512
     static let contextBefore = 60
     static let markedLimit = 120
     static let contextAfter = 40
@@ -115,9 +117,12 @@ struct Snippet {
         let lineRange = source.lineByteRange(lineNumber)
         let start = min(max(range.start.offset, lineRange.lowerBound), lineRange.upperBound)
         let end = min(max(range.end.offset, start), lineRange.upperBound)
-        let shownStart = scalarBoundary(from: start, moving: -Self.contextBefore, limit: lineRange.lowerBound)
-        let markedEnd = min(end, scalarBoundary(from: start, moving: Self.markedLimit, limit: lineRange.upperBound))
-        let shownEnd = scalarBoundary(from: markedEnd, moving: Self.contextAfter, limit: lineRange.upperBound)
+        let isLong = lineRange.count > Self.longLine
+        let shownStart = isLong ? scalarBoundary(from: start, moving: -Self.contextBefore, limit: lineRange.lowerBound)
+            : lineRange.lowerBound
+        let markedEnd = isLong ? min(end, scalarBoundary(from: start, moving: Self.markedLimit, limit: lineRange.upperBound)) : end
+        let shownEnd = isLong ? scalarBoundary(from: markedEnd, moving: Self.contextAfter, limit: lineRange.upperBound)
+            : lineRange.upperBound
         let before = (shownStart > lineRange.lowerBound ? "…" : "") + source.string(shownStart..<start)
         let marked = source.string(start..<markedEnd)
         let after = source.string(markedEnd..<shownEnd) + (shownEnd < lineRange.upperBound ? "…" : "")
