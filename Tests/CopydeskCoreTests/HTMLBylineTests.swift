@@ -108,6 +108,13 @@ struct HTMLBylineTests {
         #expect(names(html).isEmpty)
     }
 
+    @Test func elementBreaksPastAnotherCreditAreIgnored() {
+        // The text is cut at "Edited by"; a break recorded after it must not be read.
+        let bytes = Array("By Jane Doe Edited by John Roe".utf8)
+        let names = BylineNameSplitter.names(in: bytes, breaks: [3, 28]).map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(names == ["Jane Doe"])
+    }
+
     @Test(arguments: [
         ("By Jane Doe, John Roe and Ann Poe", ["Jane Doe", "John Roe", "Ann Poe"]),
         ("Written by Robert E. Moffit, Ph.D.", ["Robert E. Moffit"]),

@@ -74,8 +74,10 @@ struct HTMLRobustnessTests {
             "\"", "'", "=", " ", "\n", "p", "div", "script", "style", "title", "svg", "a", "li", "td", "table",
             "class=byline", "rel=author", "itemprop=author", "<script type=application/ld+json>", "{\"author\":[",
             "\"name\":\"", "}", "]", "\\u", "“", "”", "é", "By ", "Jane Doe", "<h1>", "<p>", "<br>", "<meta name=author content=",
+            "<span>", "</span>", "<a href=/author/x>", "</a>", "class=author", "Edited by", "Contributions from", "Posted on 3 by ",
+            "<article>", "<nav>", "<footer>", "<figure>", "<figcaption>", "<img alt=", "<template>", "<head>", ",", " and ",
         ].map { Array($0.utf8) }
-        for _ in 0..<300 {
+        for _ in 0..<1000 {
             var bytes: [UInt8] = []
             let length = Int(generator.next() % 400)
             for _ in 0..<length {

@@ -71,11 +71,12 @@ enum BylineNameSplitter {
         "graphics by", "produced by", "translated by",
     ], wholeWords: true)
 
-    static func credit(in fullText: [UInt8], breaks: [Int] = []) -> Credit {
+    static func credit(in fullText: [UInt8], breaks allBreaks: [Int] = []) -> Credit {
         var text = fullText
         if let other = otherCredits.firstMatch(in: fullText) {
             text = Array(fullText[..<other.range.lowerBound])
         }
+        let breaks = allBreaks.filter { $0 > 0 && $0 < text.count }
         var start = 0
         skipSpaceAndPunctuation(text, &start)
         // "By", "Written by" and the like, at the start only; "By" may touch
