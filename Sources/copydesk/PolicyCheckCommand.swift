@@ -20,7 +20,8 @@ struct PolicyCheckCommand: ParsableCommand {
         for file in files {
             do throws(PolicyError) {
                 let policy = try loader.load(path: file)
-                Console.output("\(file): ok (\(policy.enabledRuleIDs.count) rules enabled)\n")
+                let notices = policy.notices.isEmpty ? "" : ", \(policy.notices.count) legal notices"
+                Console.output("\(file): ok (\(policy.enabledRuleIDs.count) rules enabled\(notices))\n")
             } catch {
                 Console.error(error.description)
                 failed = true
