@@ -186,7 +186,10 @@ public struct LegalNoticeRule: PolicyAwareRule {
             }
         }
         guard let primary = found.first(where: \.isExact) ?? found.first else {
-            guard let reason = facts.requirement(compiled.required) else { return [] }
+            // Where the notice is forbidden it is not required either.
+            guard let reason = facts.requirement(compiled.required), facts.firstHolding(compiled.forbidden) == nil else {
+                return []
+            }
             let place = layout.missingPlace(for: notice.placement)
             let excerpt = Self.excerpt(notice.paragraphs.first ?? notice.text, words: 8)
             return [Violation(
