@@ -44,8 +44,23 @@ public enum WordNormalizer {
     }
 
     public static func words(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool) -> [NormalizedWord] {
-        let range = range ?? 0..<bytes.count
         var words: [NormalizedWord] = []
+        appendWords(in: bytes, range: range, caseSensitive: caseSensitive, to: &words)
+        return words
+    }
+
+    /// Appends the words of `bytes[range]` to `words`, for callers that
+    /// collect the words of many blocks in one array.
+    public static func appendWords(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool,
+                                   to words: inout [NormalizedWord]) {
+        let range = range ?? 0..<bytes.count
+        bytes.withUnsafeBufferPointer { text in
+            appendWords(in: text, range: range, caseSensitive: caseSensitive, to: &words)
+        }
+    }
+
+    private static func appendWords(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, caseSensitive: Bool,
+                                    to words: inout [NormalizedWord]) {
         var key = offsetBasis
         var wordStart = -1
         var wordEnd = -1
@@ -116,7 +131,6 @@ public enum WordNormalizer {
             index = end
         }
         finishWord()
-        return words
     }
 
     private static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {

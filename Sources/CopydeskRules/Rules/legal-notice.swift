@@ -357,7 +357,7 @@ public struct LegalNoticeRule: PolicyAwareRule {
         var hits = [Int](repeating: 0, count: blockCount + 1)
         for block in 0..<blockCount {
             var inNotice = 0
-            for index in words.starts[block]..<words.starts[block + 1] where filter.mayContain(words.keys[index]) {
+            for index in words.starts[block]..<words.starts[block + 1] where filter.mayContain(words.words[index].key) {
                 inNotice += 1
             }
             hits[block + 1] = hits[block] + inNotice
@@ -374,9 +374,9 @@ public struct LegalNoticeRule: PolicyAwareRule {
                 if length < shortest || hits[last + 1] == hits[last] { continue }
                 let shared = min(hits[last + 1] - hits[first], count)
                 if WordDiff.similarity(commonLength: shared, count, length) < threshold { continue }
-                let slice = words.keys[words.starts[first]..<words.starts[last + 1]]
-                let exact = slice.elementsEqual(keys)
-                let similarity = exact ? 1 : WordDiff.similarity(commonLength: WordDiff.commonLength(keys, slice), count, length)
+                let slice = words.words[words.starts[first]..<words.starts[last + 1]].map(\.key)
+                let exact = slice == keys
+                let similarity = exact ? 1 : WordDiff.similarity(commonLength: WordDiff.commonLength(keys, slice[...]), count, length)
                 if similarity >= threshold {
                     windows.append(Occurrence(blocks: words.blocks[first...last].map { $0 }, firstBlock: first,
                                               lastBlock: last, similarity: similarity, isExact: exact,
@@ -429,6 +429,8 @@ struct CompiledNotice: Sendable {
     let textBytes: [UInt8]
     private let foldedWords: [NormalizedWord]
     private let exactWords: [NormalizedWord]
+    private let foldedKeys: [UInt64]
+    private let exactKeys: [UInt64]
     private let foldedFilter: KeyFilter
     private let exactFilter: KeyFilter
 
@@ -439,12 +441,14 @@ struct CompiledNotice: Sendable {
         textBytes = Array(notice.text.utf8)
         foldedWords = WordNormalizer.words(in: textBytes, caseSensitive: false)
         exactWords = WordNormalizer.words(in: textBytes, caseSensitive: true)
+        foldedKeys = foldedWords.map(\.key)
+        exactKeys = exactWords.map(\.key)
         foldedFilter = KeyFilter(foldedWords.map(\.key))
         exactFilter = KeyFilter(exactWords.map(\.key))
     }
 
     func words(caseSensitive: Bool) -> [NormalizedWord] { caseSensitive ? exactWords : foldedWords }
-    func keys(caseSensitive: Bool) -> [UInt64] { words(caseSensitive: caseSensitive).map(\.key) }
+    func keys(caseSensitive: Bool) -> [UInt64] { caseSensitive ? exactKeys : foldedKeys }
     func filter(caseSensitive: Bool) -> KeyFilter { caseSensitive ? exactFilter : foldedFilter }
 }
 
@@ -493,9 +497,8 @@ struct ArticleWords {
     struct Words {
         /// Block indices in the document, in reading order.
         var blocks: [Int]
-        /// `keys[starts[i]..<starts[i + 1]]` are the words of `blocks[i]`.
+        /// `words[starts[i]..<starts[i + 1]]` are the words of `blocks[i]`.
         var starts: [Int]
-        var keys: [UInt64]
         var words: [NormalizedWord]
     }
 
@@ -512,16 +515,20 @@ struct ArticleWords {
         self.document = document
     }
 
+    static func mayHoldNotice(_ block: Block) -> Bool {
+        block.kind != .frontMatterField && block.kind != .image
+    }
+
     mutating func words(caseSensitive: Bool) -> Words {
         if caseSensitive, let exact { return exact }
         if !caseSensitive, let folded { return folded }
-        var words = Words(blocks: [], starts: [0], keys: [], words: [])
-        for (index, block) in document.blocks.enumerated() where block.kind != .frontMatterField && block.kind != .image {
-            let found = WordNormalizer.words(in: block.content.utf8, caseSensitive: caseSensitive)
-            guard !found.isEmpty else { continue }
+        var words = Words(blocks: [], starts: [0], words: [])
+        words.words.reserveCapacity(document.source.bytes.count / 5)
+        for (index, block) in document.blocks.enumerated() where Self.mayHoldNotice(block) {
+            let before = words.words.count
+            WordNormalizer.appendWords(in: block.content.utf8, caseSensitive: caseSensitive, to: &words.words)
+            guard words.words.count > before else { continue }
             words.blocks.append(index)
-            words.words += found
-            words.keys += found.map(\.key)
             words.starts.append(words.words.count)
         }
         if caseSensitive { exact = words } else { folded = words }
