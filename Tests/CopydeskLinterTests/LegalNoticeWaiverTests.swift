@@ -180,3 +180,29 @@ struct LegalNoticeWaiverTests {
         #expect(notice.suppression?.justification == "partner agreement")
     }
 }
+
+@Suite("Legal notice fingerprints")
+struct LegalNoticeFingerprintTests {
+    @Test("Two notices missing at the same place have fingerprints of their own, unchanged when the other goes")
+    func fingerprintPerNotice() throws {
+        let notices = LegalNoticeWaiverTests.notices.map { notice -> Notice in
+            var always = notice
+            always.required = .always
+            return always
+        }
+        func fingerprints(_ notices: [Notice]) throws -> [String: String] {
+            let policy = Policy(rules: ["legal-notice": RuleSetting()], notices: notices)
+            let source = SourceText(path: "story.md", string: "# Floods\n\nThe road closed.\n")
+            let file = Linter.lint(source: source, format: .markdown, ruleSet: try RuleRegistry.configure(policy)).file
+            #expect(file.findings.allSatisfy { $0.range.start.line == 3 })
+            return Dictionary(uniqueKeysWithValues: zip(file.findings.map { $0.subject ?? "" },
+                                                        FindingFingerprint.fingerprints(of: file)))
+        }
+        let both = try fingerprints(notices)
+        #expect(both.count == 2)
+        #expect(Set(both.values).count == 2)
+        for notice in notices {
+            #expect(try fingerprints([notice]) == [notice.id: both[notice.id]])
+        }
+    }
+}
