@@ -13,10 +13,13 @@ public struct AttributionFinder: Sendable {
 
     /// Fills `attribution` of every primary quotation (depth 0) of the
     /// document; it stays nil where no speaker is credited.
-    public func attribute(_ document: inout Document) {
+    ///
+    /// - Parameter needsAttribution: quotations to look for a speaker for;
+    ///   a rule that exempts short quotations need not pay for them.
+    public func attribute(_ document: inout Document, where needsAttribution: (Quote) -> Bool = { _ in true }) {
         let snapshot = document
         var byBlock: [Int: [Int]] = [:]
-        for (index, quote) in snapshot.quotes.enumerated() where quote.depth == 0 {
+        for (index, quote) in snapshot.quotes.enumerated() where quote.depth == 0 && !quote.isBlockquote {
             byBlock[quote.blockIndex, default: []].append(index)
         }
         var analyses: [Int: BlockAnalysis] = [:]
@@ -38,9 +41,11 @@ public struct AttributionFinder: Sendable {
         for index in document.quotes.indices where document.quotes[index].depth == 0 {
             let quote = document.quotes[index]
             let blockIndex = quote.blockIndex
-            let block = analysis(blockIndex)
-            guard let position = byBlock[blockIndex]?.firstIndex(of: index) else { continue }
-            if quote.isBlockquote {
+            let opensBlock: Bool
+            if !needsAttribution(quote) {
+                opensBlock = false
+            } else if quote.isBlockquote {
+                opensBlock = true
                 if let hit = Self.dashAttribution(in: snapshot.blocks[blockIndex].content.utf8) {
                     document.quotes[index].attribution = attribution(hit, in: blockIndex)
                 } else if let next = nextProseBlock(after: blockIndex, in: snapshot),
@@ -48,14 +53,17 @@ public struct AttributionFinder: Sendable {
                           let hit = Self.dashAttribution(in: snapshot.blocks[next].content.utf8, firstLineOnly: true) {
                     document.quotes[index].attribution = attribution(hit, in: next)
                 }
+            } else {
+                let block = analysis(blockIndex)
+                guard let position = byBlock[blockIndex]?.firstIndex(of: index) else { continue }
+                opensBlock = block.quoteOpensBlock(position)
+                if let hit = block.attribution(ofQuote: position) {
+                    document.quotes[index].attribution = attribution(hit, in: blockIndex)
+                }
             }
-            if document.quotes[index].attribution != nil {
-                // Found above.
-            } else if let hit = block.attribution(ofQuote: position) {
-                document.quotes[index].attribution = attribution(hit, in: blockIndex)
-            } else if block.quoteOpensBlock(position), !quote.continuesPrevious,
-                      let leadIn = leadInBlock(before: blockIndex, in: snapshot), analysis(leadIn).endsWithColon,
-                      let hit = analysis(leadIn).attributionAtEnd() {
+            if document.quotes[index].attribution == nil, opensBlock, !quote.continuesPrevious,
+               let leadIn = leadInBlock(before: blockIndex, in: snapshot), analysis(leadIn).endsWithColon,
+               let hit = analysis(leadIn).attributionAtEnd() {
                 document.quotes[index].attribution = attribution(hit, in: leadIn)
             }
             if !quote.continuesPrevious { chain = [] }
@@ -224,6 +232,12 @@ struct BlockAnalysis {
         var index = quoteToken + 1
         if tokens.isPunctuation(index, 0x2C) { index += 1 }
         guard index < sentence.upperBound, tokens.isWord(index) else { return nil }
+        // "“Hamilton to play Chicago,” by Variety's Gordon Cox": a credit.
+        if word(index) == "by", tokens.isCapitalized(index + 1), isLikelyName(index + 1, sentenceStart: sentence.lowerBound) {
+            let end = nameRunEnd(from: index + 1, limit: sentence.upperBound)
+            return AttributionHit(speaker: tokens.tokens[index + 1].range.lowerBound..<tokens.tokens[end].range.upperBound,
+                                  cue: tokens.tokens[index].range)
+        }
         let lowered = word(index)
         var end = index
         if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
@@ -342,6 +356,29 @@ struct BlockAnalysis {
         "friday", "saturday", "sunday", "indeed", "finally", "first", "second", "also", "again", "here",
     ]
     static let conjunctions: Set<String> = ["and", "but", "so", "or", "nor"]
+
+    /// The subject of the sentence's main verb: the first lowercase finite
+    /// verb (a cue, an irregular past or a regular past, not a participle)
+    /// that a name, a pronoun or a description stands right before, so
+    /// opening phrases ("Speaking in Salem, New Hampshire,", "Hours later,")
+    /// are passed over.
+    func mainSubject(of sentence: Range<Int>, endingBefore limit: Int) -> Range<Int>? {
+        var index = sentence.lowerBound
+        while index < limit {
+            defer { index += 1 }
+            guard tokens.isWord(index), !tokens.isCapitalized(index) else { continue }
+            let lowered = word(index)
+            guard !lowered.hasSuffix("ing"), isVerbLike(index) || Self.auxiliaries.contains(lowered) else { continue }
+            var end = index - 1
+            while end >= sentence.lowerBound, tokens.isWord(end), Self.auxiliaries.contains(word(end)) { end -= 1 }
+            guard end >= sentence.lowerBound else { continue }
+            if let phrase = nounPhrase(endingAt: end, in: sentence, looseDescriptions: false)
+                ?? speakerBefore(end + 1, in: sentence, looseDescriptions: false) {
+                return phrase
+            }
+        }
+        return nil
+    }
 
     /// The subject at the start of a sentence (past an opening phrase such
     /// as "On Monday," or a dateline), when it ends before `limit`: a name,
@@ -573,6 +610,17 @@ struct BlockAnalysis {
         let cueText = (cue.lowerBound...cue.upperBound).map { tokens.lowercasedWord($0) }.joined(separator: " ")
         let forwardOnly = cueText == "according to" || cueText.hasPrefix("in ") || cueText == "in the words of"
         let verb = tokens.lowercasedWord(cue.upperBound)
+        // "Trump went after Bush, calling him “a total stiff”": a participle
+        // after a comma belongs to the subject of the clause; what follows it
+        // is its object.
+        if verb.hasSuffix("ing"), tokens.isPunctuation(cue.lowerBound - 1, 0x2C) {
+            return mainSubject(of: sentence, endingBefore: cue.lowerBound - 1)
+        }
+        // "Sanders was asked by host Bill Maher": the asker speaks.
+        if verb == "asked", tokens.isWord(cue.upperBound + 1), word(cue.upperBound + 1) == "by",
+           let asker = speakerAfter(cue.upperBound + 1, in: sentence) {
+            return asker
+        }
         let unmistakablyVerb = verb.hasSuffix("ed") || Self.unmistakableVerbs.contains(verb)
         if !forwardOnly, let before = speakerBefore(cue.lowerBound, in: sentence, looseDescriptions: unmistakablyVerb) {
             return before
@@ -609,7 +657,9 @@ struct BlockAnalysis {
             skipped += 1
         }
         guard index >= sentence.lowerBound else { return nil }
-        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after the name.
+        // "Rep. Gwen Moore (D-Wis.) said", "Gov. John Kasich (R-OH), said":
+        // a parenthesis after the name.
+        if tokens.isPunctuation(index, 0x2C) && tokens.isPunctuation(index - 1, 0x29) { index -= 1 }
         if tokens.isPunctuation(index, 0x29) {
             var open = index - 1
             while open > sentence.lowerBound && index - open < 12 && !tokens.isPunctuation(open, 0x28) { open -= 1 }
