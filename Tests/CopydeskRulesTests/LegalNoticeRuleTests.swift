@@ -84,6 +84,14 @@ struct LegalNoticeRuleTests {
         #expect(altered.first?.message.contains("“standards” changed to “news”") == true)
     }
 
+    @Test("A policy built in code with an unreadable pattern is an error when the rule is built")
+    func badPatternInCode() {
+        let notice = notice(.end, required: .when([NoticeCondition(patterns: ["(unclosed"])]))
+        #expect(throws: RuleOptionError.self) {
+            try RuleRegistry.configure(Policy(rules: ["legal-notice": RuleSetting()], notices: [notice]))
+        }
+    }
+
     @Test("No notices in the policy: the rule finds nothing")
     func noNotices() throws {
         #expect(try lintNotices("# Floods\n\nThe road closed.\n", []).isEmpty)
@@ -129,7 +137,7 @@ struct LegalNoticeRuleTests {
         let findings = try lintNotices("# F\n\nBody.\n\none 2 three 4 five 6 seven 8 nine ten \(tail)\n", [notice])
         #expect(findings.first?.message.contains("“two” changed to “2”; “four” changed to “4”; “six” changed to “6”; “eight” changed to “8”.") == true)
         let more = try lintNotices("# F\n\nBody.\n\none 2 three 4 five 6 seven 8 nine 10 \(tail)\n", [notice])
-        #expect(more.first?.message.contains("“eight” changed to “8”; and 1 more changes.") == true)
+        #expect(more.first?.message.contains("“eight” changed to “8”; and 1 more change.") == true)
     }
 
     // MARK: Normalisation

@@ -109,14 +109,21 @@ public struct LegalNoticeRule: PolicyAwareRule {
     let wireNames: [String]
 
     public init(options: RuleOptions) {
-        self.init(compiling: [])
+        self.init(mentionMatcher: PhraseMatcher([]), wireMatcher: PhraseMatcher([]), wireNames: [], notices: [])
     }
 
-    public init(options: RuleOptions, policy: Policy) {
-        self.init(compiling: policy.notices)
+    public init(options: RuleOptions, policy: Policy) throws {
+        try self.init(compiling: policy.notices)
     }
 
-    init(compiling notices: [Notice]) {
+    private init(mentionMatcher: PhraseMatcher, wireMatcher: PhraseMatcher, wireNames: [String], notices: [CompiledNotice]) {
+        self.mentionMatcher = mentionMatcher
+        self.wireMatcher = wireMatcher
+        self.wireNames = wireNames
+        self.notices = notices
+    }
+
+    init(compiling notices: [Notice]) throws {
         var mentionTerms: [String] = []
         var mentionIndex: [String: Int] = [:]
         var wireNames: [String] = []
@@ -128,28 +135,38 @@ public struct LegalNoticeRule: PolicyAwareRule {
             terms.append(term)
             return terms.count - 1
         }
-        func compile(_ condition: NoticeCondition) -> CompiledCondition {
-            CompiledCondition(
+        // The policy loader has checked every pattern; a policy built in
+        // code has not, so a bad one is still an error here.
+        func compile(_ condition: NoticeCondition, of notice: Notice) throws -> CompiledCondition {
+            var patterns: [CompiledPattern] = []
+            for pattern in condition.patterns {
+                do {
+                    patterns.append(CompiledPattern(text: pattern, expression: try NSRegularExpression(pattern: pattern)))
+                } catch {
+                    throw RuleOptionError(ruleID: Self.description.id, option: "notices",
+                                          message: "notice '\(notice.id)': '\(pattern)' is not a valid regular expression")
+                }
+            }
+            return CompiledCondition(
                 mentions: condition.mentions.map { index(of: $0, in: &mentionTerms, &mentionIndex) },
-                patterns: condition.patterns.compactMap { pattern in
-                    // The policy loader has already compiled every pattern once.
-                    (try? NSRegularExpression(pattern: pattern)).map { CompiledPattern(text: pattern, expression: $0) }
-                },
+                patterns: patterns,
                 frontMatter: condition.frontMatter,
                 wire: condition.wire.map { index(of: $0, in: &wireNames, &wireIndex) })
         }
-        self.notices = notices.map { notice in
+        var compiled: [CompiledNotice] = []
+        for notice in notices {
             let required: CompiledNotice.Requirement
             switch notice.required {
             case .always: required = .always
             case .never: required = .never
-            case .when(let conditions): required = .when(conditions.map(compile))
+            case .when(let conditions): required = .when(try conditions.map { try compile($0, of: notice) })
             }
-            return CompiledNotice(notice: notice, required: required, forbidden: notice.forbiddenWhen.map(compile))
+            compiled.append(CompiledNotice(notice: notice, required: required,
+                                           forbidden: try notice.forbiddenWhen.map { try compile($0, of: notice) }))
         }
-        self.mentionMatcher = PhraseMatcher(mentionTerms, wholeWords: true)
-        self.wireMatcher = PhraseMatcher(wireNames + wireNames.map { "(\($0))" }, wholeWords: true)
-        self.wireNames = wireNames
+        self.init(mentionMatcher: PhraseMatcher(mentionTerms, wholeWords: true),
+                  wireMatcher: PhraseMatcher(wireNames + wireNames.map { "(\($0))" }, wholeWords: true),
+                  wireNames: wireNames, notices: compiled)
     }
 
     public func check(_ document: Document) -> [Violation] {
@@ -243,7 +260,8 @@ public struct LegalNoticeRule: PolicyAwareRule {
             }
         }
         if changes.count > Self.changesNamed {
-            descriptions.append("and \(changes.count - Self.changesNamed) more changes")
+            let more = changes.count - Self.changesNamed
+            descriptions.append(more == 1 ? "and 1 more change" : "and \(more) more changes")
         }
         let range = changes.first.map { article.range(of: $0.found, in: found) } ?? occurrence.range(in: article.document)
         return Violation(
