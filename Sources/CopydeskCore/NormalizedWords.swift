@@ -45,29 +45,29 @@ public enum WordNormalizer {
 
     public static func words(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool) -> [NormalizedWord] {
         var words: [NormalizedWord] = []
-        appendWords(in: bytes, range: range, caseSensitive: caseSensitive, to: &words)
+        forEachWord(in: bytes, range: range, caseSensitive: caseSensitive) { words.append($0) }
         return words
     }
 
-    /// Appends the words of `bytes[range]` to `words`, for callers that
-    /// collect the words of many blocks in one array.
-    public static func appendWords(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool,
-                                   to words: inout [NormalizedWord]) {
+    /// Calls `body` with each word of `bytes[range]` in order, for callers
+    /// that only count or test words and need not keep them.
+    public static func forEachWord(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool,
+                                   _ body: (NormalizedWord) -> Void) {
         let range = range ?? 0..<bytes.count
         bytes.withUnsafeBufferPointer { text in
-            appendWords(in: text, range: range, caseSensitive: caseSensitive, to: &words)
+            forEachWord(in: text, range: range, caseSensitive: caseSensitive, body)
         }
     }
 
-    private static func appendWords(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, caseSensitive: Bool,
-                                    to words: inout [NormalizedWord]) {
+    private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, caseSensitive: Bool,
+                                    _ body: (NormalizedWord) -> Void) {
         var key = offsetBasis
         var wordStart = -1
         var wordEnd = -1
         var index = range.lowerBound
 
         @inline(__always) func finishWord() {
-            if wordStart >= 0 { words.append(NormalizedWord(key: key, range: wordStart..<wordEnd)) }
+            if wordStart >= 0 { body(NormalizedWord(key: key, range: wordStart..<wordEnd)) }
             wordStart = -1
             key = offsetBasis
         }

@@ -171,10 +171,10 @@ public struct LegalNoticeRule: PolicyAwareRule {
 
     public func check(_ document: Document) -> [Violation] {
         guard !notices.isEmpty else { return [] }
-        var article = ArticleWords(document: document)
+        var article = ArticleWords(document: document, notices: notices)
         var occurrences: [[Occurrence]] = []
-        for notice in notices {
-            occurrences.append(find(notice, in: &article))
+        for index in notices.indices {
+            occurrences.append(find(notice: index, in: &article))
         }
         var noticeBlocks = Set(document.blocks.indices.filter { document.blocks[$0].kind == .notice })
         for found in occurrences {
@@ -364,22 +364,13 @@ public struct LegalNoticeRule: PolicyAwareRule {
     /// with the notice when an upper bound on their similarity (how many of
     /// their words occur in the notice at all) allows a match, so most
     /// paragraphs of an article cost one bit test per word.
-    private func find(_ compiled: CompiledNotice, in article: inout ArticleWords) -> [Occurrence] {
+    private func find(notice index: Int, in article: inout ArticleWords) -> [Occurrence] {
+        let compiled = notices[index]
         let caseSensitive = compiled.notice.caseSensitive
         let keys = compiled.keys(caseSensitive: caseSensitive)
         let count = keys.count
-        guard count > 0 else { return [] }
-        let words = article.words(caseSensitive: caseSensitive)
-        let filter = compiled.filter(caseSensitive: caseSensitive)
-        let blockCount = words.blocks.count
-        var hits = [Int](repeating: 0, count: blockCount + 1)
-        for block in 0..<blockCount {
-            var inNotice = 0
-            for index in words.starts[block]..<words.starts[block + 1] where filter.mayContain(words.words[index].key) {
-                inNotice += 1
-            }
-            hits[block + 1] = hits[block] + inNotice
-        }
+        guard count > 0, let tally = article.tallies[caseSensitive], let hits = tally.hits[index] else { return [] }
+        let blockCount = tally.blocks.count
         let threshold = Self.alteredThreshold
         let shortest = Int((Double(count) * threshold / (2 - threshold)).rounded(.up))
         let longest = Int((Double(count) * (2 - threshold) / threshold).rounded(.down))
@@ -387,16 +378,19 @@ public struct LegalNoticeRule: PolicyAwareRule {
         var windows: [Occurrence] = []
         for first in 0..<blockCount where hits[first + 1] > hits[first] {
             for last in first..<blockCount {
-                let length = words.starts[last + 1] - words.starts[first]
+                let length = tally.starts[last + 1] - tally.starts[first]
                 if length > longest { break }
                 if length < shortest || hits[last + 1] == hits[last] { continue }
                 let shared = min(hits[last + 1] - hits[first], count)
                 if WordDiff.similarity(commonLength: shared, count, length) < threshold { continue }
-                let slice = words.words[words.starts[first]..<words.starts[last + 1]].map(\.key)
+                var slice: [UInt64] = []
+                for block in tally.blocks[first...last] {
+                    slice += article.cachedWords(ofBlock: block, caseSensitive: caseSensitive).map(\.key)
+                }
                 let exact = slice == keys
                 let similarity = exact ? 1 : WordDiff.similarity(commonLength: WordDiff.commonLength(keys, slice[...]), count, length)
                 if similarity >= threshold {
-                    windows.append(Occurrence(blocks: words.blocks[first...last].map { $0 }, firstBlock: first,
+                    windows.append(Occurrence(blocks: Array(tally.blocks[first...last]), firstBlock: first,
                                               lastBlock: last, similarity: similarity, isExact: exact,
                                               caseSensitive: caseSensitive))
                 }
@@ -449,8 +443,6 @@ struct CompiledNotice: Sendable {
     private let exactWords: [NormalizedWord]
     private let foldedKeys: [UInt64]
     private let exactKeys: [UInt64]
-    private let foldedFilter: KeyFilter
-    private let exactFilter: KeyFilter
 
     init(notice: Notice, required: Requirement, forbidden: [CompiledCondition]) {
         self.notice = notice
@@ -461,32 +453,43 @@ struct CompiledNotice: Sendable {
         exactWords = WordNormalizer.words(in: textBytes, caseSensitive: true)
         foldedKeys = foldedWords.map(\.key)
         exactKeys = exactWords.map(\.key)
-        foldedFilter = KeyFilter(foldedWords.map(\.key))
-        exactFilter = KeyFilter(exactWords.map(\.key))
     }
 
     func words(caseSensitive: Bool) -> [NormalizedWord] { caseSensitive ? exactWords : foldedWords }
     func keys(caseSensitive: Bool) -> [UInt64] { caseSensitive ? exactKeys : foldedKeys }
-    func filter(caseSensitive: Bool) -> KeyFilter { caseSensitive ? exactFilter : foldedFilter }
 }
 
-/// A bit per possible word (by the low bits of its key): "may be one of the
-/// notice's words", never wrong when it says no.
-struct KeyFilter: Sendable {
+/// For each of several notices, a bit per possible word (by the low bits
+/// of its key): "may be one of the notice's words", never wrong when it says
+/// no. One flat table, so testing a word against every notice touches no
+/// reference counts.
+struct KeyFilters {
     static let bitCount = 1 << 16
-    private var bits = [UInt64](repeating: 0, count: KeyFilter.bitCount / 64)
+    static let wordsPerFilter = bitCount / 64
+    private var bits: [UInt64]
+    let count: Int
 
-    init(_ keys: [UInt64]) {
-        for key in keys {
-            let bit = Int(truncatingIfNeeded: key) & (Self.bitCount - 1)
-            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    init(_ keySets: [[UInt64]]) {
+        count = keySets.count
+        bits = [UInt64](repeating: 0, count: keySets.count * Self.wordsPerFilter)
+        for (filter, keys) in keySets.enumerated() {
+            for key in keys {
+                let bit = Int(truncatingIfNeeded: key) & (Self.bitCount - 1)
+                bits[filter * Self.wordsPerFilter + bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
     }
 
+    /// Adds one to `counts[i]` for every filter `i` that may contain `key`.
     @inline(__always)
-    func mayContain(_ key: UInt64) -> Bool {
+    func count(_ key: UInt64, into counts: inout [Int]) {
         let bit = Int(truncatingIfNeeded: key) & (Self.bitCount - 1)
-        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        let mask: UInt64 = 1 << UInt64(bit & 63)
+        var offset = bit >> 6
+        for filter in 0..<count {
+            if bits[offset] & mask != 0 { counts[filter] += 1 }
+            offset += Self.wordsPerFilter
+        }
     }
 }
 
@@ -496,7 +499,7 @@ struct KeyFilter: Sendable {
 struct Occurrence {
     /// Block indices in the document.
     var blocks: [Int]
-    /// Indices into `ArticleWords.Words.blocks`.
+    /// Indices into `ArticleWords.Tally.blocks`.
     var firstBlock: Int
     var lastBlock: Int
     var similarity: Double
@@ -509,15 +512,20 @@ struct Occurrence {
     }
 }
 
-/// The words of every block a notice may stand in, read once per letter-case
-/// mode the policy's notices use.
+/// The blocks a notice may stand in, read once per letter-case mode the
+/// policy's notices use: how many words each has and how many of them each
+/// notice may contain. The words themselves are kept only for the blocks a
+/// comparison needs.
 struct ArticleWords {
-    struct Words {
+    /// The blocks of one letter-case mode, with running totals.
+    struct Tally {
         /// Block indices in the document, in reading order.
-        var blocks: [Int]
-        /// `words[starts[i]..<starts[i + 1]]` are the words of `blocks[i]`.
-        var starts: [Int]
-        var words: [NormalizedWord]
+        var blocks: [Int] = []
+        /// `starts[i]` words stand in `blocks[..<i]`.
+        var starts: [Int] = [0]
+        /// Per notice (by its index in the rule), `hits[i]` of the words in
+        /// `blocks[..<i]` may be the notice's.
+        var hits: [Int: [Int]] = [:]
     }
 
     struct PlacedWord {
@@ -526,44 +534,57 @@ struct ArticleWords {
     }
 
     let document: Document
-    private var folded: Words?
-    private var exact: Words?
+    private(set) var tallies: [Bool: Tally] = [:]
+    /// Words of the blocks compared so far, by letter-case mode and block.
+    private var cache: [Bool: [Int: [NormalizedWord]]] = [:]
 
-    init(document: Document) {
+    init(document: Document, notices: [CompiledNotice]) {
         self.document = document
+        for caseSensitive in [false, true] {
+            let compared = notices.indices.filter { notices[$0].notice.caseSensitive == caseSensitive }
+            guard !compared.isEmpty else { continue }
+            let filters = KeyFilters(compared.map { notices[$0].keys(caseSensitive: caseSensitive) })
+            var tally = Tally()
+            var running = [Int](repeating: 0, count: compared.count)
+            var hits = [[Int]](repeating: [0], count: compared.count)
+            for (index, block) in document.blocks.enumerated() where Self.mayHoldNotice(block) {
+                var words = 0
+                WordNormalizer.forEachWord(in: block.content.utf8, caseSensitive: caseSensitive) { word in
+                    words += 1
+                    filters.count(word.key, into: &running)
+                }
+                guard words > 0 else { continue }
+                tally.blocks.append(index)
+                tally.starts.append(tally.starts[tally.starts.count - 1] + words)
+                for filter in running.indices { hits[filter].append(running[filter]) }
+            }
+            for (filter, notice) in compared.enumerated() { tally.hits[notice] = hits[filter] }
+            tallies[caseSensitive] = tally
+        }
     }
 
     static func mayHoldNotice(_ block: Block) -> Bool {
         block.kind != .frontMatterField && block.kind != .image
     }
 
-    mutating func words(caseSensitive: Bool) -> Words {
-        if caseSensitive, let exact { return exact }
-        if !caseSensitive, let folded { return folded }
-        var words = Words(blocks: [], starts: [0], words: [])
-        words.words.reserveCapacity(document.source.bytes.count / 5)
-        for (index, block) in document.blocks.enumerated() where Self.mayHoldNotice(block) {
-            let before = words.words.count
-            WordNormalizer.appendWords(in: block.content.utf8, caseSensitive: caseSensitive, to: &words.words)
-            guard words.words.count > before else { continue }
-            words.blocks.append(index)
-            words.starts.append(words.words.count)
-        }
-        if caseSensitive { exact = words } else { folded = words }
+    /// The words of a block (by its index in the document), read on first use.
+    mutating func cachedWords(ofBlock block: Int, caseSensitive: Bool) -> [NormalizedWord] {
+        if let words = cache[caseSensitive]?[block] { return words }
+        let words = self.words(ofBlock: block, caseSensitive: caseSensitive)
+        cache[caseSensitive, default: [:]][block] = words
         return words
+    }
+
+    func words(ofBlock block: Int, caseSensitive: Bool) -> [NormalizedWord] {
+        cache[caseSensitive]?[block]
+            ?? WordNormalizer.words(in: document.blocks[block].content.utf8, caseSensitive: caseSensitive)
     }
 
     /// The words of an occurrence, each with its block.
     func words(_ occurrence: Occurrence) -> [PlacedWord] {
-        // `find` read the words in the occurrence's letter-case mode.
-        guard let words = occurrence.caseSensitive ? exact : folded else { return [] }
-        var placed: [PlacedWord] = []
-        for block in occurrence.firstBlock...occurrence.lastBlock {
-            for index in words.starts[block]..<words.starts[block + 1] {
-                placed.append(PlacedWord(block: words.blocks[block], word: words.words[index]))
-            }
+        occurrence.blocks.flatMap { block in
+            words(ofBlock: block, caseSensitive: occurrence.caseSensitive).map { PlacedWord(block: block, word: $0) }
         }
-        return placed
     }
 
     /// The words as they stand in the article, blocks joined by a space.
