@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Measures copydesk's speed: lints a folder of articles (by default the
 # PolNeAR training set in ../shared, 840 .txt files; ../shared/corpora/naeb/dev
-# for 205 real HTML pages) with the default policy, three times, and prints
-# the median wall time, throughput and peak memory. With COPYDESK_BENCH_INSPECT=1
-# it times `copydesk inspect --format json` over the same files as well.
+# for 205 real HTML pages) with a policy (by default policies/default.yml),
+# three times, and prints the median wall time, throughput and peak memory.
+# With COPYDESK_BENCH_INSPECT=1 it times `copydesk inspect --format json` over
+# the same files as well.
 #
-# usage: scripts/bench.sh [CORPUS_DIR]
+# usage: scripts/bench.sh [CORPUS_DIR [POLICY_FILE]]
+#
+# To measure the legal-notice packs, give a policy that extends them, e.g. a
+# file holding `schema: 1` and
+# `extends: [default, legal/wire-copyright, legal/correction, legal/sponsored-content, legal/regional-warning]`.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,8 +42,8 @@ bytes=$(cat "${files[@]}" | wc -c)
 echo "building release..."
 swift build -c release --package-path "$root" >/dev/null
 copydesk="$root/.build/release/copydesk"
-policy="$root/policies/default.yml"
-[ -f "$policy" ] || { echo "bench: the default policy is missing at $policy" >&2; exit 1; }
+policy=${2:-$root/policies/default.yml}
+[ -f "$policy" ] || { echo "bench: no policy file at $policy" >&2; exit 1; }
 
 echo "corpus: $corpus"
 scratch=$(mktemp -d)

@@ -633,8 +633,11 @@ struct BlockAnalysis {
         // "…, says Dante Scala, a political scientist".
         let inverted = tokens.quoteIndex(previous) != nil || tokens.isPunctuation(previous, 0x2C)
             || cue.lowerBound == sentence.lowerBound
-        // After "told" or "asked" comes the listener, not the speaker.
-        guard forwardOnly || (inverted && !Self.addressingVerbs.contains(verb)) else { return nil }
+        // After "told" or "asked" comes the listener ("…, told reporters"),
+        // except in an inversion right after the quotation ("…?” asked Cantwell).
+        let followsQuotation = tokens.quoteIndex(previous) != nil
+            || (tokens.isPunctuation(previous, 0x2C) && tokens.quoteIndex(previous - 1) != nil)
+        guard forwardOnly || (inverted && (followsQuotation || !Self.addressingVerbs.contains(verb))) else { return nil }
         return speakerAfter(cue.upperBound, in: sentence)
     }
 
@@ -673,6 +676,13 @@ struct BlockAnalysis {
         // The apposition may hold commas of its own ("secretary of state for
         // population, refugees, and migration"): try each earlier comma.
         if tokens.isPunctuation(index, 0x2C) {
+            // "…,” his chief of staff, Joe Kasper, told": the name just before
+            // the comma is the speaker, the words before it describe him.
+            if tokens.isCapitalized(index - 1), isLikelyName(index - 1, sentenceStart: sentence.lowerBound),
+               let phrase = nounPhrase(endingAt: index - 1, in: sentence, looseDescriptions: false),
+               tokens.isPunctuation(nameRunStart(from: index - 1, lowerLimit: sentence.lowerBound) - 1, 0x2C) {
+                return phrase
+            }
             var open = index - 1
             while open > sentence.lowerBound && index - open < 40 && tokens.quoteIndex(open) == nil {
                 if tokens.isPunctuation(open, 0x2C), let phrase = nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: false),
