@@ -55,6 +55,28 @@ struct HTMLRuleTests {
         #expect(findings.isEmpty)
     }
 
+    @Test func aLegalNoticeInTheFooterIsFoundAndAMissingOneReported() throws {
+        let policy = try PolicyLoader(schemas: RuleRegistry.schemas).builtin("legal/wire-copyright")
+        let ruleSet = try RuleRegistry.configure(policy)
+        func findings(_ footer: String) -> [Finding] {
+            let html = """
+                <html><body><article><h1>Storm hits coast</h1>
+                <p class="byline">By Jane Doe, Associated Press</p>
+                <p>The storm hit the coast on Tuesday, and thousands of homes lost power for hours.</p>
+                </article>
+                <footer><p>\(footer)</p><p><a href="/privacy">Privacy</a></p></footer>
+                </body></html>
+                """
+            return Linter.lint(source: SourceText(path: "wire.html", string: html), format: .html, ruleSet: ruleSet).file.findings
+        }
+        let licence = "This article contains material from a news agency, used under licence. It may not be published, "
+            + "broadcast, rewritten or redistributed without the agency&#8217;s permission."
+        #expect(findings(licence).isEmpty)
+        let missing = findings("Copyright 2024 The Ledger.")
+        #expect(missing.map(\.ruleID) == ["legal-notice"])
+        #expect(missing.first?.range.start.line == 5)
+    }
+
     @Test func aSuppressionCommentInTheHTMLSilencesTheNextLine() throws {
         let html = """
             <article><h1>Letters</h1>

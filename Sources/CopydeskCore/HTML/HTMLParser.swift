@@ -38,17 +38,22 @@ struct HTMLPageAssembler {
     private mutating func repairFurniture() {
         let elements = reader.elements
         var total = 0
-        var inside: [Int: Int] = [:]
+        var inside: [Int: (bytes: Int, paragraphs: Int)] = [:]
         for block in raw where block.kind == .paragraph && block.text.count >= 60 && block.linkBytes * 2 < block.text.count
             && !block.context.contains(.caption) {
             total += block.text.count
             var id = block.elementID
             while id > 0 {
-                if !elements[id].own.isDisjoint(with: Self.furniture) { inside[id, default: 0] += block.text.count }
+                if !elements[id].own.isDisjoint(with: Self.furniture) {
+                    inside[id, default: (0, 0)].bytes += block.text.count
+                    inside[id, default: (0, 0)].paragraphs += 1
+                }
                 id = elements[id].parent
             }
         }
-        let demoted = Set(inside.filter { $0.value * 10 >= total * 4 }.keys)
+        // Half the page's prose in several paragraphs: an article, whatever
+        // its class says; a footer's one long legal paragraph is not.
+        let demoted = Set(inside.filter { $0.value.bytes * 2 >= total && $0.value.paragraphs >= 3 }.keys)
         guard !demoted.isEmpty else { return }
         for index in raw.indices where !raw[index].context.isDisjoint(with: Self.furniture) {
             var kept: HTMLContext = []
@@ -209,8 +214,11 @@ struct HTMLPageAssembler {
                 ? ProseHeuristics.looksLikeNotice(block.text.utf8) : false
             if index == headline { continue }
             if context.contains(.pageFooter) || !context.isDisjoint(with: [.chrome, .pageHeader]) {
-                // A legal line in a footer stays visible to the rules that look for one.
-                kinds[index] = isNotice && !context.contains(.chrome) ? .notice : .chrome
+                // A legal line in a footer stays visible to the rules that
+                // look for one: copyright lines, and the sentences of terms
+                // and licences footers carry (links and labels stay chrome).
+                let isFooterText = context.contains(.pageFooter) && (isNotice || isSentence(block))
+                kinds[index] = isFooterText && !context.contains(.chrome) ? .notice : .chrome
                 continue
             }
             if inBody {
@@ -233,6 +241,14 @@ struct HTMLPageAssembler {
             if bodyRange == nil && !context.contains(.aside) && !isLinkList(block) { continue }
             kinds[index] = isNotice ? .notice : .chrome
         }
+    }
+
+    /// A full sentence of prose, not a label or a link: eight words or
+    /// more, ending with a full stop.
+    private func isSentence(_ block: HTMLRawBlock) -> Bool {
+        guard block.kind == .paragraph, block.linkBytes * 3 < block.text.count,
+              let last = block.text.utf8.last, last == UInt8(ascii: ".") else { return false }
+        return ProseHeuristics.wordCount(block.text.utf8) >= 8
     }
 
     /// A line that is mostly a link: a menu entry, a "Read more" teaser.
