@@ -96,6 +96,9 @@ public enum ProseHeuristics {
         "image", "photo", "video", "audio", "listen", "watch", "copy link", "share on facebook",
         "share on twitter", "share on x", "tweet", "top stories", "most popular", "most read", "trending",
         "latest news", "home", "back to top", "live", "sponsored", "loading...", "see all", "next", "previous",
+        "related content", "article continues below this ad", "story continues below advertisement",
+        "continue reading", "you may also like", "read next", "up next", "more from", "recommended",
+        "advertisement - scroll to continue", "link copied!", "copied!",
     ]
 
     /// Page furniture: a short line that is a known label, a bullet with an

@@ -186,6 +186,15 @@ struct HTMLParserTests {
         #expect(document.blocks.filter { $0.kind == .chrome }.count == 1)
     }
 
+    @Test func labelsCreditLinesAndBlankBlocksInTheBody() {
+        let long = String(repeating: "The council met on Tuesday to argue about the budget. ", count: 3)
+        let document = parse("""
+            <article><h1>Budget</h1><p>\(long)</p><p>Advertisement</p><p>Related:</p>
+            <p>Victor Virgile/Getty Images</p><p>&nbsp;</p><p>\(long)</p></article>
+            """)
+        #expect(document.blocks.map(\.kind) == [.headline, .paragraph, .chrome, .chrome, .caption, .paragraph])
+    }
+
     @Test func inputFormatFollowsTheExtension() {
         #expect(InputFormat.forPath("a/story.html") == .html)
         #expect(InputFormat.forPath("STORY.HTM") == .html)

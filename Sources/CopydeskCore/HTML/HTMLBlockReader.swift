@@ -570,7 +570,7 @@ struct HTMLBlockReader {
             }
         }
         text.trimTrailingWhitespace()
-        guard !text.isEmpty, let textStart = textSourceStart else { return }
+        guard !text.isEmpty, let textStart = textSourceStart, !isBlank(text.utf8) else { return }
         let holder = stack.last { if case .block = $0.kind { return true } else { return false } }
         let context = holder?.context ?? self.context
         var kind: BlockKind = .paragraph
@@ -603,6 +603,14 @@ struct HTMLBlockReader {
                                    elementID: elementID, parentElementID: elements[elementID].parent,
                                    linkBytes: linkBytes, image: nil, marks: clamped,
                                    elementJoins: elementJoins.filter { $0 < text.count }))
+    }
+
+    /// Only spaces of any kind (`&nbsp;`, zero-width spaces): nothing to read.
+    private func isBlank(_ utf8: [UInt8]) -> Bool {
+        guard utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: utf8, as: UTF8.self).unicodeScalars.allSatisfy {
+            $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" || $0 == "\u{2060}"
+        }
     }
 
     /// An attribute value's text, character references decoded, mapped to

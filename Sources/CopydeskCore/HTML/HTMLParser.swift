@@ -226,8 +226,10 @@ struct HTMLPageAssembler {
                     kinds[index] = .notice
                 } else if isNotice {
                     kinds[index] = .notice
-                } else if isLinkList(block) {
+                } else if isLinkList(block) || isLabel(block) {
                     kinds[index] = .chrome
+                } else if isCreditLine(block) {
+                    kinds[index] = .caption
                 }
                 continue
             }
@@ -241,6 +243,21 @@ struct HTMLPageAssembler {
             if bodyRange == nil && !context.contains(.aside) && !isLinkList(block) { continue }
             kinds[index] = isNotice ? .notice : .chrome
         }
+    }
+
+    /// "Advertisement", "Related:", "Link Copied!": a label of the page, not prose.
+    private func isLabel(_ block: HTMLRawBlock) -> Bool {
+        guard block.kind != .blockquote, block.kind != .caption, block.text.count <= 48 else { return false }
+        var bytes = block.text.utf8
+        if bytes.last == UInt8(ascii: ":") { bytes.removeLast() }
+        return ProseHeuristics.isChrome(bytes)
+    }
+
+    /// "Victor Virgile/Getty Images" on a line of its own: a picture's
+    /// credit printed outside its `figcaption`.
+    private func isCreditLine(_ block: HTMLRawBlock) -> Bool {
+        guard block.kind == .paragraph, block.text.count <= 120 else { return false }
+        return ProseHeuristics.looksLikeCaption(block.text.utf8)
     }
 
     /// A full sentence of prose, not a label or a link: eight words or
