@@ -37,7 +37,7 @@ public enum ArticleInput {
             let source = try InputDecoder.decode(path: display, bytes: Array(data))
             return ArticleParser.parse(source, format: format)
         } catch {
-            throw InputProblem(error, path: display)
+            throw InputProblem(error, path: display, bytes: Array(data), format: format)
         }
     }
 }
@@ -57,6 +57,19 @@ extension InputProblem {
         case .unreadable:
             self.init(path: path, level: .error, message: error.description)
         }
+    }
+
+    /// The same, for a file read as `format`: an HTML page that is not
+    /// UTF-8 usually declares the encoding it is in, and the message names
+    /// it in the conversion to run.
+    init(_ error: InputError, path: String, bytes: [UInt8], format: InputFormat) {
+        self.init(error, path: path)
+        guard format == .html, case .invalidUTF8(let offset, let line, let column) = error,
+              let charset = HTMLCharset.declared(in: bytes), charset.lowercased() != "utf-8", charset.lowercased() != "utf8" else {
+            return
+        }
+        message = "invalid UTF-8 at byte offset \(offset) (line \(line), column \(column)); the page declares "
+            + "charset \(charset): convert it to UTF-8 (for example `iconv -f \(charset.uppercased()) -t UTF-8`)"
     }
 
     /// `path:line:column: error: message`, as compilers print diagnostics,

@@ -271,7 +271,7 @@ public final class Linter: Sendable {
         do {
             source = try InputDecoder.decode(path: path, bytes: bytes)
         } catch {
-            return JobOutcome(result: nil, problems: [InputProblem(error, path: path)])
+            return JobOutcome(result: nil, problems: [InputProblem(error, path: path, bytes: bytes, format: job.file.format)])
         }
         let (file, problems) = lint(source: source, format: job.file.format, ruleSet: ruleSet)
         return JobOutcome(result: file, problems: problems)

@@ -113,6 +113,18 @@ struct LinterDiscoveryTests {
         #expect(run.exitStatus(failingOn: .error) == .usageOrInputError)
     }
 
+    @Test("an HTML page that is not UTF-8 is told to convert from the charset it declares")
+    func htmlInADeclaredCharset() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("old.html", bytes: Array("<meta charset=\"ISO-8859-1\">\n<p>Caf".utf8) + [0xE9] + Array("</p>\n".utf8))
+        let run = try linter().lint(LintOptions(paths: ["."], workingDirectory: directory.path))
+        let problem = try #require(run.problems.first)
+        #expect(problem.line == 2)
+        #expect(problem.column == 7)
+        #expect(problem.message.contains("declares charset ISO-8859-1"))
+        #expect(problem.message.contains("iconv -f ISO-8859-1 -t UTF-8"))
+    }
+
     @Test("a file that is not UTF-8 is an error at its position; good files beside it are linted")
     func invalidUTF8() throws {
         let directory = try TemporaryDirectory()
