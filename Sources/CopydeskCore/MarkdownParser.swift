@@ -9,11 +9,16 @@ enum MarkdownParser {
         parser.run()
         var blocks = parser.blocks
         // The headline is the first level-1 heading, else the front matter's title.
+        var headline: Int?
         if let first = blocks.firstIndex(where: { $0.kind == .heading && $0.level == 1 }) {
             blocks[first].kind = .headline
+            headline = first
         } else if let title = parser.frontMatterTitle {
             blocks.insert(title, at: 0)
+            headline = 0
         }
+        BylineBlocks.markBylines(&blocks, headline: headline)
+        BylineBlocks.markAuthorCards(&blocks)
         for index in blocks.indices where blocks[index].kind == .paragraph
             && ProseHeuristics.looksLikeNotice(blocks[index].content.utf8) {
             blocks[index].kind = .notice

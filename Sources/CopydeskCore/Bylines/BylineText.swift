@@ -1,0 +1,423 @@
+/// Reads the words of a byline: who it credits, which agency, and whether
+/// the line is a byline at all. Used by the text and Markdown parsers on
+/// short lines, by the HTML reader on the text of byline markup, and on
+/// front-matter values, so every format splits names the same way.
+///
+/// "By Jane Doe, John Roe and Ann Poe" credits three people; "By JANE DOE,
+/// Associated Press" credits Jane Doe and an agency; "By Jane Doe, Staff
+/// Writer" and "Jane Doe in Kyiv" credit Jane Doe; "By all accounts, …",
+/// "By Tuesday, …" and "By contrast" are sentences, not bylines.
+public enum BylineText {
+    /// The people a byline credits, in order, with "By", titles ("Staff
+    /// Writer"), agencies, places and dates left out; names in capitals are
+    /// given in title case ("JANE DOE" → "Jane Doe"). Empty when the text
+    /// names nobody ("Staff", "The Associated Press").
+    public static func names(in text: String) -> [String] {
+        read(text).names.map(\.text)
+    }
+
+    /// A credited person or agency and where it stands in the text read.
+    public struct Credit: Sendable, Hashable {
+        public var text: String
+        /// UTF-8 offsets into the text read.
+        public var range: Range<Int>
+    }
+
+    /// What a line says as a credit.
+    public struct Reading: Sendable, Hashable {
+        /// The line opens with "By" (or "Written by", "Words by", "Story by").
+        public var startsWithBy = false
+        public var names: [Credit] = []
+        public var wireCredits: [Credit] = []
+        /// A title or desk stands where a name would ("Staff", "Web Desk").
+        public var hasTitle = false
+        /// Some words read as a sentence, not as a credit ("all accounts",
+        /// "the council met").
+        public var isProse = false
+        /// Every part is a name, a title, an agency, a name suffix or a date:
+        /// nothing else a line without "By" could be.
+        var onlyCreditParts = true
+        /// A slash separates parts, as photo credits do ("Jane Doe/Reuters").
+        var hasSlash = false
+        var partCount = 0
+        var wirePartCount = 0
+
+        /// "By Jane Doe", "BY JANE DOE, Associated Press", "By Staff", "By
+        /// The Associated Press": "By" followed by nothing but credits.
+        public var isByLine: Bool {
+            startsWithBy && !isProse && (!names.isEmpty || !wireCredits.isEmpty || hasTitle)
+        }
+
+        /// A credit without "By": a name with an agency or a title ("Jane
+        /// Doe | Reuters", "JANE DOE, Associated Press", "Jane Doe, Staff
+        /// Writer"), or an agency alone ("The Associated Press"). Only
+        /// taken for a byline near the headline.
+        public var isCreditLine: Bool {
+            guard !startsWithBy, !isProse, onlyCreditParts, !hasSlash else { return false }
+            if !names.isEmpty { return !wireCredits.isEmpty || hasTitle }
+            return !wireCredits.isEmpty && wirePartCount == partCount
+        }
+    }
+
+    public static func read(_ text: String) -> Reading {
+        read(Array(text.utf8))
+    }
+
+    /// Reads `bytes` (one line of UTF-8) as a credit.
+    public static func read(_ bytes: [UInt8]) -> Reading {
+        var tokens = tokenize(bytes)
+        var reading = Reading()
+        if let byEnd = byPrefixLength(tokens) {
+            reading.startsWithBy = true
+            tokens.removeFirst(byEnd)
+            if case .separator(.colon)? = tokens.first?.kind { tokens.removeFirst() }
+        }
+        var segments: [[Token]] = [[]]
+        for token in tokens {
+            switch token.kind {
+            case .word:
+                segments[segments.count - 1].append(token)
+            case .separator(let separator):
+                if separator == .slash { reading.hasSlash = true }
+                if !segments[segments.count - 1].isEmpty { segments.append([]) }
+            }
+        }
+        if segments.last?.isEmpty == true { segments.removeLast() }
+
+        var afterDate = false
+        for segment in segments {
+            reading.partCount += 1
+            if afterDate || startsDate(segment) {
+                // Everything after "Updated", "June 3, 2024" is the date line.
+                afterDate = true
+                continue
+            }
+            if isWire(segment[...]) {
+                reading.wireCredits.append(credit(segment[...], in: bytes))
+                reading.wirePartCount += 1
+                continue
+            }
+            if segment.count == 1, let suffix = nameSuffixes[segment[0].folded] {
+                if suffix, let last = reading.names.last {
+                    // "Martin Luther King, Jr.": the suffix belongs to the name.
+                    let range = last.range.lowerBound..<segment[0].range.upperBound
+                    reading.names[reading.names.count - 1] = Credit(text: last.text + " " + segment[0].text, range: range)
+                }
+                continue
+            }
+            var rest = segment[...]
+            if let end = nameRunEnd(segment) {
+                reading.names.append(name(segment[0..<end], in: bytes))
+                rest = segment[end...]
+            }
+            guard !rest.isEmpty else { continue }
+            if isWire(rest) {
+                reading.wireCredits.append(credit(rest, in: bytes))
+                continue
+            }
+            if startsDate(Array(rest)) { afterDate = true; continue }
+            var hasTitleWord = false
+            for token in rest {
+                if titleWords.contains(token.folded) { hasTitleWord = true; continue }
+                if token.hasDigit || token.isHandle { continue }
+                if !token.isCapitalised && !connectors.contains(token.folded) {
+                    reading.isProse = true
+                }
+            }
+            if hasTitleWord {
+                reading.hasTitle = true
+            } else if rest.startIndex == segment.startIndex || !affiliationStarts.contains(rest.first!.folded) {
+                // A capitalised phrase that is neither a name nor a title
+                // ("The Harbor Ledger", "PORT AMITY") fits after "By" only.
+                reading.onlyCreditParts = false
+            }
+        }
+        // "Jane Doe, Staff Writer" has a title; "Staff" alone is a desk. Either
+        // way a title with no name beside it credits nobody.
+        return reading
+    }
+
+    // MARK: Names
+
+    /// Where the name at the start of `segment` ends: two to six words that
+    /// start with a capital (or an initial), with particles such as "de la"
+    /// between them. Nil when the segment does not start with a name.
+    static func nameRunEnd(_ segment: [Token]) -> Int? {
+        guard let first = segment.first, !nonNameFirstWords.contains(first.folded), !particles.contains(first.folded)
+        else { return nil }
+        var index = 0
+        var nameWords = 0
+        var end = 0
+        while index < segment.count {
+            let token = segment[index]
+            if token.hasDigit || token.isHandle || stopWords.contains(token.folded) || titleWords.contains(token.folded) { break }
+            if months.contains(token.folded), index + 1 < segment.count, segment[index + 1].hasDigit { break }
+            // "Jane Doe Reuters": the agency is not a third name.
+            if nameWords >= 2, wireServices.contains(token.folded) { break }
+            if nameWords > 0, particles.contains(token.folded) {
+                index += 1
+                continue
+            }
+            guard token.isCapitalised, token.isNameShaped else { break }
+            nameWords += 1
+            end = index + 1
+            index += 1
+        }
+        guard nameWords >= 2, nameWords <= 6 else { return nil }
+        return end
+    }
+
+    private static func name(_ tokens: ArraySlice<Token>, in bytes: [UInt8]) -> Credit {
+        let shouting = tokens.allSatisfy { !$0.hasLowercase || particles.contains($0.folded) }
+            && tokens.contains { $0.letterCount >= 2 }
+        var words: [String] = []
+        var end = tokens.last!.range.upperBound
+        for (position, token) in tokens.enumerated() {
+            var word = token.text
+            let isLast = position == tokens.count - 1
+            // A period closing the line is punctuation, not an abbreviation.
+            if isLast, word.hasSuffix("."), token.letterCount >= 3, nameSuffixes[token.folded] == nil {
+                word.removeLast()
+                end -= 1
+            }
+            if shouting {
+                if particles.contains(token.folded) {
+                    word = word.lowercased()
+                } else if !romanNumerals.contains(token.folded) {
+                    word = titleCased(word)
+                }
+            }
+            words.append(word)
+        }
+        return Credit(text: words.joined(separator: " "), range: tokens.first!.range.lowerBound..<end)
+    }
+
+    private static func credit(_ tokens: ArraySlice<Token>, in bytes: [UInt8]) -> Credit {
+        let range = tokens.first!.range.lowerBound..<tokens.last!.range.upperBound
+        return Credit(text: tokens.map(\.text).joined(separator: " "), range: range)
+    }
+
+    /// "O'NEIL" → "O'Neil", "MARY-JANE" → "Mary-Jane": a capital after
+    /// anything that is not a letter, small letters after letters.
+    static func titleCased(_ word: String) -> String {
+        var output = ""
+        var afterLetter = false
+        for character in word {
+            if character.isLetter {
+                output += afterLetter ? character.lowercased() : character.uppercased()
+                afterLetter = true
+            } else {
+                output.append(character)
+                afterLetter = false
+            }
+        }
+        return output
+    }
+
+    // MARK: Parts
+
+    private static func byPrefixLength(_ tokens: [Token]) -> Int? {
+        guard let first = tokens.first, case .word = first.kind else { return nil }
+        if first.folded == "by" { return tokens.count > 1 ? 1 : nil }
+        if byLeadIns.contains(first.folded), tokens.count > 2, tokens[1].folded == "by" { return 2 }
+        return nil
+    }
+
+    static func isWire(_ tokens: ArraySlice<Token>) -> Bool {
+        guard !tokens.isEmpty, tokens.count <= 5 else { return false }
+        var words = tokens.map(\.folded)
+        if words.first == "the" { words.removeFirst() }
+        return wireServices.contains(words.joined(separator: " "))
+    }
+
+    /// "Updated 3:45 p.m.", "June 3, 2024", "Published Monday".
+    private static func startsDate(_ segment: [Token]) -> Bool {
+        guard let first = segment.first else { return false }
+        if dateStarters.contains(first.folded) || weekdays.contains(first.folded) { return true }
+        if first.hasDigit { return true }
+        return months.contains(first.folded) && segment.count > 1 && segment[1].hasDigit
+    }
+
+    // MARK: Tokens
+
+    enum Separator: Equatable {
+        case comma, and, pipe, slash, dash, colon, other
+    }
+
+    enum TokenKind: Equatable {
+        case word
+        case separator(Separator)
+    }
+
+    struct Token {
+        var kind: TokenKind
+        var range: Range<Int>
+        var text: String
+        /// Lowercased, for the word lists.
+        var folded: String
+        var isCapitalised: Bool
+        var hasLowercase: Bool
+        var hasDigit: Bool
+        var letterCount: Int
+        /// Only letters, marks, apostrophes, hyphens and periods.
+        var isNameShaped: Bool
+        var isHandle: Bool
+    }
+
+    /// Words (letters, digits, apostrophes, inner hyphens and periods) and
+    /// the separators between them: commas, "and", "&", "|", "/", dashes,
+    /// colons, semicolons, brackets and bullets.
+    static func tokenize(_ bytes: [UInt8]) -> [Token] {
+        var tokens: [Token] = []
+        var wordStart: Int?
+        var offset = 0
+        let text = String(decoding: bytes, as: UTF8.self)
+
+        func finishWord(at end: Int) {
+            guard let start = wordStart else { return }
+            wordStart = nil
+            let word = String(decoding: bytes[start..<end], as: UTF8.self)
+            if word.unicodeScalars.allSatisfy({ $0 == "-" || $0 == "." }) {
+                if word.hasPrefix("-") { tokens.append(separator(.dash, start..<end)) }
+                return
+            }
+            var letters = 0
+            var capitalised = false
+            var lowercase = false
+            var digit = false
+            var nameShaped = true
+            for (index, scalar) in word.unicodeScalars.enumerated() {
+                let properties = scalar.properties
+                if properties.isAlphabetic {
+                    letters += 1
+                    if properties.isLowercase { lowercase = true }
+                    if index == 0 { capitalised = properties.isUppercase || !properties.isLowercase }
+                } else if scalar.value >= 0x30 && scalar.value <= 0x39 || properties.numericType != nil {
+                    digit = true
+                    nameShaped = false
+                } else if !(scalar == "'" || scalar == "’" || scalar == "-" || scalar == "." || properties.generalCategory == .nonspacingMark) {
+                    nameShaped = false
+                }
+            }
+            tokens.append(Token(kind: .word, range: start..<end, text: word, folded: word.lowercased(),
+                                isCapitalised: capitalised, hasLowercase: lowercase, hasDigit: digit,
+                                letterCount: letters, isNameShaped: nameShaped && letters > 0,
+                                isHandle: word.hasPrefix("@")))
+            if tokens[tokens.count - 1].folded == "and" {
+                tokens[tokens.count - 1].kind = .separator(.and)
+            }
+        }
+
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            defer { offset += width }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+                || scalar == "'" || scalar == "’" || scalar == "-" || scalar == "." || scalar == "@" {
+                if wordStart == nil { wordStart = offset }
+                continue
+            }
+            finishWord(at: offset)
+            switch scalar {
+            case " ", "\t", "\n", "\r", "\u{A0}":
+                continue
+            case ",", ";":
+                tokens.append(separator(.comma, offset..<offset + width))
+            case "&":
+                tokens.append(separator(.and, offset..<offset + width))
+            case "|", "·", "•":
+                tokens.append(separator(.pipe, offset..<offset + width))
+            case "/":
+                tokens.append(separator(.slash, offset..<offset + width))
+            case "—", "–", "‒", "―":
+                tokens.append(separator(.dash, offset..<offset + width))
+            case ":":
+                tokens.append(separator(.colon, offset..<offset + width))
+            default:
+                tokens.append(separator(.other, offset..<offset + width))
+            }
+        }
+        finishWord(at: offset)
+        return tokens
+    }
+
+    private static func separator(_ kind: Separator, _ range: Range<Int>) -> Token {
+        Token(kind: .separator(kind), range: range, text: "", folded: "", isCapitalised: false, hasLowercase: false,
+              hasDigit: false, letterCount: 0, isNameShaped: false, isHandle: false)
+    }
+
+    // MARK: Word lists (lowercase)
+
+    /// News agencies a line may credit, without a leading "The".
+    public static let wireServices: Set<String> = [
+        "associated press", "ap", "ap news", "reuters", "thomson reuters", "afp", "agence france-presse",
+        "agence france presse", "bloomberg", "bloomberg news", "dpa", "deutsche presse-agentur", "efe", "ansa",
+        "kyodo", "kyodo news", "xinhua", "xinhua news agency", "pa", "pa media", "press association",
+        "canadian press", "cp", "aap", "australian associated press", "upi", "united press international",
+        "tass", "interfax", "yonhap", "anadolu", "anadolu agency", "ani", "pti", "press trust of india",
+        "ians", "cnn wire", "tribune news service", "tns",
+    ]
+
+    /// Words of a job title or a desk: they end a name and, alone, credit nobody.
+    static let titleWords: Set<String> = [
+        "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
+        "editors", "columnist", "contributor", "contributors", "contributing", "senior", "chief", "bureau", "desk",
+        "special", "freelance", "freelancer", "photographer", "photojournalist", "journalist", "critic", "producer",
+        "intern", "newsroom", "team", "admin", "administrator", "webmaster", "associate", "deputy", "managing",
+        "executive", "political", "national", "foreign", "investigative", "reports", "report",
+    ]
+
+    /// Lowercase words a credit may hold besides titles: "for The Times",
+    /// "in Kyiv", "Special to the Ledger".
+    static let connectors: Set<String> = ["for", "in", "at", "of", "the", "from", "on", "to", "via", "with", "a", "an"]
+
+    /// What may follow a name to say where the reporter is or writes for.
+    static let affiliationStarts: Set<String> = ["in", "for", "at", "of", "from", "on", "with", "via"]
+
+    static let particles: Set<String> = [
+        "de", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del", "della", "du", "dos", "das", "do",
+        "bin", "ibn", "al", "el", "ter", "ten", "y", "zu", "af", "av",
+    ]
+
+    /// Words that cannot open a name, though they may be capitalised at the
+    /// start of a sentence: "By All accounts", "By Tuesday Night".
+    static let nonNameFirstWords: Set<String> = Set([
+        "the", "a", "an", "this", "that", "these", "those", "all", "our", "my", "his", "her", "their", "its", "some",
+        "many", "most", "every", "each", "no", "one", "today", "tonight", "yesterday", "tomorrow", "noon",
+        "midnight", "christmas", "easter", "thanksgiving", "contrast", "comparison", "far", "then", "now",
+    ]).union(weekdays)
+
+    /// Words that end a name: the start of a date or of page furniture.
+    static let stopWords: Set<String> = dateStarters.union(weekdays).union([
+        "follow", "email", "e-mail", "contact", "twitter", "facebook", "instagram", "linkedin", "share", "read",
+        "view", "more", "see", "bio", "about", "photos", "photo", "video", "and", "by",
+    ])
+
+    static let dateStarters: Set<String> = [
+        "updated", "published", "posted", "modified", "last", "originally", "first", "created", "edited",
+        "reviewed", "today", "yesterday",
+    ]
+
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    ]
+
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", "jun.", "jul",
+        "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
+    ]
+
+    /// Suffixes after a comma: true for the ones that are part of the name
+    /// ("Jr."), false for degrees, which are left out.
+    static let nameSuffixes: [String: Bool] = [
+        "jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true,
+        "phd": false, "ph.d.": false, "ph.d": false, "md": false, "m.d.": false, "esq": false, "esq.": false,
+    ]
+
+    static let romanNumerals: Set<String> = ["ii", "iii", "iv", "vi"]
+
+    /// Openings that work like "By": "Written by Jane Doe".
+    static let byLeadIns: Set<String> = ["written", "words", "story", "text", "reported"]
+}
