@@ -103,8 +103,13 @@ enum TextParser {
     static func trimmed(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
-        while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
+        // Pages saved as text keep their no-break spaces (C2 A0) at line ends.
+        while lower < upper {
+            if bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 } else if lower + 1 < upper && bytes[lower] == 0xC2 && bytes[lower + 1] == 0xA0 { lower += 2 } else { break }
+        }
+        while upper > lower {
+            if bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 } else if upper - 2 >= lower && bytes[upper - 2] == 0xC2 && bytes[upper - 1] == 0xA0 { upper -= 2 } else { break }
+        }
         return lower..<upper
     }
 }

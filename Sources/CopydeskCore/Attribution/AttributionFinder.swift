@@ -175,7 +175,11 @@ struct BlockAnalysis {
     /// The attribution of the block's last sentence (a lead-in paragraph).
     func attributionAtEnd() -> AttributionHit? {
         guard let sentence = tokens.sentences.last else { return nil }
-        return bestHit(in: sentence, nearest: sentence.upperBound - 1)
+        if let hit = wholeSentenceAttribution(sentence, nearest: sentence.upperBound - 1) { return hit }
+        // "Transcript as follows:", "President Clinton released the following
+        // statement:": the subject of a lead-in ending with a colon.
+        guard endsWithColon, let subject = subject(of: sentence, endingBefore: sentence.upperBound - 1) else { return nil }
+        return AttributionHit(speaker: subject.range, cue: tokens.tokens[sentence.upperBound - 1].range)
     }
 
     /// Attribution of quotation `quote` (index among the block's quotations)
@@ -187,14 +191,20 @@ struct BlockAnalysis {
         if let hit = bestHit(in: sentence, nearest: token) { return hit }
         if let hit = colonHit(before: token, in: sentence) { return hit }
         if let hit = bracketHit(after: token) { return hit }
+        if let hit = dashNameHit(after: token, in: sentence) { return hit }
         if let hit = postQuoteHit(after: token, in: sentence) { return hit }
+        // The second half of a split quotation: “It is,” she said, “too late.”
+        for earlier in (sentence.lowerBound..<token).reversed() where tokens.quoteIndex(earlier) != nil {
+            if let hit = postQuoteHit(after: earlier, in: sentence) { return hit }
+        }
         if let hit = subjectHit(in: sentence, before: token) { return hit }
         // The sentence before, when the quotation starts its sentence ("Ushakov
         // said. “We don't turn down invitations.”"); the sentence after, when
         // the quotation is its sentence.
         // "But “…”": a conjunction may stand before a quotation that starts its sentence.
         let startsSentence = (sentence.lowerBound..<token).allSatisfy {
-            tokens.tokens[$0].kind == .punctuation || (tokens.isWord($0) && Self.conjunctions.contains(word($0)))
+            tokens.tokens[$0].kind == .punctuation
+                || (tokens.isWord($0) && (Self.conjunctions.contains(word($0)) || Self.leadIns.contains(word($0))))
         }
         if startsSentence && sentenceIndex > 0 {
             let previous = tokens.sentences[sentenceIndex - 1]
@@ -219,8 +229,7 @@ struct BlockAnalysis {
         if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
             end = index
         } else if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
-            while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
-                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) { end += 1 }
+            end = nameRunEnd(from: index, limit: sentence.upperBound)
         } else if Self.articles.contains(lowered) {
             while end + 1 < sentence.upperBound, tokens.isWord(end + 1), end - index < 5,
                   !isVerbLike(end + 1), !Self.phraseBreakers.contains(word(end + 1)) { end += 1 }
@@ -262,7 +271,31 @@ struct BlockAnalysis {
     /// people “literally hate each other”", "Trump went even further: “…”".
     /// The verb after the subject is the cue.
     private func subjectHit(in sentence: Range<Int>, before quoteToken: Int) -> AttributionHit? {
-        guard let found = subject(of: sentence, endingBefore: quoteToken) else { return nil }
+        if let found = subject(of: sentence, endingBefore: quoteToken), let hit = verbHit(found, before: quoteToken) {
+            return hit
+        }
+        // A later clause: "Speaking to MSNBC on Monday, which …, Bush referred
+        // to Rubio as “…”"; the clause nearest the quotation wins.
+        var start = quoteToken - 1
+        while start > sentence.lowerBound {
+            let boundary = start - 1
+            let opensClause = (tokens.tokens[boundary].kind == .punctuation
+                && [0x2C, 0x3B, 0x3A, 0x28, 0x94, 0x93].contains(tokens.bytes[tokens.tokens[boundary].range.upperBound - 1]))
+                || (tokens.isWord(boundary) && Self.clauseOpeners.contains(word(boundary)))
+            if opensClause, tokens.isWord(start), let found = clauseSubject(at: start, endingBefore: quoteToken),
+               let hit = verbHit(found, before: quoteToken) {
+                return hit
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// Words after which a new clause, with its own subject, begins.
+    static let clauseOpeners: Set<String> = ["and", "but", "while", "as", "when", "after", "because", "so", "then", "before", "since"]
+
+    /// The verb after a subject, before the quotation.
+    private func verbHit(_ found: (range: Range<Int>, next: Int), before quoteToken: Int) -> AttributionHit? {
         var index = found.next
         var skipped = 0
         while index < quoteToken && tokens.isWord(index) && Self.auxiliaries.contains(word(index)) && skipped < 4 {
@@ -280,6 +313,13 @@ struct BlockAnalysis {
         "swore", "bore", "drew", "threw", "shot", "hit", "struck", "let", "kept", "left", "sent", "lent", "built",
         "fought", "caught", "led", "read", "ran", "won", "lost", "paid", "heard", "chose", "rose", "woke",
     ]
+
+    /// A cue word or an irregular past: a verb whatever follows it.
+    private func isFiniteVerb(_ index: Int) -> Bool {
+        guard tokens.isWord(index), !tokens.isCapitalized(index) else { return false }
+        let lowered = word(index)
+        return Self.irregularVerbs.contains(lowered) || vocabulary.cueWords.contains(lowered)
+    }
 
     /// A lowercase word that reads as a finite verb: a known cue, an
     /// irregular past, or a regular past or third-person form.
@@ -322,17 +362,22 @@ struct BlockAnalysis {
             guard let comma = (index..<min(limit, index + 16)).first(where: { tokens.isPunctuation($0, 0x2C) }) else { return nil }
             index = comma + 1
         }
+        return clauseSubject(at: index, endingBefore: limit)
+    }
+
+    /// A name, a pronoun or a descriptive phrase starting at `index`, with
+    /// the token after it (past an apposition in commas).
+    func clauseSubject(at start: Int, endingBefore limit: Int) -> (range: Range<Int>, next: Int)? {
+        let index = start
         guard index < limit, tokens.isWord(index) else { return nil }
         let lowered = word(index)
         if ["he", "she", "they", "i", "we"].contains(lowered) {
             return (tokens.tokens[index].range, index + 1)
         }
         var end = index
-        if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered.trimmingPossessive) {
-            while end + 1 < limit, tokens.isWord(end + 1),
-                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
-                end += 1
-            }
+        let sentenceStart = tokens.sentence(containing: index).map { tokens.sentences[$0].lowerBound } ?? index
+        if isLikelyName(index, sentenceStart: sentenceStart) {
+            end = nameRunEnd(from: index, limit: limit)
         } else if Self.articles.contains(lowered) || tokens.isCapitalized(index) {
             // "The GOP presidential candidate", "Multiple outlets": up to the
             // last speaker noun before the verb.
@@ -342,8 +387,15 @@ struct BlockAnalysis {
                 scan += 1
                 if vocabulary.speakerNounSet.contains(word(scan)) || tokens.isCapitalized(scan) { head = scan }
             }
-            guard let head else { return nil }
-            end = head
+            if let head {
+                end = head
+            } else {
+                // "The radioman pointed out": an unknown noun is the head when a verb follows it.
+                guard let verb = (index + 1..<min(limit, index + 6)).first(where: { isVerbLike($0) }), verb - 1 > index,
+                      (index + 1..<verb).allSatisfy({ tokens.isWord($0) && !Self.phraseBreakers.contains(word($0)) })
+                else { return nil }
+                end = verb - 1
+            }
         } else {
             return nil
         }
@@ -357,20 +409,47 @@ struct BlockAnalysis {
     }
 
     /// The attribution a neighbouring sentence gives: a cue with its
-    /// speaker, a speaker and verb after one of its quotations ("“…,” an
-    /// angry Hollande retaliated."), or its subject and verb.
+    /// speaker, or a speaker and verb after one of its quotations ("“…,” an
+    /// angry Hollande retaliated."). A mere subject and verb ("Residents
+    /// packed the hall.") credits nobody with the next sentence's words.
     private func wholeSentenceAttribution(_ sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
         if let hit = bestHit(in: sentence, nearest: anchor) { return hit }
         for token in sentence where tokens.quoteIndex(token) != nil {
             if let hit = postQuoteHit(after: token, in: sentence) { return hit }
+        // The second half of a split quotation: “It is,” she said, “too late.”
+        for earlier in (sentence.lowerBound..<token).reversed() where tokens.quoteIndex(earlier) != nil {
+            if let hit = postQuoteHit(after: earlier, in: sentence) { return hit }
         }
-        return subjectHit(in: sentence, before: sentence.upperBound)
+        }
+        return nil
     }
 
-    /// `Trump: “…”` and `Reuters: “…”`: a speaker then a colon right before the quotation.
+    /// `“…” ― Pamela Padilla`: a dash and a name right after the quotation,
+    /// as reader comments and pull quotes are signed.
+    private func dashNameHit(after quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
+        let dash = quoteToken + 1
+        let isHyphenDash = tokens.isPunctuation(dash, 0x2D)
+        guard isDash(dash) || isHyphenDash else { return nil }
+        var start = dash + 1
+        while tokens.isPunctuation(start, 0x2D) { start += 1 }
+        guard start < tokens.tokens.count, tokens.isCapitalized(start), !Self.functionWords.contains(word(start)) else { return nil }
+        let end = nameRunEnd(from: start, limit: tokens.tokens.count)
+        return AttributionHit(speaker: tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound,
+                              cue: tokens.tokens[dash].range)
+    }
+
+    /// An em dash, en dash or horizontal bar token.
+    private func isDash(_ index: Int) -> Bool {
+        guard tokens.indices(contains: index), tokens.tokens[index].kind == .punctuation, tokens.tokens[index].range.count == 3 else { return false }
+        let bytes = tokens.bytes[tokens.tokens[index].range]
+        return bytes.first == 0xE2 && (0x93...0x95).contains(bytes.last!)
+    }
+
+    /// `Trump: “…”`, `Reuters: “…”`, `Sonya Herridge ― “…”`: a speaker then
+    /// a colon or a dash right before the quotation.
     private func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         let colon = quoteToken - 1
-        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A),
+        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) || isDash(colon),
               let speaker = speakerBefore(colon, in: sentence) ?? subject(of: sentence, endingBefore: colon)?.range
         else { return nil }
         return AttributionHit(speaker: speaker, cue: tokens.tokens[colon].range)
@@ -381,7 +460,7 @@ struct BlockAnalysis {
         // A capitalised cue inside a sentence is part of a name ("Islamic
         // State", "The Washington Post"), not a verb.
         let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
-            && ($0.lowerBound == sentence.lowerBound || !tokens.isCapitalized($0.lowerBound)) }
+            && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound) }
             .sorted { distance($0, anchor) < distance($1, anchor) }
         for cue in candidates {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
@@ -423,8 +502,68 @@ struct BlockAnalysis {
         "then", "after", "before", "since", "because", "though", "although", "still", "also", "now", "later",
         "meanwhile", "however", "instead", "asked", "speaking", "writing", "for", "with", "without", "to", "of",
         "by", "from", "this", "that", "these", "those", "there", "here", "it", "we", "he", "she", "they", "i",
-        "you", "his", "her", "their", "our", "my", "its", "not", "no", "yes", "mr", "mrs", "ms",
+        "you", "his", "her", "their", "our", "my", "its", "not", "no", "yes", "mr", "mrs", "ms", "even", "only",
+        "just", "more", "most", "many", "some", "all", "every", "each", "both", "few", "several", "other",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "today", "yesterday",
+        "tomorrow", "last", "next", "first", "what", "why", "how", "where", "who", "which", "whether",
     ]
+
+    /// The last token of a name that starts at `start`: capitalised words,
+    /// particles (de, van, al) and the full stops of titles and initials
+    /// ("Sen. Ron Johnson", "George W. Bush").
+    func nameRunEnd(from start: Int, limit: Int) -> Int {
+        var end = start
+        while end + 1 < limit {
+            if tokens.isWord(end + 1), tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
+                end += 1
+            } else if tokens.isPunctuation(end + 1, 0x2E), isTitleOrInitial(end), end + 2 < limit, tokens.isCapitalized(end + 2) {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// The first token of a name that ends at `end`.
+    func nameRunStart(from end: Int, lowerLimit: Int) -> Int {
+        var start = end
+        while start - 1 >= lowerLimit {
+            if tokens.isWord(start - 1), tokens.isCapitalized(start - 1) || Self.nameParticles.contains(word(start - 1)),
+               !Self.functionWords.contains(word(start - 1)) {
+                start -= 1
+            } else if tokens.isPunctuation(start - 1, 0x2E), start - 2 >= lowerLimit, isTitleOrInitial(start - 2) {
+                start -= 2
+            } else {
+                break
+            }
+        }
+        return start
+    }
+
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "prof", "rev",
+        "hon", "pres", "jr", "sr", "st", "mt", "cmdr", "atty", "supt", "insp", "det",
+    ]
+
+    private func isTitleOrInitial(_ index: Int) -> Bool {
+        guard tokens.isWord(index), tokens.isCapitalized(index) else { return false }
+        return tokens.tokens[index].range.count == 1 || Self.titles.contains(word(index))
+    }
+
+    /// A capitalised word that begins its sentence is a name only if it does
+    /// not read as an ordinary word: "Reprising", "Unemployment", "Boos".
+    func isLikelyName(_ index: Int, sentenceStart: Int) -> Bool {
+        guard tokens.isCapitalized(index), !Self.functionWords.contains(word(index).trimmingPossessive) else { return false }
+        guard index == sentenceStart, !tokens.isCapitalized(index + 1) || !tokens.isWord(index + 1) else { return true }
+        let lowered = word(index)
+        // Long enough that "King", "Bing" and "Ming" stay names.
+        guard lowered.count >= 6 else { return true }
+        return !(lowered.hasSuffix("ing") || lowered.hasSuffix("ly") || lowered.hasSuffix("ment") || lowered.hasSuffix("tion")
+            || lowered.hasSuffix("ness") || lowered.hasSuffix("ous"))
+    }
     static let nameParticles: Set<String> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le", "du", "st."]
 
     /// The speaker of a cue: before it ("Trump said", "a White House
@@ -446,11 +585,14 @@ struct BlockAnalysis {
         // "…, says Dante Scala, a political scientist".
         let inverted = tokens.quoteIndex(previous) != nil || tokens.isPunctuation(previous, 0x2C)
             || cue.lowerBound == sentence.lowerBound
-        guard forwardOnly || inverted else { return nil }
+        // After "told" or "asked" comes the listener, not the speaker.
+        guard forwardOnly || (inverted && !Self.addressingVerbs.contains(verb)) else { return nil }
         return speakerAfter(cue.upperBound, in: sentence)
     }
 
     private func word(_ index: Int) -> String { tokens.lowercasedWord(index) }
+
+    static let addressingVerbs: Set<String> = ["told", "tells", "tell", "telling", "asked", "asks", "ask", "asking", "urged", "warned", "assured", "reminded"]
 
     /// Cue words that are never nouns, so "the engineer said" is a speaker
     /// and a cue, where "an implicit caution" is neither.
@@ -467,16 +609,29 @@ struct BlockAnalysis {
             skipped += 1
         }
         guard index >= sentence.lowerBound else { return nil }
+        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after the name.
+        if tokens.isPunctuation(index, 0x29) {
+            var open = index - 1
+            while open > sentence.lowerBound && index - open < 12 && !tokens.isPunctuation(open, 0x28) { open -= 1 }
+            guard tokens.isPunctuation(open, 0x28) else { return nil }
+            index = open - 1
+            if tokens.isPunctuation(index, 0x2C) { index -= 1 }
+            guard index >= sentence.lowerBound else { return nil }
+        }
         // "Crocker, the assistant secretary of state, told": an appositive
         // between commas stands between the speaker and the cue.
+        // The apposition may hold commas of its own ("secretary of state for
+        // population, refugees, and migration"): try each earlier comma.
         if tokens.isPunctuation(index, 0x2C) {
             var open = index - 1
-            while open > sentence.lowerBound && index - open < 30 && !tokens.isPunctuation(open, 0x2C)
-                && tokens.quoteIndex(open) == nil {
+            while open > sentence.lowerBound && index - open < 40 && tokens.quoteIndex(open) == nil {
+                if tokens.isPunctuation(open, 0x2C), let phrase = nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: false),
+                   tokens.isCapitalized(open - 1) || Self.pronouns.contains(word(open - 1)) {
+                    return phrase
+                }
                 open -= 1
             }
-            guard open > sentence.lowerBound, tokens.isPunctuation(open, 0x2C) else { return nil }
-            return nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: looseDescriptions)
+            return nil
         }
         return nounPhrase(endingAt: index, in: sentence, looseDescriptions: looseDescriptions)
     }
@@ -488,12 +643,8 @@ struct BlockAnalysis {
         let lowered = word(end)
         if Self.pronouns.contains(lowered) || lowered == "another" || lowered == "others" { return tokens.tokens[end].range }
         if tokens.isCapitalized(end) && !Self.functionWords.contains(lowered.trimmingPossessive) {
-            var start = end
-            while start - 1 >= sentence.lowerBound, tokens.isWord(start - 1),
-                  tokens.isCapitalized(start - 1) || Self.nameParticles.contains(word(start - 1)) {
-                if Self.functionWords.contains(word(start - 1)) { break }
-                start -= 1
-            }
+            let start = nameRunStart(from: end, lowerLimit: sentence.lowerBound)
+            if start == end && !isLikelyName(end, sentenceStart: sentence.lowerBound) { return nil }
             return tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
         // "the engineer said", "a senior White House official told": a
@@ -528,14 +679,10 @@ struct BlockAnalysis {
             return tokens.tokens[index].range
         }
         if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
-            var end = index
-            while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
-                  tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) {
-                end += 1
-            }
+            let end = nameRunEnd(from: index, limit: sentence.upperBound)
             return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
-        if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) {
+        if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) && !Self.functionWords.contains(lowered) {
             // "said former Obama adviser David Axelrod", "said undecided voter
             // Stephanie Hooton": descriptive words, then the name.
             var scan = index
@@ -547,21 +694,25 @@ struct BlockAnalysis {
                 scan += 1
             }
             if scan < sentence.upperBound, scan > index, tokens.isCapitalized(scan) {
-                var end = scan
-                while end + 1 < sentence.upperBound, tokens.isWord(end + 1),
-                      tokens.isCapitalized(end + 1) || Self.nameParticles.contains(word(end + 1)) { end += 1 }
+                let end = nameRunEnd(from: scan, limit: sentence.upperBound)
                 return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
             }
         }
-        if Self.determiners.contains(lowered) {
+        if Self.articles.contains(lowered) {
             // "said the engineer", "said a spokeswoman for the mayor": up to
             // the first word that starts a clause or a prepositional phrase.
+            // It must end in a speaker noun or at the end of the clause, so
+            // "said the city embodied the …" is not taken for a speaker.
+            // "-ed" words inside it are adjectives ("one unaligned Florida strategist").
             let start = index
             while index + 1 < sentence.upperBound, tokens.isWord(index + 1), index - start < 5,
-                  !Self.phraseBreakers.contains(word(index + 1)) {
+                  !Self.phraseBreakers.contains(word(index + 1)), !isFiniteVerb(index + 1) {
                 index += 1
             }
             guard index > start else { return nil }
+            let endsClause = index + 1 >= sentence.upperBound || tokens.tokens[index + 1].kind != .word
+                || Self.phraseBreakers.contains(word(index + 1))
+            guard endsClause || vocabulary.speakerNounSet.contains(word(index)) else { return nil }
             return tokens.tokens[start].range.lowerBound..<tokens.tokens[index].range.upperBound
         }
         if vocabulary.speakerNounSet.contains(lowered) { return tokens.tokens[index].range }

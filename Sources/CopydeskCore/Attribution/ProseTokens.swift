@@ -37,6 +37,8 @@ struct ProseTokens {
         String(decoding: bytes[tokens[index].range].map(PhraseMatcher.fold), as: UTF8.self)
     }
 
+    func indices(contains index: Int) -> Bool { tokens.indices.contains(index) }
+
     func isWord(_ index: Int) -> Bool { tokens.indices.contains(index) && tokens[index].kind == .word }
 
     func isPunctuation(_ index: Int, _ mark: UInt8) -> Bool {
@@ -187,16 +189,21 @@ struct ProseTokens {
         lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
     }
 
-    /// Dashes, curly quotes, ellipses and other non-ASCII punctuation.
+    /// Anything but a letter, a digit or a combining mark: dashes, curly
+    /// quotes, ellipses, symbols such as ✓ and emoji.
     private func isPunctuationScalar(at index: Int) -> Bool {
         let lead = bytes[index]
         guard lead >= 0xC2 else { return false }
+        // The common case, General Punctuation (U+2000–U+206F), needs no decoding.
         if lead == 0xE2 && index + 1 < bytes.count && bytes[index + 1] == 0x80 { return true }
-        if lead == 0xC2 && index + 1 < bytes.count {
-            let next = bytes[index + 1]
-            return next == 0xAB || next == 0xBB || next == 0xB7
-        }
-        return false
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return false }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value) else { return true }
+        let properties = scalar.properties
+        return !(properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+            || properties.generalCategory == .spacingMark)
     }
 
     // MARK: Sentences

@@ -145,10 +145,11 @@ public struct QuoteAttributionRule: Rule {
         return String(flat.prefix(57)) + "…"
     }
 
-    /// "The Old Man and the Sea", "Make America Great Again": most words
-    /// capitalised, no sentence punctuation at the end.
+    /// "The Old Man and the Sea", "State of the Union,": most words
+    /// capitalised, no question or exclamation at the end.
     static func isTitle(_ words: [Substring]) -> Bool {
-        guard words.count <= 14, let last = words.last?.last, !".?!,;:".contains(last) else { return false }
+        // American style puts a comma or full stop inside the marks even after a title.
+        guard words.count <= 14, let last = words.last?.last, !"?!;:".contains(last) else { return false }
         let significant = words.filter { $0.count > 3 }
         guard !significant.isEmpty else { return false }
         let capitalised = significant.filter { $0.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
