@@ -47,7 +47,7 @@ struct EmbeddedPolicyTests {
             #expect(policy.sources.last == "<builtin>/\(name).yml")
         }
         let defaultPolicy = try loader.builtin("default")
-        #expect(defaultPolicy.enabledRuleIDs == ["quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
+        #expect(defaultPolicy.enabledRuleIDs == ["byline", "caption-duplication", "duplicate-paragraph", "quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
         #expect(defaultPolicy.rules["quote-balance"]?.severity == .error)
     }
 }

@@ -58,7 +58,7 @@ public struct BylineRule: Rule {
                 Clara Nguyen is a weather reporter for The Harbor Ledger.
                 """),
             RuleExample("# Storm nears the coast\n\n↓By Staff\n\nThe storm strengthened overnight.\n"),
-            RuleExample("---\ntitle: Storm nears the coast\nauthor: ↓Web Desk\n---\n\nThe storm strengthened overnight.\n"),
+            RuleExample("# Storm nears the coast\n\n↓By Web Desk\n\nThe storm strengthened overnight.\n"),
             RuleExample("# Storm nears the coast\n\n↓Reuters\n\nThe storm strengthened overnight.\n",
                         options: ["wire-credits": .strings(["The Associated Press"])]),
             RuleExample("""
@@ -255,7 +255,8 @@ public struct BylineRule: Rule {
         let headline = blocks.firstIndex { $0.kind == .headline } ?? -1
         if position <= headline { return true }
         let before = blocks[(headline + 1)..<position].filter { Self.bodyKinds.contains($0.kind) }.count
-        return before <= maxBlocksAfterHeadline
+        // An author card closes an article; only one above the body is a byline.
+        return before <= (byline.kind == .authorCard ? 0 : maxBlocksAfterHeadline)
     }
 
     /// The first body block, where the byline would go above.
@@ -280,8 +281,15 @@ public struct BylineRule: Rule {
         }
         if let first = elsewhere.first {
             let credit = first.names.isEmpty ? "By \(Self.withoutBy(first.text))" : "By " + Self.joinedNames(first.names)
-            message += " The only credit is \(describe(first, top: top)) at line \(first.range.start.line); "
-                + (top ? "add “\(credit)” under the headline." : "add “\(credit)” in a form the policy accepts.")
+            let action: String
+            if !top {
+                action = "add “\(credit)” in a form the policy accepts"
+            } else if first.kind == .bylineLine && forms.contains(.bylineLine) {
+                action = "move it under the headline"
+            } else {
+                action = "add “\(credit)” under the headline"
+            }
+            message += " The only credit is at line \(first.range.start.line): \(describe(first, top: top)); \(action)."
         } else {
             message += " Credit the reporters (“By Jane Doe”) or a wire service the policy accepts."
         }
