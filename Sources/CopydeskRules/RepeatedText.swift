@@ -3,7 +3,7 @@ import CopydeskPolicy
 
 /// What caption-duplication and duplicate-paragraph share: one piece of
 /// text (a caption, an alt text, a paragraph), its fingerprint for
-/// `NearDuplicateIndex`, and the words their messages use.
+/// `NearDuplicates`, and the words their messages use.
 struct RepeatedText {
     enum Role {
         case caption

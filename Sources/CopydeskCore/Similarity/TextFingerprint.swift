@@ -150,8 +150,7 @@ public struct TextFingerprint: Sendable, Hashable {
     private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// SplitMix64's finaliser: spreads a combined hash over all 64 bits, so
-    /// sorting shingles by hash orders them at random, as prefix filtering
-    /// in `NearDuplicateIndex` wants.
+    /// two different shingles almost never share one.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9E37_79B9_7F4A_7C15

@@ -135,26 +135,29 @@ public struct CaptionDuplicationRule: Rule {
     }
 
     public func check(_ document: Document) -> [Violation] {
-        var index = NearDuplicateIndex(threshold: threshold)
-        // In the order they went into `index`, which numbers them the same way.
+        // Alt texts take part in repeats only with compare-alt-text; without
+        // it they are read against their own caption alone.
         var items: [RepeatedText] = []
         var altTextsByImage: [Int: RepeatedText] = [:]
-        var violations: [Violation] = []
         for (blockIndex, block) in document.blocks.enumerated() {
-            let item: RepeatedText
             switch block.kind {
             case .caption:
-                item = RepeatedText(role: .caption, block: blockIndex, in: document)
-            case .image where compareAltText || forbidCaptionEqualsAlt:
+                items.append(RepeatedText(role: .caption, block: blockIndex, in: document))
+            case .image:
                 guard let alt = block.image?.alt, !alt.text.isEmpty else { continue }
-                item = RepeatedText(role: .altText, blockIndex: blockIndex, text: alt.text, range: alt.range)
+                let item = RepeatedText(role: .altText, blockIndex: blockIndex, text: alt.text, range: alt.range)
+                altTextsByImage[blockIndex] = item
+                if compareAltText { items.append(item) }
             case .paragraph, .blockquote, .listItem:
-                item = RepeatedText(role: .paragraph, block: blockIndex, in: document)
+                items.append(RepeatedText(role: .paragraph, block: blockIndex, in: document))
             default:
                 continue
             }
+        }
+        let matches = NearDuplicates.earlierMatches(in: items.map(\.fingerprint), threshold: threshold)
+        var violations: [Violation] = []
+        for (item, matches) in zip(items, matches) {
             let ownImage = ownImageIndex(of: item, in: document)
-            if item.role == .altText { altTextsByImage[blockIndex] = item }
             if item.role == .caption, forbidCaptionEqualsAlt, let image = ownImage, let alt = altTextsByImage[image],
                item.fingerprint.similarity(to: alt.fingerprint) >= threshold {
                 violations.append(Violation(
@@ -163,17 +166,9 @@ public struct CaptionDuplicationRule: Rule {
                         + "text describe what the picture shows and the caption say what it means for the story.",
                     range: item.range,
                     related: [RelatedLocation(range: alt.range, message: "the image's alt text")]))
-            } else if item.role != .altText || compareAltText,
-                      let match = index.matches(for: item.fingerprint).first(where: {
-                comparable(item, items[$0.index], ownImage: ownImage)
-            }) {
+            } else if let match = matches.first(where: { comparable(item, items[$0.index], ownImage: ownImage) }) {
                 violations.append(violation(item, repeats: items[match.index], similarity: match.similarity,
                                             in: document))
-            }
-            // Without compare-alt-text an alt text is read only against its own caption.
-            if item.role != .altText || compareAltText {
-                index.insert(item.fingerprint)
-                items.append(item)
             }
         }
         return violations

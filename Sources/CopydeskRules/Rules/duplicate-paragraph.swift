@@ -95,25 +95,22 @@ public struct DuplicateParagraphRule: Rule {
     }
 
     public func check(_ document: Document) -> [Violation] {
-        var index = NearDuplicateIndex(threshold: threshold)
-        var paragraphs: [RepeatedText] = []
-        var violations: [Violation] = []
-        for (blockIndex, block) in document.blocks.enumerated() {
-            guard block.kind == .paragraph || block.kind == .listItem || block.kind == .blockquote else { continue }
-            let paragraph = RepeatedText(role: .paragraph, block: blockIndex, in: document)
-            guard paragraph.fingerprint.wordCount >= minWords else { continue }
-            if let match = index.matches(for: paragraph.fingerprint).first {
-                let first = paragraphs[match.index]
-                violations.append(Violation(
-                    message: "Paragraph \(RepeatedText.verb(match.similarity)) the paragraph "
-                        + "\(RepeatedText.place(of: first, before: paragraph, in: document)): "
-                        + "“\(RepeatedText.excerpt(first.text))”. Keep one of them and delete the other.",
-                    range: paragraph.range,
-                    related: [RelatedLocation(range: first.range, message: "first occurrence of the paragraph")]))
-            }
-            index.insert(paragraph.fingerprint)
-            paragraphs.append(paragraph)
+        let paragraphs = document.blocks.indices.compactMap { index -> RepeatedText? in
+            let kind = document.blocks[index].kind
+            guard kind == .paragraph || kind == .listItem || kind == .blockquote else { return nil }
+            let paragraph = RepeatedText(role: .paragraph, block: index, in: document)
+            return paragraph.fingerprint.wordCount >= minWords ? paragraph : nil
         }
-        return violations
+        let matches = NearDuplicates.earlierMatches(in: paragraphs.map(\.fingerprint), threshold: threshold)
+        return zip(paragraphs, matches).compactMap { paragraph, matches in
+            guard let match = matches.first else { return nil }
+            let first = paragraphs[match.index]
+            return Violation(
+                message: "Paragraph \(RepeatedText.verb(match.similarity)) the paragraph "
+                    + "\(RepeatedText.place(of: first, before: paragraph, in: document)): "
+                    + "“\(RepeatedText.excerpt(first.text))”. Keep one of them and delete the other.",
+                range: paragraph.range,
+                related: [RelatedLocation(range: first.range, message: "first occurrence of the paragraph")])
+        }
     }
 }
