@@ -239,8 +239,8 @@ public struct BylineRule: Rule {
     /// Where a missing byline is reported: the headline, or the first
     /// prose block of an article without one; nil for a file with no prose.
     private func anchorBlock(_ document: Document) -> Block? {
-        if let headline = document.headline { return headline }
-        return document.blocks.first { $0.kind.isProse && $0.kind != .chrome }
+        guard let firstProse = document.blocks.first(where: { $0.kind.isProse && !$0.content.isEmpty }) else { return nil }
+        return document.headline ?? firstProse
     }
 
     /// Kinds of block that are the article's body, counted between the
