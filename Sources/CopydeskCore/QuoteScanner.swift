@@ -66,14 +66,13 @@ public enum QuoteScanner {
         document.unbalancedQuoteMarks = unbalanced
     }
 
-    /// A blockquote is a quotation in itself unless quotation marks inside it
-    /// carry what it quotes. Consecutive blockquote paragraphs are one
+    /// A blockquote is a quotation in itself unless it holds quotation marks,
+    /// whose quotations are then read (and attributed) one by one. Consecutive blockquote paragraphs are one
     /// quotation that runs on.
     private static func addBlockquotes(_ document: Document, to quotes: inout [Quote]) {
         var added: [Quote] = []
         for (index, block) in document.blocks.enumerated() where block.kind == .blockquote {
-            let marked = quotes.filter { $0.blockIndex == index && $0.depth == 0 }.reduce(0) { $0 + $1.textRange.count }
-            guard marked * 5 < block.content.count * 4, block.content.count > 0 else { continue }
+            guard block.content.count > 0, !quotes.contains(where: { $0.blockIndex == index && $0.depth == 0 }) else { continue }
             var quote = Quote(blockIndex: index, textRange: 0..<block.content.count,
                               range: document.range(of: 0..<block.content.count, in: index),
                               text: block.text, isBlockquote: true)
@@ -226,10 +225,16 @@ struct BlockScan {
                 index += 1
                 continue
             }
-            guard let (mark, length) = scalar(at: index), QuoteMarks.isQuoteScalar(mark) else {
+            guard var (mark, length) = scalar(at: index), QuoteMarks.isQuoteScalar(mark) else {
                 sawText = true
                 index += 1
                 continue
+            }
+            // Two straight single marks are the double mark of typewriter
+            // and wire copy (''Pretty cool,'' she said).
+            if mark == QuoteMarks.straightSingle && index + 1 < count && bytes[index + 1] == 0x27 {
+                mark = QuoteMarks.straightDouble
+                length = 2
             }
             let before = classify(scalar(before: index))
             let after = classify(scalar(at: index + length)?.0)

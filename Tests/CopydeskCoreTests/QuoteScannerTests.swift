@@ -112,3 +112,11 @@ struct QuoteAcrossLinesTests {
         #expect(document.blocks.map(\.text) == ["Title", "The council met.", "“We are done,” she said.", "It was late, and\nthe hall was empty."])
     }
 }
+
+struct TypewriterQuoteTests {
+    @Test func twoStraightSingleMarksAreADoubleMark() {
+        let document = ArticleParser.parse(SourceText(path: "t.md", string: "''Pretty cool working there,'' she said, and it's ''fine.''"), format: .markdown)
+        #expect(document.quotes.map(\.text) == ["''Pretty cool working there,''", "''fine.''"])
+        #expect(document.unbalancedQuoteMarks.isEmpty)
+    }
+}

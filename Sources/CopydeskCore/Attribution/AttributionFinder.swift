@@ -16,7 +16,7 @@ public struct AttributionFinder: Sendable {
     public func attribute(_ document: inout Document) {
         let snapshot = document
         var byBlock: [Int: [Int]] = [:]
-        for (index, quote) in snapshot.quotes.enumerated() where quote.depth == 0 {
+        for (index, quote) in snapshot.quotes.enumerated() where quote.depth == 0 && !quote.isBlockquote {
             byBlock[quote.blockIndex, default: []].append(index)
         }
         var analyses: [Int: BlockAnalysis] = [:]
@@ -38,9 +38,9 @@ public struct AttributionFinder: Sendable {
         for index in document.quotes.indices where document.quotes[index].depth == 0 {
             let quote = document.quotes[index]
             let blockIndex = quote.blockIndex
-            let block = analysis(blockIndex)
-            guard let position = byBlock[blockIndex]?.firstIndex(of: index) else { continue }
+            let opensBlock: Bool
             if quote.isBlockquote {
+                opensBlock = true
                 if let hit = Self.dashAttribution(in: snapshot.blocks[blockIndex].content.utf8) {
                     document.quotes[index].attribution = attribution(hit, in: blockIndex)
                 } else if let next = nextProseBlock(after: blockIndex, in: snapshot),
@@ -48,14 +48,17 @@ public struct AttributionFinder: Sendable {
                           let hit = Self.dashAttribution(in: snapshot.blocks[next].content.utf8, firstLineOnly: true) {
                     document.quotes[index].attribution = attribution(hit, in: next)
                 }
+            } else {
+                let block = analysis(blockIndex)
+                guard let position = byBlock[blockIndex]?.firstIndex(of: index) else { continue }
+                opensBlock = block.quoteOpensBlock(position)
+                if let hit = block.attribution(ofQuote: position) {
+                    document.quotes[index].attribution = attribution(hit, in: blockIndex)
+                }
             }
-            if document.quotes[index].attribution != nil {
-                // Found above.
-            } else if let hit = block.attribution(ofQuote: position) {
-                document.quotes[index].attribution = attribution(hit, in: blockIndex)
-            } else if block.quoteOpensBlock(position), !quote.continuesPrevious,
-                      let leadIn = leadInBlock(before: blockIndex, in: snapshot), analysis(leadIn).endsWithColon,
-                      let hit = analysis(leadIn).attributionAtEnd() {
+            if document.quotes[index].attribution == nil, opensBlock, !quote.continuesPrevious,
+               let leadIn = leadInBlock(before: blockIndex, in: snapshot), analysis(leadIn).endsWithColon,
+               let hit = analysis(leadIn).attributionAtEnd() {
                 document.quotes[index].attribution = attribution(hit, in: leadIn)
             }
             if !quote.continuesPrevious { chain = [] }
@@ -224,6 +227,12 @@ struct BlockAnalysis {
         var index = quoteToken + 1
         if tokens.isPunctuation(index, 0x2C) { index += 1 }
         guard index < sentence.upperBound, tokens.isWord(index) else { return nil }
+        // "“Hamilton to play Chicago,” by Variety's Gordon Cox": a credit.
+        if word(index) == "by", tokens.isCapitalized(index + 1), isLikelyName(index + 1, sentenceStart: sentence.lowerBound) {
+            let end = nameRunEnd(from: index + 1, limit: sentence.upperBound)
+            return AttributionHit(speaker: tokens.tokens[index + 1].range.lowerBound..<tokens.tokens[end].range.upperBound,
+                                  cue: tokens.tokens[index].range)
+        }
         let lowered = word(index)
         var end = index
         if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {

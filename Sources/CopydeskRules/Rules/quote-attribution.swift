@@ -73,6 +73,10 @@ public struct QuoteAttributionRule: Rule {
             RuleExample("‘We will not raise taxes this year,’ the mayor said.\n",
                         options: ["primary-quote-mark": .string("single")]),
             RuleExample("Trump tweeted: “The fake news media is working overtime today.”\n"),
+            RuleExample("> “We asked for a budget a resident can read in one sitting,” said Ana Ruiz of the taxpayers’ association.\n"),
+            RuleExample("“Go back to the drawing board and start again,” the councillor snapped.\n"),
+            RuleExample("''We will not raise taxes this year,'' the mayor said.\n", format: .text),
+            RuleExample("“The reservoir is at its lowest level since 1976” ― Water Board chair Ruth Okafor\n"),
         ])
 
     let minWords: Int
