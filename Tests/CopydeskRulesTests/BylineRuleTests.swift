@@ -124,19 +124,13 @@ struct BylineRuleTests {
     }
 }
 
-/// The article the project started from, in ../shared: one repeated caption,
-/// no byline at the top, an author card at the end.
-struct RealArticleTests {
-    static let article = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/articles/rferl-obama-putin-meeting.txt").path
-
-    static var isPresent: Bool { FileManager.default.fileExists(atPath: article) }
-
-    @Test(.enabled(if: RealArticleTests.isPresent, "../shared/articles is absent"))
+/// The article the project started from (see `SharedArticleTests`): one
+/// repeated caption, no byline at the top, an author card at the end, and
+/// "By all accounts" opening the first paragraph.
+struct SharedArticleBylineTests {
+    @Test(.enabled(if: SharedArticleTests.bytes != nil, "../shared is not beside the repository"))
     func rferlArticleWithTheDefaultPolicy() throws {
-        let bytes = try #require(FileManager.default.contents(atPath: Self.article))
-        let source = try InputDecoder.decode(path: "rferl.txt", bytes: Array(bytes))
+        let source = SourceText(path: "rferl.txt", bytes: SharedArticleTests.bytes!)
         let policy = try PolicyLoader(schemas: RuleRegistry.schemas).builtin("default")
         let findings = Linter.lint(source: source, format: .text, ruleSet: try RuleRegistry.configure(policy)).file.findings
 
@@ -149,7 +143,7 @@ struct RealArticleTests {
         #expect(bylines.count == 1)
         #expect(start(byline.range) == "5:1")
         #expect(byline.message.contains("between the headline and the first paragraph (line 10)"))
-        #expect(byline.message.contains("Mike Eckel"))
+        #expect(byline.message.contains("add “By Mike Eckel” under the headline"))
         let card = try #require(byline.related.first)
         #expect(card.range.start.line == 50)
         #expect(card.range.end.line == 52)
