@@ -21,25 +21,34 @@ struct RepeatedText {
 
     var role: Role
     var blockIndex: Int
-    var text: String
-    /// The visible text in the source, markup left out.
-    var range: SourceRange
     var fingerprint: TextFingerprint
+    /// Set for an alt text; a block's text is read from the document only
+    /// for the messages of the few texts that repeat.
+    private var altText: Span?
 
-    init(role: Role, blockIndex: Int, text: String, range: SourceRange) {
-        self.role = role
-        self.blockIndex = blockIndex
-        self.text = text
-        self.range = range
-        fingerprint = TextFingerprint(text.utf8)
+    init(altText: Span, image index: Int) {
+        role = .altText
+        blockIndex = index
+        self.altText = altText
+        fingerprint = TextFingerprint(Array(altText.text.utf8))
     }
 
-    /// A block's visible text, placed where it stands in the source.
     init(role: Role, block index: Int, in document: Document) {
-        let block = document.blocks[index]
-        let range = block.content.isEmpty
+        self.role = role
+        blockIndex = index
+        fingerprint = TextFingerprint(document.blocks[index].content.utf8)
+    }
+
+    func text(in document: Document) -> String {
+        altText?.text ?? document.blocks[blockIndex].text
+    }
+
+    /// The visible text in the source, markup left out.
+    func range(in document: Document) -> SourceRange {
+        if let altText { return altText.range }
+        let block = document.blocks[blockIndex]
+        return block.content.isEmpty
             ? block.range : document.source.range(block.content.sourceRange(0..<block.content.count))
-        self.init(role: role, blockIndex: index, text: block.text, range: range)
     }
 
     /// The similarity option both rules take.
@@ -68,7 +77,7 @@ struct RepeatedText {
     static func place(of first: RepeatedText, before repeated: RepeatedText, in document: Document) -> String {
         let between = document.blocks[(first.blockIndex + 1)..<max(first.blockIndex + 1, repeated.blockIndex)]
         let adjacent = between.allSatisfy { $0.kind == .chrome || $0.kind == .image }
-        let line = "line \(first.range.start.line)"
+        let line = "line \(first.range(in: document).start.line)"
         return adjacent && first.blockIndex != repeated.blockIndex ? "just above it (\(line))" : "at \(line)"
     }
 }

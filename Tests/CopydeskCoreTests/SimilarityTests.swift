@@ -2,7 +2,7 @@ import Testing
 @testable import CopydeskCore
 
 struct TextFingerprintTests {
-    private func fingerprint(_ text: String) -> TextFingerprint { TextFingerprint(text.utf8) }
+    private func fingerprint(_ text: String) -> TextFingerprint { TextFingerprint(text) }
 
     @Test func caseSpacingAndPunctuationDoNotCount() {
         let a = fingerprint("Obama (left) and Putin -- like this one -- met in 2013.")
@@ -65,7 +65,7 @@ struct NearDuplicatesTests {
                 texts.append((0..<count).map { _ in vocabulary.randomElement(using: &generator)! }.joined(separator: " "))
             }
         }
-        let fingerprints = texts.map { TextFingerprint($0.utf8) }
+        let fingerprints = texts.map { TextFingerprint($0) }
         for threshold in [0.5, 0.8, 0.9, 1.0] {
             let found = NearDuplicates.earlierMatches(in: fingerprints, threshold: threshold)
             var pairs = 0
@@ -83,7 +83,7 @@ struct NearDuplicatesTests {
         let paragraphs = (0..<2000).map { "Paragraph \($0) tells of the \($0 * 7) residents who met on day \($0 % 31) in the hall." }
             + ["Paragraph 12 tells of the 84 residents who met on day 12 in the hall.",
                "Paragraph 1999 tells of the 13993 residents who met on day 15 in the hall!"]
-        let found = NearDuplicates.earlierMatches(in: paragraphs.map { TextFingerprint($0.utf8) }, threshold: 0.9)
+        let found = NearDuplicates.earlierMatches(in: paragraphs.map { TextFingerprint($0) }, threshold: 0.9)
         var matched: [Int: [Int]] = [:]
         for (position, matches) in found.enumerated() where !matches.isEmpty {
             matched[position] = matches.map(\.index)

@@ -22,7 +22,8 @@ enum BylineBlocks {
             if counts { topSeen += 1 }
             guard kind == .paragraph || (kind == .heading && blocks[index].level >= 2) else { continue }
             guard let line = bylineCandidate(blocks[index].content.utf8) else { continue }
-            if !inTop && !startsWithBy(line[...]) { continue }
+            let by = startsWithBy(line[...])
+            if !by && !(inTop && mayBeCreditLine(line)) { continue }
             let reading = BylineText.read(line)
             if reading.isByLine || (inTop && reading.isCreditLine) {
                 blocks[index].kind = .byline
@@ -44,6 +45,15 @@ enum BylineBlocks {
         let start = line.startIndex
         return line[start] == UInt8(ascii: "B") && (line[start + 1] == UInt8(ascii: "y") || line[start + 1] == UInt8(ascii: "Y"))
             && (line[start + 2] == 0x20 || line[start + 2] == UInt8(ascii: ":"))
+    }
+
+    /// A cheap test that keeps body paragraphs near the headline away from
+    /// `BylineText`: a credit line without "By" is a few words ("Jane Doe |
+    /// Reuters") and does not end like a sentence.
+    static func mayBeCreditLine(_ line: [UInt8]) -> Bool {
+        guard line.count <= 120, let last = line.last, ProseHeuristics.wordCount(line) <= 12 else { return false }
+        if line.count >= 3 && line[(line.count - 3)...].elementsEqual([0xE2, 0x80, 0x9D]) { return false }  // ”
+        return !".!?\":".utf8.contains(last)
     }
 
     /// The first line of a block that could be a byline: short, and

@@ -287,16 +287,20 @@ public enum BylineText {
             var digit = false
             var nameShaped = true
             for (index, scalar) in word.unicodeScalars.enumerated() {
-                let properties = scalar.properties
-                if properties.isAlphabetic {
+                switch ScalarClass(scalar) {
+                case .upper, .caseless:
                     letters += 1
-                    if properties.isLowercase { lowercase = true }
-                    if index == 0 { capitalised = properties.isUppercase || !properties.isLowercase }
-                } else if scalar.value >= 0x30 && scalar.value <= 0x39 || properties.numericType != nil {
+                    if index == 0 { capitalised = true }
+                case .lower:
+                    letters += 1
+                    lowercase = true
+                case .digit:
                     digit = true
                     nameShaped = false
-                } else if !(scalar == "'" || scalar == "’" || scalar == "-" || scalar == "." || properties.generalCategory == .nonspacingMark) {
-                    nameShaped = false
+                case .mark:
+                    continue
+                case .other:
+                    if !(scalar == "'" || scalar == "’" || scalar == "-" || scalar == ".") { nameShaped = false }
                 }
             }
             tokens.append(Token(kind: .word, range: start..<end, text: word, folded: word.lowercased(),
@@ -311,9 +315,8 @@ public enum BylineText {
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
-                || scalar == "'" || scalar == "’" || scalar == "-" || scalar == "." || scalar == "@" {
+            if ScalarClass(scalar) != .other || scalar == "'" || scalar == "’" || scalar == "-" || scalar == "."
+                || scalar == "@" {
                 if wordStart == nil { wordStart = offset }
                 continue
             }
@@ -339,6 +342,31 @@ public enum BylineText {
         }
         finishWord(at: offset)
         return tokens
+    }
+
+    /// What a scalar is to a word, with ASCII answered without Unicode
+    /// property lookups, which cost far more than the comparisons.
+    enum ScalarClass {
+        case upper, lower, caseless, digit, mark, other
+
+        init(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            if value < 0x80 {
+                if value &- 0x61 < 26 { self = .lower } else if value &- 0x41 < 26 { self = .upper }
+                else if value &- 0x30 < 10 { self = .digit } else { self = .other }
+                return
+            }
+            let properties = scalar.properties
+            if properties.isAlphabetic {
+                self = properties.isLowercase ? .lower : properties.isUppercase ? .upper : .caseless
+            } else if properties.numericType != nil {
+                self = .digit
+            } else if properties.generalCategory == .nonspacingMark {
+                self = .mark
+            } else {
+                self = .other
+            }
+        }
     }
 
     private static func separator(_ kind: Separator, _ range: Range<Int>) -> Token {

@@ -21,13 +21,18 @@ public enum NearDuplicates {
     /// in list order. An empty text matches nothing.
     public static func earlierMatches(in fingerprints: [TextFingerprint], threshold: Double) -> [[Match]] {
         let threshold = min(1, max(threshold, 0.01))
-        var frequency: [UInt64: Int32] = [:]
+        let total = fingerprints.reduce(0) { $0 + $1.shingles.count }
+        var table = ShingleTable(capacity: total)
         for fingerprint in fingerprints {
-            for shingle in fingerprint.shingles { frequency[shingle, default: 0] += 1 }
+            for shingle in fingerprint.shingles { table.count(shingle) }
         }
-        var postings: [UInt64: [Int32]] = [:]
+        // The last text each earlier one was a candidate for, so that one
+        // sharing several prefix shingles is compared once.
+        var lastProbe = [Int](repeating: -1, count: fingerprints.count)
         var result: [[Match]] = []
         result.reserveCapacity(fingerprints.count)
+        var ranked: [(frequency: Int32, slot: Int)] = []
+        var candidates: [Int32] = []
         for (position, fingerprint) in fingerprints.enumerated() {
             let size = fingerprint.shingles.count
             guard size > 0 else {
@@ -36,12 +41,28 @@ public enum NearDuplicates {
             }
             let needed = Int((threshold * Double(size) - 1e-9).rounded(.up))
             let prefixLength = min(size, size - max(needed, 1) + 1)
-            let prefix = fingerprint.shingles
-                .sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
-                .prefix(prefixLength)
-            var candidates = Set<Int32>()
-            for shingle in prefix {
-                if let items = postings[shingle] { candidates.formUnion(items) }
+            ranked.removeAll(keepingCapacity: true)
+            for shingle in fingerprint.shingles {
+                let slot = table.slot(of: shingle)
+                // A shingle no other text has cannot lead to a match.
+                if table.frequency[slot] > 1 { ranked.append((table.frequency[slot], slot)) }
+            }
+            // Rarest first; the ones left out above would have come first.
+            let prefix = max(0, prefixLength - (size - ranked.count))
+            if prefix < ranked.count {
+                ranked.sort { ($0.frequency, table.keys[$0.slot]) < ($1.frequency, table.keys[$1.slot]) }
+            }
+            candidates.removeAll(keepingCapacity: true)
+            for entry in ranked.prefix(prefix) {
+                var link = table.postings[entry.slot]
+                while link >= 0 {
+                    let item = Int(table.items[Int(link)])
+                    if lastProbe[item] != position {
+                        lastProbe[item] = position
+                        candidates.append(Int32(item))
+                    }
+                    link = table.next[Int(link)]
+                }
             }
             var found: [Match] = []
             for candidate in candidates {
@@ -55,8 +76,53 @@ public enum NearDuplicates {
                 }
             }
             result.append(found.sorted { $0.index < $1.index })
-            for shingle in prefix { postings[shingle, default: []].append(Int32(position)) }
+            for entry in ranked.prefix(prefix) { table.post(Int32(position), at: entry.slot) }
         }
         return result
+    }
+}
+
+/// Shingle hashes to their frequency and the texts indexed under them:
+/// open addressing on the hash itself (already well mixed), so no second
+/// hashing per lookup, and postings as linked lists in two flat arrays.
+private struct ShingleTable {
+    private(set) var keys: [UInt64]
+    private(set) var frequency: [Int32]
+    /// Head of each slot's list in `items`/`next`, or -1.
+    private(set) var postings: [Int32]
+    private(set) var items: [Int32] = []
+    private(set) var next: [Int32] = []
+    private var occupied: [Bool]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        frequency = Array(repeating: 0, count: size)
+        postings = Array(repeating: -1, count: size)
+        occupied = Array(repeating: false, count: size)
+        mask = size - 1
+    }
+
+    /// The slot of `key`, claimed for it if it is new.
+    mutating func slot(of key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while occupied[slot] && keys[slot] != key { slot = (slot + 1) & mask }
+        if !occupied[slot] {
+            occupied[slot] = true
+            keys[slot] = key
+        }
+        return slot
+    }
+
+    mutating func count(_ key: UInt64) {
+        frequency[slot(of: key)] += 1
+    }
+
+    mutating func post(_ item: Int32, at slot: Int) {
+        items.append(item)
+        next.append(postings[slot])
+        postings[slot] = Int32(items.count - 1)
     }
 }

@@ -6,7 +6,7 @@
 /// with the original.
 ///
 /// Built from UTF-8 bytes in one pass: ASCII is folded byte by byte, and
-/// only letters outside ASCII are decoded to be lowercased.
+/// only scalars outside ASCII are decoded.
 public struct TextFingerprint: Sendable, Hashable {
     /// Distinct shingle hashes, ascending.
     public let shingles: [UInt64]
@@ -16,28 +16,38 @@ public struct TextFingerprint: Sendable, Hashable {
 
     /// - Parameter shingleSize: words per shingle; a text with fewer words
     ///   is one shingle of all its words.
-    public init(_ bytes: some Collection<UInt8>, shingleSize: Int = TextFingerprint.defaultShingleSize) {
-        let words = Self.wordHashes(bytes)
+    public init(_ bytes: [UInt8], shingleSize: Int = TextFingerprint.defaultShingleSize) {
+        let words = bytes.withUnsafeBufferPointer { Self.wordHashes($0) }
         wordCount = words.count
         guard !words.isEmpty else {
             shingles = []
             return
         }
         let size = min(max(1, shingleSize), words.count)
+        // Each word is mixed once; a shingle combines its words' mixed hashes
+        // with a different odd multiplier per place, so order counts.
+        let mixed = words.map(Self.mix)
         var hashes: [UInt64] = []
         hashes.reserveCapacity(words.count - size + 1)
         for start in 0...(words.count - size) {
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(size)
-            for word in words[start..<start + size] {
-                hash = Self.mix(hash ^ word)
+            var hash = UInt64(size)
+            for offset in 0..<size {
+                hash = (hash &* 0x9E37_79B9_7F4A_7C15) &+ mixed[start + offset]
             }
             hashes.append(hash)
         }
         hashes.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(hashes.count)
-        for hash in hashes where unique.last != hash { unique.append(hash) }
-        shingles = unique
+        var unique = 0
+        for hash in hashes where unique == 0 || hashes[unique - 1] != hash {
+            hashes[unique] = hash
+            unique += 1
+        }
+        hashes.removeLast(hashes.count - unique)
+        shingles = hashes
+    }
+
+    public init(_ text: String, shingleSize: Int = TextFingerprint.defaultShingleSize) {
+        self.init(Array(text.utf8), shingleSize: shingleSize)
     }
 
     /// Jaccard similarity of the two shingle sets: shared shingles over all
@@ -74,82 +84,68 @@ public struct TextFingerprint: Sendable, Hashable {
     /// Apostrophes and hyphens inside a word are dropped without splitting
     /// it ("don’t" is "dont" whichever apostrophe is typed); every other
     /// character separates words.
-    static func wordHashes(_ bytes: some Collection<UInt8>) -> [UInt64] {
+    static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var words: [UInt64] = []
+        words.reserveCapacity(bytes.count / 5 + 1)
         var hash = fnvOffset
         var inWord = false
-        var iterator = bytes.makeIterator()
-        var pending: UInt8? = nil
-
-        func feed(_ byte: UInt8) {
-            hash = (hash ^ UInt64(byte)) &* fnvPrime
-            inWord = true
-        }
-        func endWord() {
-            if inWord { words.append(hash) }
-            hash = fnvOffset
-            inWord = false
-        }
-
-        while let byte = pending ?? iterator.next() {
-            pending = nil
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
             if byte < 0x80 {
-                switch byte {
-                case 0x30...0x39, 0x61...0x7A:
-                    feed(byte)
-                case 0x41...0x5A:
-                    feed(byte | 0x20)
-                case UInt8(ascii: "'"), UInt8(ascii: "-"):
-                    continue
-                default:
-                    endWord()
+                index += 1
+                if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    hash = (hash ^ UInt64(byte)) &* fnvPrime
+                    inWord = true
+                } else if byte &- 0x41 < 26 {
+                    hash = (hash ^ UInt64(byte | 0x20)) &* fnvPrime
+                    inWord = true
+                } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") {
+                    if inWord { words.append(hash) }
+                    hash = fnvOffset
+                    inWord = false
                 }
                 continue
             }
             // A multi-byte scalar: decode it, then fold it if it is a letter.
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            guard length > 1 else {
-                endWord()
-                continue
-            }
             var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            var complete = true
-            for _ in 1..<length {
-                guard let next = iterator.next() else { complete = false; break }
-                if next & 0xC0 != 0x80 {
-                    pending = next
-                    complete = false
-                    break
-                }
-                value = value << 6 | UInt32(next & 0x3F)
+            var end = index + 1
+            while end < index + length && end < count && bytes[end] & 0xC0 == 0x80 {
+                value = value << 6 | UInt32(bytes[end] & 0x3F)
+                end += 1
             }
+            let complete = length > 1 && end == index + length
+            index = end
             guard complete, let scalar = Unicode.Scalar(value) else {
-                endWord()
+                if inWord { words.append(hash) }
+                hash = fnvOffset
+                inWord = false
                 continue
             }
             // ’ and the Unicode hyphens join like their ASCII forms.
             if scalar == "\u{2019}" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "\u{AD}" { continue }
             let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil {
-                if properties.changesWhenLowercased {
-                    for lower in properties.lowercaseMapping.utf8 { feed(lower) }
-                } else {
-                    for part in String(scalar).utf8 { feed(part) }
-                }
-            } else if properties.generalCategory == .nonspacingMark && inWord {
-                for part in String(scalar).utf8 { feed(part) }
+            let isLetter = properties.isAlphabetic || properties.numericType != nil
+            if isLetter || (properties.generalCategory == .nonspacingMark && inWord) {
+                let folded = isLetter && properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)
+                for part in folded.utf8 { hash = (hash ^ UInt64(part)) &* fnvPrime }
+                inWord = true
             } else {
-                endWord()
+                if inWord { words.append(hash) }
+                hash = fnvOffset
+                inWord = false
             }
         }
-        endWord()
+        if inWord { words.append(hash) }
         return words
     }
 
     private static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
-    /// SplitMix64's finaliser: spreads a combined hash over all 64 bits, so
+    /// SplitMix64's finaliser: spreads a word's hash over all 64 bits, so
     /// two different shingles almost never share one.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {

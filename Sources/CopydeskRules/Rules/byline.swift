@@ -6,7 +6,7 @@ import Foundation
 public struct BylineRule: Rule {
     public static let description = RuleDescription(
         id: "byline",
-        summary: "An article must credit its author in a byline, in the place and form the policy sets.",
+        summary: "An article must credit its author in a byline.",
         rationale: """
             A byline tells readers who stands behind the reporting and gives them someone to hold to \
             account; a missing one, or one that credits "Staff", makes a story look anonymous. \

@@ -135,6 +135,10 @@ public struct CaptionDuplicationRule: Rule {
     }
 
     public func check(_ document: Document) -> [Violation] {
+        // Paragraphs matter only as partners of captions and alt texts, so
+        // an article without either costs nothing to check.
+        guard document.blocks.contains(where: { $0.kind == .caption || ($0.kind == .image && $0.image?.alt != nil) })
+        else { return [] }
         // Alt texts take part in repeats only with compare-alt-text; without
         // it they are read against their own caption alone.
         var items: [RepeatedText] = []
@@ -145,7 +149,7 @@ public struct CaptionDuplicationRule: Rule {
                 items.append(RepeatedText(role: .caption, block: blockIndex, in: document))
             case .image:
                 guard let alt = block.image?.alt, !alt.text.isEmpty else { continue }
-                let item = RepeatedText(role: .altText, blockIndex: blockIndex, text: alt.text, range: alt.range)
+                let item = RepeatedText(altText: alt, image: blockIndex)
                 altTextsByImage[blockIndex] = item
                 if compareAltText { items.append(item) }
             case .paragraph, .blockquote, .listItem:
@@ -162,10 +166,10 @@ public struct CaptionDuplicationRule: Rule {
                item.fingerprint.similarity(to: alt.fingerprint) >= threshold {
                 violations.append(Violation(
                     message: "Caption \(RepeatedText.verb(item.fingerprint.similarity(to: alt.fingerprint))) its "
-                        + "image's alt text (line \(alt.range.start.line)): screen readers read both. Let the alt "
+                        + "image's alt text (line \(alt.range(in: document).start.line)): screen readers read both. Let the alt "
                         + "text describe what the picture shows and the caption say what it means for the story.",
-                    range: item.range,
-                    related: [RelatedLocation(range: alt.range, message: "the image's alt text")]))
+                    range: item.range(in: document),
+                    related: [RelatedLocation(range: alt.range(in: document), message: "the image's alt text")]))
             } else if let match = matches.first(where: { comparable(item, items[$0.index], ownImage: ownImage) }) {
                 violations.append(violation(item, repeats: items[match.index], similarity: match.similarity,
                                             in: document))
@@ -201,7 +205,7 @@ public struct CaptionDuplicationRule: Rule {
                            in document: Document) -> Violation {
         let verb = RepeatedText.verb(similarity)
         let place = RepeatedText.place(of: first, before: repeated, in: document)
-        let quoted = "“\(RepeatedText.excerpt(first.text))”"
+        let quoted = "“\(RepeatedText.excerpt(first.text(in: document)))”"
         let message: String
         switch (repeated.role, first.role) {
         case (.caption, .caption):
@@ -219,7 +223,7 @@ public struct CaptionDuplicationRule: Rule {
         default:
             message = "Alt text \(verb) the \(first.role.name) \(place): \(quoted). Describe what this image shows."
         }
-        return Violation(message: message, range: repeated.range,
-                         related: [RelatedLocation(range: first.range, message: "first occurrence of the \(first.role.name)")])
+        return Violation(message: message, range: repeated.range(in: document),
+                         related: [RelatedLocation(range: first.range(in: document), message: "first occurrence of the \(first.role.name)")])
     }
 }

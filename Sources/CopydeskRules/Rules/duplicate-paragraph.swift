@@ -108,9 +108,9 @@ public struct DuplicateParagraphRule: Rule {
             return Violation(
                 message: "Paragraph \(RepeatedText.verb(match.similarity)) the paragraph "
                     + "\(RepeatedText.place(of: first, before: paragraph, in: document)): "
-                    + "“\(RepeatedText.excerpt(first.text))”. Keep one of them and delete the other.",
-                range: paragraph.range,
-                related: [RelatedLocation(range: first.range, message: "first occurrence of the paragraph")])
+                    + "“\(RepeatedText.excerpt(first.text(in: document)))”. Keep one of them and delete the other.",
+                range: paragraph.range(in: document),
+                related: [RelatedLocation(range: first.range(in: document), message: "first occurrence of the paragraph")])
         }
     }
 }
