@@ -103,6 +103,15 @@ struct CommandLineTests {
         #expect(check.status == 2)
         try directory.write(".copydesk.yml", "schema: 1\nextends: default\nrules:\n  quote-balance: warning\n")
         #expect(try copydesk(["policy", "check", ".copydesk.yml"], in: directory.path).status == 0)
+
+        // A staff list the policy names must exist, next to the policy file.
+        try directory.write("desk/.copydesk.yml", "schema: 1\nextends: default\nrules:\n  byline:\n    staff-list: staff.txt\n")
+        let missing = try copydesk(["policy", "check", "desk/.copydesk.yml"], in: directory.path)
+        #expect(missing.status == 2)
+        #expect(missing.standardError.hasPrefix("desk/.copydesk.yml:4:3: error: rule byline, option staff-list: "))
+        #expect(missing.standardError.contains("'desk/staff.txt' does not exist"))
+        try directory.write("desk/staff.txt", "Jane Doe\n")
+        #expect(try copydesk(["policy", "check", "desk/.copydesk.yml"], in: directory.path).status == 0)
     }
 
     @Test("the nearest .copydesk.yml applies, and policy show prints it")
