@@ -33,6 +33,19 @@ struct BylineTextTests {
         NamesCase(text: "By Staff", names: []),
         NamesCase(text: "The Associated Press", names: []),
         NamesCase(text: "By Web Desk", names: []),
+        // Shapes of byline markup on news sites, for the HTML reader.
+        NamesCase(text: "By Tom Albers, Riverton Daily", names: ["Tom Albers"]),
+        NamesCase(text: "By Clara Nguyen For Harbor Ledger Online", names: ["Clara Nguyen"]),
+        NamesCase(text: "Clara Nguyen Breaking News Intern", names: ["Clara Nguyen"]),
+        NamesCase(text: "Tom Albers USA TODAY NETWORK", names: ["Tom Albers"]),
+        NamesCase(text: "By Clara Nguyen Clara Nguyen", names: ["Clara Nguyen"]),
+        NamesCase(text: "Clara Nguyen, Tom Albers", names: ["Clara Nguyen", "Tom Albers"]),
+        NamesCase(text: "By Clara Nguyen, Harbor Institute of Marine Science and Coastal Studies", names: ["Clara Nguyen"]),
+        NamesCase(text: "Review by Tom Albers Contributor", names: ["Tom Albers"]),
+        NamesCase(text: "Clara Nguyen - Dec 21, 2023 1:00 pm UTC", names: ["Clara Nguyen"]),
+        NamesCase(text: "By Clara Nguyen | December 13, 2023", names: ["Clara Nguyen"]),
+        NamesCase(text: "By Associated Press 3 minute read", names: []),
+        NamesCase(text: "Clara Nguyen @clarawrites", names: ["Clara Nguyen"]),
     ]
 
     @Test(arguments: nameCases)

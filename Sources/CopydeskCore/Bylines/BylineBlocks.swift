@@ -53,7 +53,12 @@ enum BylineBlocks {
     static func mayBeCreditLine(_ line: [UInt8]) -> Bool {
         guard line.count <= 120, let last = line.last, ProseHeuristics.wordCount(line) <= 12 else { return false }
         if line.count >= 3 && line[(line.count - 3)...].elementsEqual([0xE2, 0x80, 0x9D]) { return false }  // ”
-        return !".!?\":".utf8.contains(last)
+        if last == UInt8(ascii: ".") {
+            // "Jane Doe Jr." or "Written by Jane Doe." end with a period; a sentence ends with a longer word.
+            let lastWord = line.reversed().dropFirst().prefix { $0 != 0x20 }
+            return lastWord.count <= 3 || line.starts(with: Array("Written by ".utf8))
+        }
+        return !"!?\":".utf8.contains(last)
     }
 
     /// The first line of a block that could be a byline: short, and

@@ -72,21 +72,40 @@ public enum BylineText {
             tokens.removeFirst(byEnd)
             if case .separator(.colon)? = tokens.first?.kind { tokens.removeFirst() }
         }
-        var segments: [[Token]] = [[]]
+        // Each part between separators, with the separator before it.
+        var segments: [(tokens: [Token], after: Separator?)] = [([], nil)]
+        var listHasAnd = false
         for token in tokens {
             switch token.kind {
             case .word:
-                segments[segments.count - 1].append(token)
+                segments[segments.count - 1].tokens.append(token)
             case .separator(let separator):
                 if separator == .slash { reading.hasSlash = true }
-                if !segments[segments.count - 1].isEmpty { segments.append([]) }
+                if separator == .and { listHasAnd = true }
+                if segments[segments.count - 1].tokens.isEmpty {
+                    // "Jane Doe, and John Roe": the stronger separator counts.
+                    if separator == .and { segments[segments.count - 1].after = .and }
+                } else {
+                    segments.append(([], separator))
+                }
             }
         }
-        if segments.last?.isEmpty == true { segments.removeLast() }
+        if segments.last?.tokens.isEmpty == true { segments.removeLast() }
 
         var afterDate = false
-        for segment in segments {
+        // Once a part names a publication or a place ("Medical Xpress"),
+        // what follows is about it, not more reporters.
+        var afterAffiliation = false
+        var previousWasCredit = false
+        for (segment, separator) in segments {
             reading.partCount += 1
+            let namesBefore = reading.names.count
+            let titled = reading.hasTitle
+            defer {
+                // "and" goes on naming people after a name or a name's title
+                // ("Jane Doe, Staff Writer, and John Roe"), not after an institution.
+                previousWasCredit = reading.names.count > namesBefore || (reading.hasTitle && !titled)
+            }
             if afterDate || startsDate(segment) {
                 // Everything after "Updated", "June 3, 2024" is the date line.
                 afterDate = true
@@ -107,8 +126,16 @@ public enum BylineText {
             }
             var rest = segment[...]
             if let end = nameRunEnd(segment) {
-                reading.names.append(name(segment[0..<end], in: bytes))
-                rest = segment[end...]
+                let run = segment[0..<end]
+                if isWire(run) {
+                    reading.wireCredits.append(credit(run, in: bytes))
+                    rest = segment[end...]
+                } else if mayBeAnotherName(run, after: separator, namesSoFar: reading.names.count,
+                                           listHasAnd: listHasAnd, startsWithBy: reading.startsWithBy,
+                                           afterAffiliation: afterAffiliation || !previousWasCredit) {
+                    reading.names.append(name(halved(run), in: bytes))
+                    rest = segment[end...]
+                }
             }
             guard !rest.isEmpty else { continue }
             if isWire(rest) {
@@ -124,17 +151,40 @@ public enum BylineText {
                     reading.isProse = true
                 }
             }
+            if rest.contains(where: { organisationWords.contains($0.folded) }) { afterAffiliation = true }
             if hasTitleWord {
                 reading.hasTitle = true
             } else if rest.startIndex == segment.startIndex || !affiliationStarts.contains(rest.first!.folded) {
                 // A capitalised phrase that is neither a name nor a title
                 // ("The Harbor Ledger", "PORT AMITY") fits after "By" only.
                 reading.onlyCreditParts = false
+                afterAffiliation = true
             }
         }
-        // "Jane Doe, Staff Writer" has a title; "Staff" alone is a desk. Either
-        // way a title with no name beside it credits nobody.
         return reading
+    }
+
+    /// Whether a name-shaped part after the first name is another reporter
+    /// or the publication: "By Jane Doe, John Roe and Ann Poe" lists people,
+    /// "By Justin Jackson, Medical Xpress" names a site. After a comma, a
+    /// bar or a dash, only a list that ends with "and" goes on naming
+    /// people, or a plain list of names without "By" (page metadata).
+    private static func mayBeAnotherName(_ run: ArraySlice<Token>, after separator: Separator?, namesSoFar: Int,
+                                         listHasAnd: Bool, startsWithBy: Bool, afterAffiliation: Bool) -> Bool {
+        guard namesSoFar > 0 else { return true }
+        if afterAffiliation || run.contains(where: { organisationWords.contains($0.folded) }) { return false }
+        if separator == .and { return true }
+        return listHasAnd || !startsWithBy
+    }
+
+    /// "Angel Saunders Angel Saunders", as page markup sometimes repeats a
+    /// name, is one name.
+    private static func halved(_ run: ArraySlice<Token>) -> ArraySlice<Token> {
+        guard run.count >= 4, run.count % 2 == 0 else { return run }
+        let half = run.count / 2
+        let first = run.prefix(half).map(\.folded)
+        let second = run.suffix(half).map(\.folded)
+        return first == second ? run.prefix(half) : run
     }
 
     // MARK: Names
@@ -150,7 +200,8 @@ public enum BylineText {
         var end = 0
         while index < segment.count {
             let token = segment[index]
-            if token.hasDigit || token.isHandle || stopWords.contains(token.folded) || titleWords.contains(token.folded) { break }
+            if token.hasDigit || token.isHandle || stopWords.contains(token.folded) || titleWords.contains(token.folded)
+                || affiliationStarts.contains(token.folded) || token.folded == "the" { break }
             if months.contains(token.folded), index + 1 < segment.count, segment[index + 1].hasDigit { break }
             // "Jane Doe Reuters": the agency is not a third name.
             if nameWords >= 2, wireServices.contains(token.folded) { break }
@@ -159,6 +210,15 @@ public enum BylineText {
                 continue
             }
             guard token.isCapitalised, token.isNameShaped else { break }
+            if nameWords >= 2 {
+                // "Matt Wales News Reporter", "Craig Meyer USA TODAY": a
+                // publication's word, or capitals after a name in mixed
+                // case, start what comes after the name.
+                if organisationWords.contains(token.folded) { break }
+                let mixedSoFar = segment[0..<index].contains { $0.hasLowercase }
+                if mixedSoFar && !token.hasLowercase && token.letterCount >= 2 && !romanNumerals.contains(token.folded)
+                    && nameSuffixes[token.folded] == nil { break }
+            }
             nameWords += 1
             end = index + 1
             index += 1
@@ -392,7 +452,19 @@ public enum BylineText {
         "editors", "columnist", "contributor", "contributors", "contributing", "senior", "chief", "bureau", "desk",
         "special", "freelance", "freelancer", "photographer", "photojournalist", "journalist", "critic", "producer",
         "intern", "newsroom", "team", "admin", "administrator", "webmaster", "associate", "deputy", "managing",
-        "executive", "political", "national", "foreign", "investigative", "reports", "report",
+        "executive", "political", "national", "foreign", "investigative", "reports", "report", "breaking",
+        "data", "graphics", "culture", "entertainment", "politics", "business", "sports", "science", "health",
+        "technology", "tech", "opinion", "digital", "multimedia", "visual", "visuals",
+    ]
+
+    /// Words that make a name-shaped phrase a publication or an institution
+    /// ("Medical Xpress", "Forbes India", "Daily Mail Australia").
+    static let organisationWords: Set<String> = [
+        "times", "news", "journal", "media", "network", "daily", "weekly", "magazine", "herald", "tribune",
+        "gazette", "telegraph", "institute", "university", "college", "foundation", "association", "agency",
+        "inc", "inc.", "llc", "ltd", "ltd.", "online", "mailonline", "digest", "xpress", "chronicle", "courier",
+        "examiner", "enquirer", "intelligencer", "international", "radio",
+        "television", "tv", "channel", "podcast", "blog", "staff", "desk",
     ]
 
     /// Lowercase words a credit may hold besides titles: "for The Times",
@@ -447,5 +519,8 @@ public enum BylineText {
     static let romanNumerals: Set<String> = ["ii", "iii", "iv", "vi"]
 
     /// Openings that work like "By": "Written by Jane Doe".
-    static let byLeadIns: Set<String> = ["written", "words", "story", "text", "reported"]
+    static let byLeadIns: Set<String> = [
+        "written", "words", "story", "text", "reported", "review", "news", "analysis", "opinion", "commentary",
+        "column", "essay", "feature", "interview",
+    ]
 }
