@@ -13,7 +13,10 @@ public struct AttributionFinder: Sendable {
 
     /// Fills `attribution` of every primary quotation (depth 0) of the
     /// document; it stays nil where no speaker is credited.
-    public func attribute(_ document: inout Document) {
+    ///
+    /// - Parameter needsAttribution: quotations to look for a speaker for;
+    ///   a rule that exempts short quotations need not pay for them.
+    public func attribute(_ document: inout Document, where needsAttribution: (Quote) -> Bool = { _ in true }) {
         let snapshot = document
         var byBlock: [Int: [Int]] = [:]
         for (index, quote) in snapshot.quotes.enumerated() where quote.depth == 0 && !quote.isBlockquote {
@@ -39,7 +42,9 @@ public struct AttributionFinder: Sendable {
             let quote = document.quotes[index]
             let blockIndex = quote.blockIndex
             let opensBlock: Bool
-            if quote.isBlockquote {
+            if !needsAttribution(quote) {
+                opensBlock = false
+            } else if quote.isBlockquote {
                 opensBlock = true
                 if let hit = Self.dashAttribution(in: snapshot.blocks[blockIndex].content.utf8) {
                     document.quotes[index].attribution = attribution(hit, in: blockIndex)
@@ -352,6 +357,29 @@ struct BlockAnalysis {
     ]
     static let conjunctions: Set<String> = ["and", "but", "so", "or", "nor"]
 
+    /// The subject of the sentence's main verb: the first lowercase finite
+    /// verb (a cue, an irregular past or a regular past, not a participle)
+    /// that a name, a pronoun or a description stands right before, so
+    /// opening phrases ("Speaking in Salem, New Hampshire,", "Hours later,")
+    /// are passed over.
+    func mainSubject(of sentence: Range<Int>, endingBefore limit: Int) -> Range<Int>? {
+        var index = sentence.lowerBound
+        while index < limit {
+            defer { index += 1 }
+            guard tokens.isWord(index), !tokens.isCapitalized(index) else { continue }
+            let lowered = word(index)
+            guard !lowered.hasSuffix("ing"), isVerbLike(index) || Self.auxiliaries.contains(lowered) else { continue }
+            var end = index - 1
+            while end >= sentence.lowerBound, tokens.isWord(end), Self.auxiliaries.contains(word(end)) { end -= 1 }
+            guard end >= sentence.lowerBound else { continue }
+            if let phrase = nounPhrase(endingAt: end, in: sentence, looseDescriptions: false)
+                ?? speakerBefore(end + 1, in: sentence, looseDescriptions: false) {
+                return phrase
+            }
+        }
+        return nil
+    }
+
     /// The subject at the start of a sentence (past an opening phrase such
     /// as "On Monday," or a dateline), when it ends before `limit`: a name,
     /// a pronoun or a descriptive phrase.
@@ -582,6 +610,17 @@ struct BlockAnalysis {
         let cueText = (cue.lowerBound...cue.upperBound).map { tokens.lowercasedWord($0) }.joined(separator: " ")
         let forwardOnly = cueText == "according to" || cueText.hasPrefix("in ") || cueText == "in the words of"
         let verb = tokens.lowercasedWord(cue.upperBound)
+        // "Trump went after Bush, calling him “a total stiff”": a participle
+        // after a comma belongs to the subject of the clause; what follows it
+        // is its object.
+        if verb.hasSuffix("ing"), tokens.isPunctuation(cue.lowerBound - 1, 0x2C) {
+            return mainSubject(of: sentence, endingBefore: cue.lowerBound - 1)
+        }
+        // "Sanders was asked by host Bill Maher": the asker speaks.
+        if verb == "asked", tokens.isWord(cue.upperBound + 1), word(cue.upperBound + 1) == "by",
+           let asker = speakerAfter(cue.upperBound + 1, in: sentence) {
+            return asker
+        }
         let unmistakablyVerb = verb.hasSuffix("ed") || Self.unmistakableVerbs.contains(verb)
         if !forwardOnly, let before = speakerBefore(cue.lowerBound, in: sentence, looseDescriptions: unmistakablyVerb) {
             return before
@@ -594,8 +633,11 @@ struct BlockAnalysis {
         // "…, says Dante Scala, a political scientist".
         let inverted = tokens.quoteIndex(previous) != nil || tokens.isPunctuation(previous, 0x2C)
             || cue.lowerBound == sentence.lowerBound
-        // After "told" or "asked" comes the listener, not the speaker.
-        guard forwardOnly || (inverted && !Self.addressingVerbs.contains(verb)) else { return nil }
+        // After "told" or "asked" comes the listener ("…, told reporters"),
+        // except in an inversion right after the quotation ("…?” asked Cantwell).
+        let followsQuotation = tokens.quoteIndex(previous) != nil
+            || (tokens.isPunctuation(previous, 0x2C) && tokens.quoteIndex(previous - 1) != nil)
+        guard forwardOnly || (inverted && (followsQuotation || !Self.addressingVerbs.contains(verb))) else { return nil }
         return speakerAfter(cue.upperBound, in: sentence)
     }
 
@@ -618,7 +660,9 @@ struct BlockAnalysis {
             skipped += 1
         }
         guard index >= sentence.lowerBound else { return nil }
-        // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after the name.
+        // "Rep. Gwen Moore (D-Wis.) said", "Gov. John Kasich (R-OH), said":
+        // a parenthesis after the name.
+        if tokens.isPunctuation(index, 0x2C) && tokens.isPunctuation(index - 1, 0x29) { index -= 1 }
         if tokens.isPunctuation(index, 0x29) {
             var open = index - 1
             while open > sentence.lowerBound && index - open < 12 && !tokens.isPunctuation(open, 0x28) { open -= 1 }
@@ -632,6 +676,13 @@ struct BlockAnalysis {
         // The apposition may hold commas of its own ("secretary of state for
         // population, refugees, and migration"): try each earlier comma.
         if tokens.isPunctuation(index, 0x2C) {
+            // "…,” his chief of staff, Joe Kasper, told": the name just before
+            // the comma is the speaker, the words before it describe him.
+            if tokens.isCapitalized(index - 1), isLikelyName(index - 1, sentenceStart: sentence.lowerBound),
+               let phrase = nounPhrase(endingAt: index - 1, in: sentence, looseDescriptions: false),
+               tokens.isPunctuation(nameRunStart(from: index - 1, lowerLimit: sentence.lowerBound) - 1, 0x2C) {
+                return phrase
+            }
             var open = index - 1
             while open > sentence.lowerBound && index - open < 40 && tokens.quoteIndex(open) == nil {
                 if tokens.isPunctuation(open, 0x2C), let phrase = nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: false),

@@ -24,6 +24,7 @@ struct ProseTokens {
     init(bytes: [UInt8], quotes: [Range<Int>], skipping codeRanges: [Range<Int>] = []) {
         self.bytes = bytes
         tokenize(quotes: quotes, codeRanges: codeRanges)
+        lowercaseWords()
         splitSentences()
     }
 
@@ -33,8 +34,23 @@ struct ProseTokens {
         Substring(decoding: bytes[tokens[index].range], as: UTF8.self)
     }
 
-    func lowercasedWord(_ index: Int) -> String {
-        String(decoding: bytes[tokens[index].range].map(PhraseMatcher.fold), as: UTF8.self)
+    /// The word with its ASCII letters lowercased, made once per token:
+    /// the attribution search compares words against lists many times.
+    func lowercasedWord(_ index: Int) -> String { loweredWords[index] }
+
+    private(set) var loweredWords: [String] = []
+
+    private mutating func lowercaseWords() {
+        loweredWords.reserveCapacity(tokens.count)
+        for token in tokens {
+            guard token.kind == .word else { loweredWords.append(""); continue }
+            let range = token.range
+            let word = String(unsafeUninitializedCapacity: range.count) { buffer in
+                for (offset, byte) in bytes[range].enumerated() { buffer[offset] = PhraseMatcher.fold(byte) }
+                return range.count
+            }
+            loweredWords.append(word)
+        }
     }
 
     func indices(contains index: Int) -> Bool { tokens.indices.contains(index) }

@@ -116,7 +116,14 @@ public struct QuoteAttributionRule: Rule {
     }
 
     public func check(_ document: Document) -> [Violation] {
-        let quotes = attributedQuotes(document)
+        var copy = document
+        if singleQuotesArePrimary { QuoteScanner.scan(&copy, singleQuotesArePrimary: true) }
+        // Only quotations the rule would report need a speaker looked for.
+        let minWords = self.minWords
+        finder.attribute(&copy) { quote in
+            quote.depth == 0 && Self.wordCount(quote.text, atLeast: minWords)
+        }
+        let quotes = copy.quotes
         let firstParagraph = document.blocks.firstIndex { $0.kind == .paragraph } ?? document.blocks.count
         var violations: [Violation] = []
         for quote in quotes where quote.depth == 0 && quote.attribution == nil {
@@ -141,6 +148,21 @@ public struct QuoteAttributionRule: Rule {
         return "Direct quotation “\(excerpt)” (\(words) words) is not attributed: no speaker with a cue such as "
             + "“said”, “told” or “according to” in its sentence, the sentence before or after it, or a lead-in "
             + "ending with a colon. Credit the speaker, for example “…,” the mayor said."
+    }
+
+    /// Whether `text` has at least `minimum` words, counted on its bytes.
+    static func wordCount(_ text: String, atLeast minimum: Int) -> Bool {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace && !inWord {
+                count += 1
+                if count >= minimum { return true }
+            }
+            inWord = !isSpace
+        }
+        return false
     }
 
     static func excerpt(_ text: String) -> String {
