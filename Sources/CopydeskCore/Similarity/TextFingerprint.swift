@@ -24,15 +24,15 @@ public struct TextFingerprint: Sendable, Hashable {
             return
         }
         let size = min(max(1, shingleSize), words.count)
-        // Each word is mixed once; a shingle combines its words' mixed hashes
-        // with a different odd multiplier per place, so order counts.
-        let mixed = words.map(Self.mix)
+        // Each word's hash is mixed once (in `wordHashes`); a shingle combines
+        // its words' hashes with a different odd multiplier per place, so
+        // order counts.
         var hashes: [UInt64] = []
         hashes.reserveCapacity(words.count - size + 1)
         for start in 0...(words.count - size) {
             var hash = UInt64(size)
             for offset in 0..<size {
-                hash = (hash &* 0x9E37_79B9_7F4A_7C15) &+ mixed[start + offset]
+                hash = (hash &* 0x9E37_79B9_7F4A_7C15) &+ words[start + offset]
             }
             hashes.append(hash)
         }
@@ -80,7 +80,7 @@ public struct TextFingerprint: Sendable, Hashable {
 
     // MARK: Words
 
-    /// FNV-1a hashes of the words: runs of letters and digits, lowercased.
+    /// Mixed FNV-1a hashes of the words: runs of letters and digits, lowercased.
     /// Apostrophes and hyphens inside a word are dropped without splitting
     /// it ("don’t" is "dont" whichever apostrophe is typed); every other
     /// character separates words.
@@ -102,7 +102,7 @@ public struct TextFingerprint: Sendable, Hashable {
                     hash = (hash ^ UInt64(byte | 0x20)) &* fnvPrime
                     inWord = true
                 } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") {
-                    if inWord { words.append(hash) }
+                    if inWord { words.append(mix(hash)) }
                     hash = fnvOffset
                     inWord = false
                 }
@@ -119,7 +119,7 @@ public struct TextFingerprint: Sendable, Hashable {
             let complete = length > 1 && end == index + length
             index = end
             guard complete, let scalar = Unicode.Scalar(value) else {
-                if inWord { words.append(hash) }
+                if inWord { words.append(mix(hash)) }
                 hash = fnvOffset
                 inWord = false
                 continue
@@ -133,12 +133,12 @@ public struct TextFingerprint: Sendable, Hashable {
                 for part in folded.utf8 { hash = (hash ^ UInt64(part)) &* fnvPrime }
                 inWord = true
             } else {
-                if inWord { words.append(hash) }
+                if inWord { words.append(mix(hash)) }
                 hash = fnvOffset
                 inWord = false
             }
         }
-        if inWord { words.append(hash) }
+        if inWord { words.append(mix(hash)) }
         return words
     }
 
