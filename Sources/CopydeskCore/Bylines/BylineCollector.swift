@@ -46,6 +46,9 @@ enum BylineCollector {
         guard lineEnd > 0 else { return nil }
         let line = Array(content.utf8[..<lineEnd])
         let reading = BylineText.read(line)
+        // A block a parser took for a byline that credits nobody, no desk and
+        // no agency ("Share on Facebook") is no credit.
+        guard !reading.names.isEmpty || !reading.wireCredits.isEmpty || reading.hasTitle else { return nil }
         let nameSpans = reading.names.map { document.span(of: $0.range, in: index) }
         let wire = reading.wireCredits.first.map { document.span(of: $0.range, in: index) }
         let kind: Byline.Kind = reading.names.isEmpty && !reading.hasTitle && wire != nil ? .wireCredit : .bylineLine
