@@ -21,9 +21,9 @@ enum BylineBlocks {
             let inTop = counts && topSeen < topWindow
             if counts { topSeen += 1 }
             guard kind == .paragraph || (kind == .heading && blocks[index].level >= 2) else { continue }
-            guard let line = bylineCandidate(blocks[index].content.utf8) else { continue }
-            let by = startsWithBy(line[...])
-            if !by && !(inTop && mayBeCreditLine(line)) { continue }
+            let by = startsWithBy(blocks[index].content.utf8[...])
+            guard by || inTop, let line = bylineCandidate(blocks[index].content.utf8) else { continue }
+            if !by && !mayBeCreditLine(line) { continue }
             let reading = BylineText.read(line)
             if reading.isByLine || (inTop && reading.isCreditLine) {
                 blocks[index].kind = .byline

@@ -115,6 +115,8 @@ public struct BylineRule: Rule {
     let maxBlocksAfterHeadline: Int
     let forms: Set<Byline.Kind>
     let acceptedWireCredits: [String: String]
+    /// Accepted agencies the parser does not know, looked for by the rule itself.
+    let unknownWireCredits: Set<String>
     let forbidden: [(folded: String, text: String)]
     let staff: StaffList?
 
@@ -136,6 +138,7 @@ public struct BylineRule: Rule {
         var wire: [String: String] = [:]
         for credit in options.strings("wire-credits") { wire[Self.creditKey(credit)] = credit }
         acceptedWireCredits = wire
+        unknownWireCredits = Set(wire.keys.filter { !BylineText.wireServices.contains($0) })
         forbidden = options.strings("forbidden").map { (StaffList.fold($0), $0) }.filter { !$0.0.isEmpty }
         staff = try options.path("staff-list").map { path in
             try StaffList(path: path, option: options.string("staff-list"), ruleID: Self.description.id)
@@ -217,6 +220,7 @@ public struct BylineRule: Rule {
     /// Agency lines the parser does not know but the policy accepts
     /// ("Nikkei Asia" alone under the headline).
     private func configuredWireLines(_ document: Document) -> [Byline] {
+        guard !unknownWireCredits.isEmpty else { return [] }
         let known = Set(document.bylines.compactMap(\.blockIndex))
         var found: [Byline] = []
         let start = (document.blocks.firstIndex { $0.kind == .headline } ?? -1) + 1
@@ -226,7 +230,7 @@ public struct BylineRule: Rule {
             guard block.kind != .chrome, block.kind != .image else { continue }
             seen += 1
             guard block.kind == .paragraph, !known.contains(index), block.content.count <= 80,
-                  acceptedWireCredits[Self.creditKey(Self.withoutBy(block.text))] != nil else { continue }
+                  unknownWireCredits.contains(Self.creditKey(Self.withoutBy(block.text))) else { continue }
             let span = Span(text: block.text, range: document.range(of: 0..<block.content.count, in: index))
             found.append(Byline(kind: .wireCredit, text: block.text, names: [], range: span.range,
                                 blockIndex: index, wireCredit: span))
