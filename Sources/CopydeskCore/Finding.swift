@@ -55,15 +55,19 @@ public struct Finding: Sendable, Hashable {
     public var range: SourceRange
     public var related: [RelatedLocation]
     public var suppression: SuppressionInfo?
+    /// What within the rule the finding is about, when a directive can
+    /// name it: the id of a legal notice, which front matter can waive.
+    public var subject: String?
 
     public init(ruleID: String, severity: Severity, message: String, range: SourceRange,
-                related: [RelatedLocation] = [], suppression: SuppressionInfo? = nil) {
+                related: [RelatedLocation] = [], suppression: SuppressionInfo? = nil, subject: String? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
         self.range = range
         self.related = related
         self.suppression = suppression
+        self.subject = subject
     }
 
     public var isSuppressed: Bool { suppression != nil }

@@ -40,26 +40,44 @@ struct FrontMatterReader {
         return entries
     }
 
-    /// `copydesk: {disable: {RULE: reason}}` turns rules off for the file.
+    /// `copydesk: {disable: {RULE: reason}}` turns rules off for the file;
+    /// `copydesk: {waive: {NOTICE: reason}}` excuses it from a legal notice.
+    /// Both also take a list or a single name, which gives no reason and is
+    /// reported for it.
     private mutating func readDirectives(_ value: FrontMatterValue) {
         guard case .mapping(let entries, _) = value else { return }
-        for entry in entries where entry.key.text == "disable" {
-            switch entry.value {
-            case .mapping(let rules, _):
-                for rule in rules {
-                    let reason = rule.value.scalarText.flatMap { $0.isEmpty ? nil : $0 }
-                    directives.append(SuppressionDirective(kind: .disableFile, ruleIDs: [rule.key.text], reason: reason,
-                                                           range: SourceRange(start: rule.key.range.start, end: rule.value.range.end)))
+        for entry in entries {
+            switch entry.key.text {
+            case "disable":
+                for (name, reason, range) in Self.namesAndReasons(entry.value) {
+                    directives.append(SuppressionDirective(kind: .disableFile, ruleIDs: [name], reason: reason, range: range))
                 }
-            case .sequence(let items, _):
-                for item in items {
-                    if case .scalar(let span) = item {
-                        directives.append(SuppressionDirective(kind: .disableFile, ruleIDs: [span.text], reason: nil, range: span.range))
-                    }
+            case "waive":
+                for (name, reason, range) in Self.namesAndReasons(entry.value) {
+                    directives.append(SuppressionDirective(kind: .waive, ruleIDs: [], subject: name, reason: reason, range: range))
                 }
-            case .scalar(let span):
-                directives.append(SuppressionDirective(kind: .disableFile, ruleIDs: [span.text], reason: nil, range: span.range))
+            default:
+                continue
             }
+        }
+    }
+
+    /// `{NAME: reason}`, `[NAME, …]` or `NAME`, each name with its reason
+    /// (nil when empty or not given) and the range of its entry.
+    private static func namesAndReasons(_ value: FrontMatterValue) -> [(String, String?, SourceRange)] {
+        switch value {
+        case .mapping(let entries, _):
+            return entries.map { entry in
+                let reason = entry.value.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+                return (entry.key.text, reason, SourceRange(start: entry.key.range.start, end: entry.value.range.end))
+            }
+        case .sequence(let items, _):
+            return items.compactMap { item in
+                guard case .scalar(let span) = item else { return nil }
+                return (span.text, nil, span.range)
+            }
+        case .scalar(let span):
+            return [(span.text, nil, span.range)]
         }
     }
 

@@ -7,6 +7,10 @@ import Foundation
 ///     <!-- copydesk-disable-next-line RULE -- reason -->
 ///
 /// or front matter `copydesk: {disable: {RULE: reason}}`. `all` names every rule.
+///
+/// Front matter `copydesk: {waive: {NOTICE: reason}}` excuses the article
+/// from one legal notice of the policy: a `waive` directive names no rule,
+/// only the notice (its `subject`), and covers that notice's findings.
 public struct SuppressionDirective: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case disable
@@ -14,17 +18,22 @@ public struct SuppressionDirective: Sendable, Hashable {
         case disableNextLine
         /// Front matter: the rule is off for the whole file.
         case disableFile
+        /// Front matter: the article goes without one legal notice.
+        case waive
     }
 
     public var kind: Kind
     public var ruleIDs: [String]
+    /// What within a rule the directive covers: the notice id a `waive` names.
+    public var subject: String?
     public var reason: String?
     /// Where the directive stands (the whole comment, or the front-matter entry).
     public var range: SourceRange
 
-    public init(kind: Kind, ruleIDs: [String], reason: String?, range: SourceRange) {
+    public init(kind: Kind, ruleIDs: [String], subject: String? = nil, reason: String?, range: SourceRange) {
         self.kind = kind
         self.ruleIDs = ruleIDs
+        self.subject = subject
         self.reason = reason
         self.range = range
     }

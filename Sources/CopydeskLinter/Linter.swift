@@ -108,7 +108,8 @@ public final class Linter: Sendable {
         let document = ArticleParser.parse(source, format: format)
         let resolver = SuppressionResolver(knownRuleIDs: knownRuleIDs,
                                            enabledRuleIDs: Set(ruleSet.rules.map(\.description.id)),
-                                           engineRuleSeverities: ruleSet.engineRuleSeverities)
+                                           engineRuleSeverities: ruleSet.engineRuleSeverities,
+                                           knownNoticeIDs: ruleSet.noticeIDs)
         var findings = resolver.resolve(findings: ruleSet.check(document), directives: document.directives,
                                         source: source)
         findings.sort(by: findingOrder)

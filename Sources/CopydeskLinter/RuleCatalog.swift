@@ -101,11 +101,42 @@ public enum RuleCatalog {
                 label += "; options \(options.joined(separator: ", "))"
             }
             output += label + "):\n"
+            for notice in example.notices {
+                output += "    [policy notice \(notice.id): \(summary(of: notice)); text “\(notice.text.replacingOccurrences(of: "\n\n", with: " ¶ "))”]\n"
+            }
             var lines = example.text.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.last?.isEmpty == true { lines.removeLast() }
             for line in lines { output += line.isEmpty ? "\n" : "    \(line)\n" }
         }
         return output
+    }
+
+    /// A notice's conditions in a phrase, for the examples `explain` prints.
+    static func summary(of notice: Notice) -> String {
+        func describe(_ conditions: [NoticeCondition]) -> String {
+            conditions.map { condition in
+                var parts: [String] = []
+                if !condition.mentions.isEmpty { parts.append("it mentions " + condition.mentions.joined(separator: " or ")) }
+                if !condition.patterns.isEmpty { parts.append("it matches " + condition.patterns.joined(separator: " or ")) }
+                for test in condition.frontMatter {
+                    switch test.match {
+                    case .anyOf(let values): parts.append("front matter \(test.field) is " + values.joined(separator: " or "))
+                    case .noneOf(let values): parts.append("front matter \(test.field) is set but not " + values.joined(separator: " or "))
+                    }
+                }
+                if !condition.wire.isEmpty { parts.append("the byline credits " + condition.wire.joined(separator: " or ")) }
+                return parts.joined(separator: " and ")
+            }.joined(separator: ", or ")
+        }
+        var parts: [String] = []
+        switch notice.required {
+        case .always: parts.append("required always")
+        case .never: parts.append("never required")
+        case .when(let conditions): parts.append("required when " + describe(conditions))
+        }
+        parts.append("placement \(notice.placement.rawValue)")
+        if !notice.forbiddenWhen.isEmpty { parts.append("forbidden when " + describe(notice.forbiddenWhen)) }
+        return parts.joined(separator: "; ")
     }
 
     private static func pad(_ text: String, to width: Int) -> String {

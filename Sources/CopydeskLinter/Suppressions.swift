@@ -7,10 +7,12 @@ import CopydeskRules
 /// - `disable RULE…` covers from the directive to the `enable` that closes
 ///   it (one naming the rule, or naming none), or to the end of the file;
 /// - `disable-next-line RULE…` covers the next non-blank line after it;
-/// - a front-matter `disable` entry covers the whole file.
+/// - a front-matter `disable` entry covers the whole file;
+/// - a front-matter `waive` entry covers the `legal-notice` findings about
+///   the notice it names, in the whole file.
 ///
 /// When several directives cover a finding, the narrowest one is credited:
-/// next-line, then the innermost region, then the file. The others may then
+/// a waiver, then next-line, then the innermost region, then the file. The others may then
 /// be reported as unused, which is what they are for that finding.
 struct SuppressionResolver {
     /// Every rule id copydesk knows, for "unknown rule" reports.
@@ -19,16 +21,20 @@ struct SuppressionResolver {
     var enabledRuleIDs: Set<String>
     /// Engine rules the policy enables, with their severities.
     var engineRuleSeverities: [String: Severity]
+    /// The policy's legal notices, which a waiver may name.
+    var knownNoticeIDs: [String] = []
 
     static let allRules = "all"
 
     private struct Region {
         var directive: Int
         var ruleID: String
+        /// A waiver covers only findings about this notice.
+        var subject: String?
         /// Byte offsets covered (`disable`), or the 1-based line (`disable-next-line`), or everything.
         enum Extent { case bytes(Range<Int>), line(Int), file }
         var extent: Extent
-        /// Narrower regions win: next-line 0, byte regions 1 (later start wins), file 2.
+        /// Narrower regions win: waivers -1, next-line 0, byte regions 1 (later start wins), file 2.
         var rank: Int
     }
 
@@ -48,6 +54,8 @@ struct SuppressionResolver {
             guard let region = coveringRegion(for: finding, in: regions) else { continue }
             used.insert(RegionKey(directive: region.directive, ruleID: region.ruleID))
             let directive = directives[region.directive]
+            // A waiver is in the article's own front matter, so it is an
+            // in-source suppression in SARIF's terms, like the directives.
             result[index].suppression = SuppressionInfo(kind: .inSource, justification: directive.reason,
                                                         directiveRange: directive.range)
         }
@@ -96,7 +104,7 @@ struct SuppressionResolver {
         var open: [String: [(directive: Int, start: Int)]] = [:]
         func close(_ ruleID: String, at end: Int) {
             for entry in open.removeValue(forKey: ruleID) ?? [] {
-                regions.append(Region(directive: entry.directive, ruleID: ruleID,
+                regions.append(Region(directive: entry.directive, ruleID: ruleID, subject: nil,
                                       extent: .bytes(entry.start..<end), rank: 1))
             }
         }
@@ -104,12 +112,15 @@ struct SuppressionResolver {
             switch directive.kind {
             case .disableFile:
                 for ruleID in directive.ruleIDs {
-                    regions.append(Region(directive: index, ruleID: ruleID, extent: .file, rank: 2))
+                    regions.append(Region(directive: index, ruleID: ruleID, subject: nil, extent: .file, rank: 2))
                 }
+            case .waive:
+                regions.append(Region(directive: index, ruleID: Self.waivableRuleID, subject: directive.subject,
+                                      extent: .file, rank: -1))
             case .disableNextLine:
                 guard let line = nextNonBlankLine(after: directive, in: source) else { continue }
                 for ruleID in directive.ruleIDs {
-                    regions.append(Region(directive: index, ruleID: ruleID, extent: .line(line), rank: 0))
+                    regions.append(Region(directive: index, ruleID: ruleID, subject: nil, extent: .line(line), rank: 0))
                 }
             case .disable:
                 for ruleID in directive.ruleIDs {
@@ -153,6 +164,7 @@ struct SuppressionResolver {
         var best: Region?
         var bestStart = Int.min
         for region in regions where region.ruleID == finding.ruleID || region.ruleID == SuppressionResolver.allRules {
+            if let subject = region.subject, subject != finding.subject { continue }
             let start: Int
             switch region.extent {
             case .file:
@@ -178,6 +190,10 @@ struct SuppressionResolver {
         case .disableFile:
             return "front-matter suppression of \(rules) gives no reason; write why the rule does not apply "
                 + "as its value (`\(directive.ruleIDs.first ?? "RULE"): the reason`)"
+        case .waive:
+            let notice = directive.subject ?? "NOTICE"
+            return "front-matter waiver of notice '\(notice)' gives no reason; write why the article may go without "
+                + "the notice as its value (`\(notice): the reason`)"
         case .disable, .disableNextLine, .enable:
             return "\(Self.keyword(directive.kind)) \(rules) gives no reason; add one after `--` "
                 + "(`<!-- \(Self.keyword(directive.kind)) \(rules) -- why the rule does not apply -->`)"
@@ -187,6 +203,10 @@ struct SuppressionResolver {
     private func unusedMessages(_ directive: SuppressionDirective, index: Int, used: Set<RegionKey>,
                                 strayEnables: [Int: [StrayEnable]]) -> [String] {
         let keyword = Self.keyword(directive.kind)
+        if directive.kind == .waive {
+            return unusedWaiverMessage(directive, used: used.contains(RegionKey(directive: index, ruleID: Self.waivableRuleID)))
+                .map { [$0] } ?? []
+        }
         if directive.kind == .enable {
             return (strayEnables[index] ?? []).map { stray in
                 if stray.ruleID == SuppressionResolver.allRules {
@@ -228,12 +248,35 @@ struct SuppressionResolver {
         return messages
     }
 
+    /// The rule whose findings front-matter waivers cover.
+    static let waivableRuleID = LegalNoticeRule.description.id
+
+    private func unusedWaiverMessage(_ directive: SuppressionDirective, used: Bool) -> String? {
+        let notice = directive.subject ?? ""
+        guard knownNoticeIDs.contains(notice) else {
+            let hint: String
+            if knownNoticeIDs.isEmpty {
+                hint = "the policy defines no legal notices"
+            } else {
+                hint = NearestMatch.suggestion(for: notice, among: knownNoticeIDs).map { "did you mean '\($0)'?" }
+                    ?? "the policy's notices: \(knownNoticeIDs.joined(separator: ", "))"
+            }
+            return "front-matter waiver names unknown notice '\(notice)' (\(hint)); remove it or correct the id"
+        }
+        guard !used else { return nil }
+        let disabled = enabledRuleIDs.contains(Self.waivableRuleID) ? ""
+            : " (the policy does not enable \(Self.waivableRuleID))"
+        return "front-matter waiver of notice '\(notice)' waives nothing: the article carries the notice as approved "
+            + "or does not need it; remove the waiver\(disabled)"
+    }
+
     static func keyword(_ kind: SuppressionDirective.Kind) -> String {
         switch kind {
         case .disable: return "copydesk-disable"
         case .enable: return "copydesk-enable"
         case .disableNextLine: return "copydesk-disable-next-line"
         case .disableFile: return "front-matter disable"
+        case .waive: return "front-matter waiver"
         }
     }
 }

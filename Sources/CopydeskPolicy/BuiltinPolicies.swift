@@ -51,6 +51,14 @@ rules:
     # similarity: 0.9
     # min-words: 8                    # shorter paragraphs ("Read more") are not compared
 
+  # Legal notices the policy defines under `notices:` stand in each article
+  # that needs them, word for word, once, in their place. This policy
+  # defines none, so the rule finds nothing until a house policy (or a pack
+  # under legal/, such as `extends: [default, legal/wire-copyright]`) adds
+  # notices; it is on here so that those notices are checked without also
+  # having to switch the rule on. `copydesk explain legal-notice`.
+  legal-notice: error
+
   # Every direct quotation says who said it (a speaker and a cue such as
   # "said" in its sentence or next to it). Options: min-words, extra-cues,
   # ignore-cues, extra-speaker-nouns, primary-quote-mark, exempt-titles,
@@ -65,6 +73,148 @@ rules:
 
   # A `copydesk-disable` comment that silences nothing must be removed.
   unused-suppression: warning
+
+"""##,
+        "legal/correction": ##"""
+# Correction: a corrected article says so, after its body, in the house's
+# standard words; the editor's note that describes the error itself is the
+# desk's own text and is not checked here.
+#
+# A house policy uses it after the default:
+#
+#     schema: 1
+#     extends: [default, legal/correction]
+#
+# The notice is required when the front matter marks the article as
+# corrected (`corrected: true`, or a `correction` or `corrected` tag). The
+# wording is an example written for copydesk; define a notice with the id
+# `correction` in the house policy to replace it.
+schema: 1
+name: legal notice pack - correction
+
+rules:
+  legal-notice: error
+
+notices:
+  - id: correction
+    text: >-
+      This article was corrected after it was first published. The standards
+      desk describes every correction in an editor's note; to report an error,
+      write to the standards desk.
+    required:
+      when:
+        - front-matter: {corrected: ["true", "yes"]}
+        - front-matter: {tags: [correction, corrected]}
+    placement: after-body
+
+"""##,
+        "legal/regional-warning": ##"""
+# Regional warning: a story about a country where the outlet is banned ends
+# with a warning to readers there, as some international broadcasters'
+# pages do. This pack's wording is an example written for copydesk.
+#
+# A house policy uses it after the default:
+#
+#     schema: 1
+#     extends: [default, legal/regional-warning]
+#
+# The warning is required when the article mentions Russia or the Kremlin,
+# and forbidden in an article whose front matter gives a `region` other than
+# `international` or `russia`: a local edition has no readers it applies to.
+# To warn about another country, define a notice with the id
+# `regional-warning` in the house policy; it replaces this one as a whole.
+schema: 1
+name: legal notice pack - regional warning
+
+rules:
+  legal-notice: error
+
+notices:
+  - id: regional-warning
+    text:
+      - >-
+        This outlet is banned in Russia, where the authorities have declared
+        it an undesirable organisation.
+      - >-
+        Readers in Russia or in territories under Russian control may face
+        fines or prison for sharing, liking, commenting on or saving this
+        article, or for contacting our journalists. Think of your safety
+        before you share it.
+    required:
+      when:
+        mentions: [Russia, Kremlin]
+    placement: end
+    forbidden-when:
+      front-matter:
+        region: {not: [international, russia]}
+
+"""##,
+        "legal/sponsored-content": ##"""
+# Sponsored content: an article an advertiser paid for says so before its
+# body, and no other article carries that disclosure.
+#
+# A house policy uses it after the default:
+#
+#     schema: 1
+#     extends: [default, legal/sponsored-content]
+#
+# The disclosure is required when the front matter's `section` is
+# `sponsored` or `partner-content`, and forbidden when the article gives
+# any other section: on a newsroom story it would mislead readers about who
+# produced it. The wording is an example written for copydesk; define a
+# notice with the id `sponsored-content` in the house policy to replace it.
+schema: 1
+name: legal notice pack - sponsored content
+
+rules:
+  legal-notice: error
+
+notices:
+  - id: sponsored-content
+    text: >-
+      Sponsored content: this article was paid for by an advertiser and
+      produced by our commercial team. The newsroom took no part in its
+      reporting or editing.
+    required:
+      when:
+        front-matter: {section: [sponsored, partner-content]}
+    placement: before-body
+    forbidden-when:
+      front-matter:
+        section: {not: [sponsored, partner-content]}
+
+"""##,
+        "legal/wire-copyright": ##"""
+# Wire copyright: copy from a news agency ends with the line its licence
+# asks for.
+#
+# A house policy uses it after the default:
+#
+#     schema: 1
+#     extends: [default, legal/wire-copyright]
+#
+# The wording below is an example written for copydesk. To use the wording
+# of your own licence, define a notice with the same id in the house policy:
+# it replaces this one as a whole (give every key again). The notice is
+# required when a byline, a front-matter credit (byline, author, source,
+# agency, credit, wire) or a dateline such as "LONDON (Reuters) -" names
+# one of the agencies under `wire`.
+schema: 1
+name: legal notice pack - wire copyright
+
+rules:
+  legal-notice: error
+
+notices:
+  - id: wire-copyright
+    text: >-
+      This article contains material from a news agency, used under licence.
+      It may not be published, broadcast, rewritten or redistributed without
+      the agency's permission.
+    required:
+      when:
+        wire: [AP, Associated Press, Reuters, AFP, Agence France-Presse, dpa, UPI]
+    placement: end
 
 """##,
     ]

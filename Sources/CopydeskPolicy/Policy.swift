@@ -45,6 +45,9 @@ public struct Policy: Sendable, Hashable {
     /// (`<builtin>/NAME.yml` for embedded packs).
     public var sources: [String]
     public var rules: [String: RuleSetting]
+    /// Legal notices, in the order they were first defined; `legal-notice`
+    /// checks them.
+    public var notices: [Notice]
     /// Globs of article paths the policy leaves alone, matched against paths
     /// relative to `directory`.
     public var exclude: [String]
@@ -57,12 +60,13 @@ public struct Policy: Sendable, Hashable {
     public var ruleSchemas: [String: RuleSchema]
 
     public init(schemaVersion: Int = Policy.currentSchemaVersion, name: String? = nil, sources: [String] = [],
-                rules: [String: RuleSetting] = [:], exclude: [String] = [], directory: String? = nil,
-                ruleSchemas: [String: RuleSchema] = [:]) {
+                rules: [String: RuleSetting] = [:], notices: [Notice] = [], exclude: [String] = [],
+                directory: String? = nil, ruleSchemas: [String: RuleSchema] = [:]) {
         self.schemaVersion = schemaVersion
         self.name = name
         self.sources = sources
         self.rules = rules
+        self.notices = notices
         self.exclude = exclude
         self.directory = directory
         self.ruleSchemas = ruleSchemas

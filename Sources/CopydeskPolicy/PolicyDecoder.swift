@@ -24,13 +24,14 @@ struct PolicyDocument: Sendable {
     var extends: [ExtendsEntry] = []
     var exclude: [String] = []
     var rules: [RuleEntry] = []
+    var notices: [Notice] = []
 }
 
 /// Turns the text of one policy file into a `PolicyDocument`, checking every
 /// key and value against the rule catalogue. Errors point at the offending
 /// key or value, with a hint.
 struct PolicyDecoder {
-    static let topLevelKeys = ["schema", "name", "extends", "exclude", "rules"]
+    static let topLevelKeys = ["schema", "name", "extends", "exclude", "rules", "notices"]
     static let settingKeys = ["severity", "enabled"]
     static let severityWords = Severity.allCases.reversed().map(\.rawValue)
     /// Beyond this many rules, an error about an unknown rule points to
@@ -79,6 +80,8 @@ struct PolicyDecoder {
                 }
             case "rules":
                 document.rules = try decodeRules(pair.value)
+            case "notices":
+                document.notices = try decodeNotices(pair.value)
             default:
                 throw error(at: pair.keyNode, "unknown top-level key '\(pair.key)'",
                             hint: NearestMatch.hint(for: pair.key, among: Self.topLevelKeys, listing: "valid keys"))
@@ -229,7 +232,7 @@ struct PolicyDecoder {
 
     /// A string or a list of strings, each with its place (for `extends`
     /// errors that point at one entry).
-    private func decodeStringList(_ node: Node, what: String,
+    func decodeStringList(_ node: Node, what: String,
                                   example: String) throws(PolicyError) -> [(String, PolicyLocation)] {
         var items: [Node] = []
         switch node {
@@ -269,7 +272,7 @@ struct PolicyDecoder {
     /// rejects keys that are equal as YAML values; this also rejects keys
     /// that only differ in YAML type (`1` and `"1"`), since the policy reads
     /// every key as text.
-    private func uniquePairs(of mapping: Node.Mapping) throws(PolicyError) -> [Pair] {
+    func uniquePairs(of mapping: Node.Mapping) throws(PolicyError) -> [Pair] {
         var pairs: [Pair] = []
         var firstPlaces: [String: Node] = [:]
         for (keyNode, value) in mapping {
@@ -289,19 +292,19 @@ struct PolicyDecoder {
     }
 
     /// The text of a scalar that is not null, in any style.
-    private func scalarText(_ node: Node) -> String? {
+    func scalarText(_ node: Node) -> String? {
         guard case .scalar(let scalar) = node, !Self.isNull(scalar) else { return nil }
         return scalar.string
     }
 
     /// The text of an unquoted scalar: only those can be booleans and numbers.
-    private func plainText(_ node: Node) -> String? {
+    func plainText(_ node: Node) -> String? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, !Self.isNull(scalar) else { return nil }
         return scalar.string
     }
 
     /// The hint for a boolean or number written in quotes.
-    private func quotedHint(_ node: Node) -> String? {
+    func quotedHint(_ node: Node) -> String? {
         guard case .scalar(let scalar) = node, scalar.style != .plain, !Self.isNull(scalar) else { return nil }
         return "remove the quotes around '\(scalar.string)'"
     }
@@ -382,7 +385,7 @@ struct PolicyDecoder {
         PolicyLocation(file: path, line: place.line, column: place.column)
     }
 
-    private func error(at node: Node, _ message: String, hint: String) -> PolicyError {
+    func error(at node: Node, _ message: String, hint: String) -> PolicyError {
         PolicyError(file: path, location: location(of: node), message: message, hint: hint)
     }
 

@@ -199,6 +199,15 @@ struct PolicyFolder {
             setting.location = entry.location
             policy.rules[entry.id] = setting
         }
+        // A notice defined again under the same id replaces the earlier
+        // definition as a whole, in its place: a house rewords a pack's notice.
+        for notice in document.notices {
+            if let index = policy.notices.firstIndex(where: { $0.id == notice.id }) {
+                policy.notices[index] = notice
+            } else {
+                policy.notices.append(notice)
+            }
+        }
         for glob in document.exclude where !policy.exclude.contains(glob) {
             policy.exclude.append(glob)
         }

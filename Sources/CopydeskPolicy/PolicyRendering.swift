@@ -49,7 +49,50 @@ extension Policy {
                 lines.append("    \(YAMLText.key(option)): \(Self.yaml(value))\(isDefault)")
             }
         }
+        lines += renderNotices()
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every notice with all of its keys spelt out; conditions in flow style.
+    private func renderNotices() -> [String] {
+        guard !notices.isEmpty else { return ["notices: []"] }
+        var lines = ["notices:"]
+        for notice in notices {
+            let place = notice.location.map { "  # set at \($0)" } ?? ""
+            lines.append("  - id: \(YAMLText.quoted(notice.id))\(place)")
+            lines.append("    text: \(YAMLText.quoted(notice.text))")
+            lines.append("    case-sensitive: \(notice.caseSensitive)")
+            switch notice.required {
+            case .always: lines.append("    required: always")
+            case .never: lines.append("    required: never")
+            case .when(let conditions): lines.append("    required: {when: \(Self.yaml(conditions))}")
+            }
+            lines.append("    placement: \(notice.placement.rawValue)")
+            lines.append("    forbidden-when: \(Self.yaml(notice.forbiddenWhen))")
+        }
+        return lines
+    }
+
+    private static func yaml(_ conditions: [NoticeCondition]) -> String {
+        "[" + conditions.map(yaml).joined(separator: ", ") + "]"
+    }
+
+    private static func yaml(_ condition: NoticeCondition) -> String {
+        func list(_ values: [String]) -> String { "[" + values.map(YAMLText.quoted).joined(separator: ", ") + "]" }
+        var parts: [String] = []
+        if !condition.mentions.isEmpty { parts.append("mentions: \(list(condition.mentions))") }
+        if !condition.patterns.isEmpty { parts.append("patterns: \(list(condition.patterns))") }
+        if !condition.frontMatter.isEmpty {
+            let fields = condition.frontMatter.map { test in
+                switch test.match {
+                case .anyOf(let values): return "\(YAMLText.key(test.field)): \(list(values))"
+                case .noneOf(let values): return "\(YAMLText.key(test.field)): {not: \(list(values))}"
+                }
+            }
+            parts.append("front-matter: {" + fields.joined(separator: ", ") + "}")
+        }
+        if !condition.wire.isEmpty { parts.append("wire: \(list(condition.wire))") }
+        return "{" + parts.joined(separator: ", ") + "}"
     }
 
     private static func yaml(_ value: OptionValue) -> String {

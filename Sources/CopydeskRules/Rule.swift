@@ -7,14 +7,17 @@ public struct RuleExample: Sendable, Hashable {
     public var text: String
     public var format: InputFormat
     public var options: [String: OptionValue]
+    /// The legal notices the example's policy defines, for rules that read them.
+    public var notices: [Notice]
     /// File name the snippet is linted as (some rules look at paths).
     public var path: String
 
     public init(_ text: String, format: InputFormat = .markdown, options: [String: OptionValue] = [:],
-                path: String? = nil) {
+                notices: [Notice] = [], path: String? = nil) {
         self.text = text
         self.format = format
         self.options = options
+        self.notices = notices
         self.path = path ?? (format == .markdown ? "example.md" : "example.txt")
     }
 
@@ -70,11 +73,15 @@ public struct Violation: Sendable, Hashable {
     public var message: String
     public var range: SourceRange
     public var related: [RelatedLocation]
+    /// What within the rule it is about (a legal notice's id), for directives
+    /// that name it.
+    public var subject: String?
 
-    public init(message: String, range: SourceRange, related: [RelatedLocation] = []) {
+    public init(message: String, range: SourceRange, related: [RelatedLocation] = [], subject: String? = nil) {
         self.message = message
         self.range = range
         self.related = related
+        self.subject = subject
     }
 }
 
@@ -88,6 +95,14 @@ public protocol Rule: Sendable {
 
 extension Rule {
     public var id: String { Self.description.id }
+}
+
+/// A rule that also reads sections of the policy beyond its own options
+/// (the legal notices). `RuleRegistry.configure` builds such rules with
+/// this initializer; `init(options:)` builds them as if the policy had
+/// none of those sections.
+public protocol PolicyAwareRule: Rule {
+    init(options: RuleOptions, policy: Policy) throws
 }
 
 /// A rule option that parsed as its kind but cannot be used (an unreadable

@@ -9,6 +9,7 @@ public enum RuleRegistry {
         BylineRule.self,
         CaptionDuplicationRule.self,
         DuplicateParagraphRule.self,
+        LegalNoticeRule.self,
         QuoteAttributionRule.self,
         QuoteBalanceRule.self,
     ]
@@ -37,7 +38,12 @@ public enum RuleRegistry {
             guard let setting = policy.rules[description.id], setting.enabled else { continue }
             let options = RuleOptions(defaultsOf: description.options, overrides: setting.options,
                                       baseDirectory: policy.directory)
-            let rule = try type.init(options: options)
+            let rule: any Rule
+            if let policyAware = type as? any PolicyAwareRule.Type {
+                rule = try policyAware.init(options: options, policy: policy)
+            } else {
+                rule = try type.init(options: options)
+            }
             configured.append(ConfiguredRule(rule: rule, description: description,
                                              severity: setting.severity ?? description.defaultSeverity))
         }
@@ -45,7 +51,7 @@ public enum RuleRegistry {
             guard let setting = policy.rules[description.id], setting.enabled else { continue }
             engine[description.id] = setting.severity ?? description.defaultSeverity
         }
-        return RuleSet(rules: configured, engineRuleSeverities: engine)
+        return RuleSet(rules: configured, engineRuleSeverities: engine, noticeIDs: policy.notices.map(\.id))
     }
 }
 
@@ -60,10 +66,13 @@ public struct RuleSet: Sendable {
     public var rules: [ConfiguredRule]
     /// Engine rules the policy enables, with their severities.
     public var engineRuleSeverities: [String: Severity]
+    /// The ids of the policy's legal notices, which article front matter may waive.
+    public var noticeIDs: [String]
 
-    public init(rules: [ConfiguredRule], engineRuleSeverities: [String: Severity]) {
+    public init(rules: [ConfiguredRule], engineRuleSeverities: [String: Severity], noticeIDs: [String] = []) {
         self.rules = rules
         self.engineRuleSeverities = engineRuleSeverities
+        self.noticeIDs = noticeIDs
     }
 
     /// Descriptions of every enabled rule, document and engine, sorted by id.
@@ -80,7 +89,7 @@ public struct RuleSet: Sendable {
             for violation in configured.rule.check(document) {
                 findings.append(Finding(ruleID: configured.description.id, severity: configured.severity,
                                         message: violation.message, range: violation.range,
-                                        related: violation.related))
+                                        related: violation.related, subject: violation.subject))
             }
         }
         return findings

@@ -15,6 +15,19 @@ struct PolicyCheckCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("name at least one policy file to check") }
     }
 
+    /// "5 rules enabled, 2 legal notices", and a warning when the notices
+    /// would go unchecked.
+    static func summary(of policy: Policy) -> String {
+        var summary = "\(policy.enabledRuleIDs.count) rules enabled"
+        guard !policy.notices.isEmpty else { return summary }
+        summary += policy.notices.count == 1 ? ", 1 legal notice" : ", \(policy.notices.count) legal notices"
+        let ruleID = LegalNoticeRule.description.id
+        if policy.rules[ruleID]?.enabled != true {
+            summary += "; warning: \(ruleID) is off, so the notices are not checked (add '\(ruleID): error' under rules)"
+        }
+        return summary
+    }
+
     func run() throws {
         let loader = PolicyLoader(schemas: RuleRegistry.schemas)
         var failed = false
@@ -23,7 +36,7 @@ struct PolicyCheckCommand: ParsableCommand {
                 let policy = try loader.load(path: file)
                 // Options that name files (a staff list) are checked too.
                 _ = try Linter.ruleSet(for: policy)
-                Console.output("\(file): ok (\(policy.enabledRuleIDs.count) rules enabled)\n")
+                Console.output("\(file): ok (\(Self.summary(of: policy)))\n")
             } catch {
                 Console.error(error.description)
                 failed = true

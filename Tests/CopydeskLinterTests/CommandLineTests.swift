@@ -114,6 +114,23 @@ struct CommandLineTests {
         #expect(try copydesk(["policy", "check", "desk/.copydesk.yml"], in: directory.path).status == 0)
     }
 
+    @Test("policy check counts legal notices and warns when legal-notice is off; lint reports a missing notice")
+    func legalNotices() throws {
+        let directory = try newsroom()
+        try directory.write("legal.yml", "schema: 1\nextends: [default, legal/regional-warning]\n")
+        let check = try copydesk(["policy", "check", "legal.yml"], in: directory.path)
+        #expect(check.standardOutput == "legal.yml: ok (8 rules enabled, 1 legal notice)\n")
+        try directory.write("off.yml", "schema: 1\nnotices: [{id: n, text: Approved., required: always}]\n")
+        let off = try copydesk(["policy", "check", "off.yml"], in: directory.path)
+        #expect(off.status == 0)
+        #expect(off.standardOutput.contains("warning: legal-notice is off, so the notices are not checked"))
+
+        try directory.write("talks.md", "# Talks\n\nBy Jane Doe\n\nThe Kremlin said talks had stalled.\n")
+        let lint = try copydesk(["lint", "--policy", "legal.yml", "talks.md"], in: directory.path)
+        #expect(lint.status == 1)
+        #expect(lint.standardOutput.hasPrefix("talks.md:5:36: error: Legal notice 'regional-warning'"))
+    }
+
     @Test("the nearest .copydesk.yml applies, and policy show prints it")
     func nearestPolicy() throws {
         let directory = try newsroom()

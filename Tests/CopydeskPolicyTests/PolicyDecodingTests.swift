@@ -120,7 +120,7 @@ struct PolicyDecodingTests {
         Case("schema: \"1\"\n", "policy.yml:1:9: error: 'schema' must be a whole number, not the quoted string '1' (write 'schema: 1')"),
         // Top-level keys.
         Case("schema: 1\nrule:\n  quote-balance: error\n", "policy.yml:2:1: error: unknown top-level key 'rule' (did you mean 'rules'?)"),
-        Case("schema: 1\ncolour: blue\n", "policy.yml:2:1: error: unknown top-level key 'colour' (valid keys: schema, name, extends, exclude, rules)"),
+        Case("schema: 1\ncolour: blue\n", "policy.yml:2:1: error: unknown top-level key 'colour' (valid keys: schema, name, extends, exclude, rules, notices)"),
         Case("schema: 1\nrules: [quote-balance]\n", "policy.yml:2:8: error: 'rules' must be a mapping of rule ids to settings, not a list (write one rule per line under 'rules:', such as '  quote-balance: error')"),
         Case("schema: 1\nname: [a, b]\n", "policy.yml:2:7: error: 'name' must be a string, not a list (write a name, such as 'name: House style')"),
         Case("schema: 1\nextends: {default: yes}\n", "policy.yml:2:10: error: 'extends' must be a string or a list of strings, not a mapping (write 'extends: default')"),
@@ -128,7 +128,7 @@ struct PolicyDecodingTests {
         Case("schema: 1\nexclude:\n", "policy.yml:2:9: error: 'exclude' must be a string or a list of strings, not an empty value (write 'exclude: [\"drafts/**\"]')"),
         // Rule ids and settings.
         Case("schema: 1\nrules:\n  quote-balanse: error\n", "policy.yml:3:3: error: unknown rule 'quote-balanse' (did you mean 'quote-balance'?)"),
-        Case("schema: 1\nrules:\n  headline-case: error\n", "policy.yml:3:3: error: unknown rule 'headline-case' (known rules: byline, caption-duplication, duplicate-paragraph, quote-attribution, quote-balance, sample-rule, suppression-without-reason, unused-suppression)"),
+        Case("schema: 1\nrules:\n  headline-case: error\n", "policy.yml:3:3: error: unknown rule 'headline-case' (known rules: byline, caption-duplication, duplicate-paragraph, legal-notice, quote-attribution, quote-balance, sample-rule, suppression-without-reason, unused-suppression)"),
         Case("schema: 1\nrules:\n  quote-balance:\n    severty: error\n", "policy.yml:4:5: error: unknown key 'severty' in rule 'quote-balance' (did you mean 'severity'?)"),
         Case("schema: 1\nrules:\n  sample-rule:\n    min-word: 3\n", "policy.yml:4:5: error: unknown key 'min-word' in rule 'sample-rule' (did you mean 'min-words'?)"),
         Case("schema: 1\nrules:\n  sample-rule:\n    colour: red\n", "policy.yml:4:5: error: unknown key 'colour' in rule 'sample-rule' (valid keys: severity, enabled, min-words, ratio, strict, house-name, banned-words, style)"),

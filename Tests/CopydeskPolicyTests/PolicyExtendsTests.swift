@@ -36,7 +36,7 @@ struct PolicyExtendsTests {
         let policy = try loader.load(yaml: "schema: 1\nextends: default\nrules:\n  quote-balance: warning\n",
                                      path: "policy.yml")
         #expect(policy.sources == ["<builtin>/default.yml", "policy.yml"])
-        #expect(policy.enabledRuleIDs == ["byline", "caption-duplication", "duplicate-paragraph", "quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
+        #expect(policy.enabledRuleIDs == ["byline", "caption-duplication", "duplicate-paragraph", "legal-notice", "quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
         #expect(policy.rules["quote-balance"]?.severity == .warning)
         #expect(policy.name == "copydesk default")
     }
@@ -183,7 +183,7 @@ struct PolicyExtendsTests {
     @Test("Unknown builtin names get a suggestion or the list of packs",
           arguments: [
               ("defualt", "policy.yml:2:10: error: unknown builtin policy 'defualt' (did you mean 'default'?)"),
-              ("house-style", "policy.yml:2:10: error: unknown builtin policy 'house-style' (builtin policies: default; to extend a file, give its path ending in .yml)"),
+              ("house-style", "policy.yml:2:10: error: unknown builtin policy 'house-style' (builtin policies: default, legal/correction, legal/regional-warning, legal/sponsored-content, legal/wire-copyright; to extend a file, give its path ending in .yml)"),
           ])
     func unknownBuiltin(name: String, expected: String) {
         let error = policyError { () throws(PolicyError) in

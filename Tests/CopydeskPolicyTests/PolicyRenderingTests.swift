@@ -49,6 +49,7 @@ struct PolicyRenderingTests {
               unused-suppression:  # set at desk/policy.yml:6:3
                 severity: warning  # default
                 enabled: false
+            notices: []
 
             """)
     }

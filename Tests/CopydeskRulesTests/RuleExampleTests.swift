@@ -29,9 +29,10 @@ struct RuleExampleTests {
         testCase.triggers && documentRules.contains { $0.id == testCase.rule.id }
     }
 
-    /// A policy that enables the rule under test with the example's options.
-    /// Engine rules need document rules to have something to suppress, so
-    /// every document rule is on for them.
+    /// A policy that enables the rule under test with the example's options
+    /// and defines the example's legal notices. Engine rules need document
+    /// rules to have something to suppress, so every document rule is on
+    /// for them.
     private static func ruleSet(for testCase: Case, engineRules: Bool) throws -> RuleSet {
         var rules: [String: RuleSetting] = [testCase.rule.id: RuleSetting(options: testCase.example.options)]
         if engineRules {
@@ -40,7 +41,7 @@ struct RuleExampleTests {
         if RuleRegistry.engineRules.contains(where: { $0.id == testCase.rule.id }) {
             for type in RuleRegistry.documentRules { rules[type.description.id] = RuleSetting() }
         }
-        return try RuleRegistry.configure(Policy(rules: rules))
+        return try RuleRegistry.configure(Policy(rules: rules, notices: testCase.example.notices))
     }
 
     private static func lint(_ text: String, _ testCase: Case, engineRules: Bool = false) throws -> [Finding] {

@@ -26,7 +26,8 @@ struct FNV1a64 {
 
 /// Fingerprints that identify a finding across edits of the article, so that
 /// GitHub code scanning keeps an alert (and its dismissal) when lines are
-/// added above it. A fingerprint hashes the rule id, the finding's line with
+/// added above it. A fingerprint hashes the rule id (with the finding's
+/// subject, such as the legal notice it is about), the finding's line with
 /// whitespace normalised, the text the finding covers on that line, and how
 /// many earlier findings in the file share all three — never a line number.
 enum FindingFingerprint {
@@ -50,7 +51,10 @@ enum FindingFingerprint {
             let lineRange = source.lineByteRange(finding.range.start.line)
             let start = min(max(finding.range.start.offset, lineRange.lowerBound), lineRange.upperBound)
             let end = min(max(finding.range.end.offset, start), lineRange.upperBound)
-            let identity = finding.ruleID + "\u{0}"
+            // Two notices missing at the same place are two alerts, each
+            // kept whatever happens to the other.
+            let rule = finding.subject.map { finding.ruleID + "/" + $0 } ?? finding.ruleID
+            let identity = rule + "\u{0}"
                 + normalizedWhitespace(source.bytes[lineRange]) + "\u{0}"
                 + normalizedWhitespace(source.bytes[start..<end])
             let occurrence = seen[identity, default: 0]

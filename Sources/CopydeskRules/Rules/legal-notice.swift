@@ -1,0 +1,822 @@
+import CopydeskCore
+import CopydeskPolicy
+import Foundation
+
+/// legal-notice: the legal notices the policy requires stand in the article,
+/// word for word, once, in their place; forbidden ones do not appear.
+public struct LegalNoticeRule: PolicyAwareRule {
+    static let exampleCopyright = Notice(
+        id: "wire-copyright", text: "© Example Wire. Used under licence; not for redistribution.",
+        required: .always, placement: .end)
+    static let exampleStyledCopyright = Notice(
+        id: "desk-credit", text: "This story was produced by Example Wire’s “Local Desk” — all rights reserved.",
+        required: .always, placement: .end)
+    static let exampleRegional = Notice(
+        id: "regional-warning",
+        text: "Readers in Freedonia: this outlet is banned there.\n\nSharing this article may be an offence under Freedonian law.",
+        required: .when([NoticeCondition(mentions: ["Freedonia", "Freedonian"])]), placement: .end)
+    static let exampleSponsored = Notice(
+        id: "sponsored-content", text: "Sponsored content: paid for by an advertiser, not produced by the newsroom.",
+        required: .when([NoticeCondition(frontMatter: [.init(field: "section", match: .anyOf(["sponsored"]))])]),
+        placement: .beforeBody,
+        forbiddenWhen: [NoticeCondition(frontMatter: [.init(field: "desk", match: .anyOf(["news"]))])])
+
+    public static let description = RuleDescription(
+        id: "legal-notice",
+        summary: "Required legal notices must appear word for word, once, in their place.",
+        rationale: """
+            Some notices carry legal weight: the copyright line wire copy is licensed under, a \
+            correction, a sponsored-content disclosure, a warning to readers in a country where the \
+            outlet is banned. A notice that is left out, reworded, moved or repeated can break a \
+            licence or a law, and one that appears where it does not apply misleads readers. The \
+            house policy defines each notice under `notices:` (see docs/policies.md): its approved \
+            text, when it is required, where it must stand and when it is forbidden. This rule checks \
+            only the notices the policy defines; the default policy defines none.
+
+            A notice is found by comparing words: white space, curly and straight quotation marks \
+            and the kinds of dash do not matter, nor letter case unless the notice is \
+            `case-sensitive`; punctuation does. The notice is looked for in whole paragraphs (one or \
+            several in a row). A passage that is close to the approved text but not equal is reported \
+            with the words changed, added and removed; a required notice that is not there is \
+            reported where it belongs. Copies after the first are reported as duplicates; a notice \
+            outside its place (end of the article, after the body, before the body) as misplaced; a \
+            notice whose `forbidden-when` condition holds as forbidden.
+
+            An article that may go without a notice says so in its front matter, with the reason: \
+            `copydesk: {waive: {NOTICE-ID: reason}}`. The findings for that notice are then kept as \
+            suppressed, with the reason as their justification.
+            """,
+        defaultSeverity: .error,
+        triggering: [
+            RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday after the river rose.\n\n"
+                            + "Crews expect to reopen it by Friday.↓\n",
+                        notices: [exampleCopyright]),
+            RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday.\n\n"
+                            + "© Example Wire. Used under licence; not for ↓resale.\n",
+                        notices: [exampleCopyright]),
+            RuleExample("# Floods close the coast road\n\n↓© Example Wire. Used under licence; not for redistribution.\n\n"
+                            + "The road closed on Tuesday.\n",
+                        notices: [exampleCopyright]),
+            RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday.\n\n"
+                            + "© Example Wire. Used under licence; not for redistribution.\n\n"
+                            + "↓© Example Wire. Used under licence; not for redistribution.\n",
+                        notices: [exampleCopyright]),
+            RuleExample("---\ndesk: news\n---\n# Council approves the budget\n\n"
+                            + "↓Sponsored content: paid for by an advertiser, not produced by the newsroom.\n\n"
+                            + "The council approved the budget on Monday.\n",
+                        notices: [exampleSponsored]),
+            RuleExample("# Border talks stall\n\nTalks with Freedonia stalled on Monday.\n\nBoth sides will meet again in May.↓\n",
+                        notices: [exampleRegional]),
+            RuleExample("# Border talks stall\n\nTalks with Freedonia stalled.\n\nReaders in Freedonia: this outlet is banned there.\n\n"
+                            + "Sharing this ↓story may be an offence under Freedonian law.\n",
+                        notices: [exampleRegional]),
+        ],
+        nonTriggering: [
+            RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday.\n\n"
+                            + "© Example Wire. Used under licence; not for redistribution.\n",
+                        notices: [exampleCopyright]),
+            RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday.\n\n"
+                            + "this story was produced by Example Wire's \"Local Desk\" --\nall rights reserved.\n",
+                        notices: [exampleStyledCopyright]),
+            RuleExample("# Border talks stall\n\nTalks with the neighbours stalled on Monday.\n",
+                        notices: [exampleRegional]),
+            RuleExample("# Border talks stall\n\nTalks with Freedonia stalled.\n\nReaders in Freedonia: this outlet is banned there.\n\n"
+                            + "Sharing this article may be an offence under Freedonian law.\n",
+                        notices: [exampleRegional]),
+            RuleExample("---\nsection: sponsored\n---\n# Ten gardens to visit this spring\n\n"
+                            + "Sponsored content: paid for by an advertiser, not produced by the newsroom.\n\n"
+                            + "The first garden is by the river.\n",
+                        notices: [exampleSponsored]),
+            RuleExample("---\ncopydesk:\n  waive:\n    wire-copyright: syndicated under the partner agreement, which waives the line\n"
+                            + "---\n# Floods close the coast road\n\nThe road closed on Tuesday.\n",
+                        notices: [exampleCopyright]),
+        ])
+
+    /// Word-sequence similarity (2·common / total words) from which a
+    /// passage counts as the notice with its wording changed. One changed
+    /// word in ten leaves 0.9; an unrelated paragraph that shares the common
+    /// words of a notice stays near 0.4.
+    static let alteredThreshold = 0.7
+    /// At most this many changes are spelt out in a message.
+    static let changesNamed = 4
+
+    let notices: [CompiledNotice]
+    /// Every `mentions` term of every condition, in one automaton.
+    let mentionMatcher: PhraseMatcher
+    /// Every `wire` name as written (for bylines and front matter), then the
+    /// same names in parentheses (for datelines: "LONDON (Reuters) -").
+    let wireMatcher: PhraseMatcher
+    let wireNames: [String]
+
+    public init(options: RuleOptions) {
+        self.init(mentionMatcher: PhraseMatcher([]), wireMatcher: PhraseMatcher([]), wireNames: [], notices: [])
+    }
+
+    public init(options: RuleOptions, policy: Policy) throws {
+        try self.init(compiling: policy.notices)
+    }
+
+    private init(mentionMatcher: PhraseMatcher, wireMatcher: PhraseMatcher, wireNames: [String], notices: [CompiledNotice]) {
+        self.mentionMatcher = mentionMatcher
+        self.wireMatcher = wireMatcher
+        self.wireNames = wireNames
+        self.notices = notices
+    }
+
+    init(compiling notices: [Notice]) throws {
+        var mentionTerms: [String] = []
+        var mentionIndex: [String: Int] = [:]
+        var wireNames: [String] = []
+        var wireIndex: [String: Int] = [:]
+        func index(of term: String, in terms: inout [String], _ indices: inout [String: Int]) -> Int {
+            let key = term.lowercased()
+            if let index = indices[key] { return index }
+            indices[key] = terms.count
+            terms.append(term)
+            return terms.count - 1
+        }
+        // The policy loader has checked every pattern; a policy built in
+        // code has not, so a bad one is still an error here.
+        func compile(_ condition: NoticeCondition, of notice: Notice) throws -> CompiledCondition {
+            var patterns: [CompiledPattern] = []
+            for pattern in condition.patterns {
+                do {
+                    patterns.append(CompiledPattern(text: pattern, expression: try NSRegularExpression(pattern: pattern)))
+                } catch {
+                    throw RuleOptionError(ruleID: Self.description.id, option: "notices",
+                                          message: "notice '\(notice.id)': '\(pattern)' is not a valid regular expression")
+                }
+            }
+            return CompiledCondition(
+                mentions: condition.mentions.map { index(of: $0, in: &mentionTerms, &mentionIndex) },
+                patterns: patterns,
+                frontMatter: condition.frontMatter,
+                wire: condition.wire.map { index(of: $0, in: &wireNames, &wireIndex) })
+        }
+        var compiled: [CompiledNotice] = []
+        for notice in notices {
+            let required: CompiledNotice.Requirement
+            switch notice.required {
+            case .always: required = .always
+            case .never: required = .never
+            case .when(let conditions): required = .when(try conditions.map { try compile($0, of: notice) })
+            }
+            compiled.append(CompiledNotice(notice: notice, required: required,
+                                           forbidden: try notice.forbiddenWhen.map { try compile($0, of: notice) }))
+        }
+        self.init(mentionMatcher: PhraseMatcher(mentionTerms, wholeWords: true),
+                  wireMatcher: PhraseMatcher(wireNames + wireNames.map { "(\($0))" }, wholeWords: true),
+                  wireNames: wireNames, notices: compiled)
+    }
+
+    public func check(_ document: Document) -> [Violation] {
+        guard !notices.isEmpty else { return [] }
+        var article = ArticleWords(document: document, notices: notices)
+        var occurrences: [[Occurrence]] = []
+        for index in notices.indices {
+            occurrences.append(find(notice: index, in: &article))
+        }
+        var noticeBlocks = Set(document.blocks.indices.filter { document.blocks[$0].kind == .notice })
+        for found in occurrences {
+            for occurrence in found { noticeBlocks.formUnion(occurrence.blocks) }
+        }
+        let layout = Layout(document: document, noticeBlocks: noticeBlocks)
+        var facts = ArticleFacts(rule: self, document: document, noticeBlocks: noticeBlocks)
+        var violations: [Violation] = []
+        for (notice, found) in zip(notices, occurrences) {
+            violations += check(notice, found: found, article: article, layout: layout, facts: &facts)
+        }
+        return violations
+    }
+
+    // MARK: - One notice
+
+    private func check(_ compiled: CompiledNotice, found: [Occurrence], article: ArticleWords, layout: Layout,
+                       facts: inout ArticleFacts) -> [Violation] {
+        let notice = compiled.notice
+        let document = article.document
+        if !found.isEmpty, let reason = facts.firstHolding(compiled.forbidden) {
+            return found.map { occurrence in
+                Violation(message: "Legal notice '\(notice.id)' must not appear in this article: \(reason). Remove it"
+                            + "\(Self.definedAt(notice)).",
+                          range: occurrence.range(in: document), subject: notice.id)
+            }
+        }
+        guard let primary = found.first(where: \.isExact) ?? found.first else {
+            // Where the notice is forbidden it is not required either.
+            guard let reason = facts.requirement(compiled.required), facts.firstHolding(compiled.forbidden) == nil else {
+                return []
+            }
+            let place = layout.missingPlace(for: notice.placement)
+            let excerpt = Self.excerpt(notice.paragraphs.first ?? notice.text, words: 8)
+            return [Violation(
+                message: "Legal notice '\(notice.id)' (“\(excerpt)”) is missing: it is required \(reason). "
+                    + "Add its approved text\(Self.definedAt(notice)) \(Self.where(notice.placement, place: place)).",
+                range: Self.insertionPoint(place, in: document),
+                subject: notice.id)]
+        }
+        var violations: [Violation] = []
+        if !primary.isExact {
+            violations.append(altered(compiled, primary, article: article))
+        }
+        if let misplaced = misplaced(notice, primary, layout: layout, document: document) {
+            violations.append(misplaced)
+        }
+        let firstRange = primary.range(in: document)
+        for occurrence in found where occurrence.blocks != primary.blocks {
+            let differs = occurrence.isExact ? "" : " (and this copy's wording differs from the approved text)"
+            violations.append(Violation(
+                message: "Legal notice '\(notice.id)' appears again here\(differs); it already stands at line "
+                    + "\(firstRange.start.line). Remove this copy.",
+                range: occurrence.range(in: document),
+                related: [RelatedLocation(range: firstRange, message: "the notice '\(notice.id)' already stands here")],
+                subject: notice.id))
+        }
+        return violations
+    }
+
+    private func altered(_ compiled: CompiledNotice, _ occurrence: Occurrence, article: ArticleWords) -> Violation {
+        let notice = compiled.notice
+        let found = article.words(occurrence)
+        let changes = WordDiff.changes(expected: compiled.keys(caseSensitive: notice.caseSensitive),
+                                       found: found.map(\.word.key))
+        let noticeWords = compiled.words(caseSensitive: notice.caseSensitive)
+        let noticeBytes = compiled.textBytes
+        func expectedText(_ range: Range<Int>) -> String {
+            Self.flattened(String(decoding: noticeBytes[noticeWords[range.lowerBound].range.lowerBound
+                                                          ..< noticeWords[range.upperBound - 1].range.upperBound], as: UTF8.self))
+        }
+        func foundText(_ range: Range<Int>) -> String {
+            Self.flattened(article.text(of: found[range]))
+        }
+        var descriptions: [String] = []
+        for change in changes.prefix(Self.changesNamed) {
+            switch (change.expected.isEmpty, change.found.isEmpty) {
+            case (false, false):
+                let (expected, found) = Self.withoutSharedPunctuation(expectedText(change.expected), foundText(change.found))
+                descriptions.append("“\(expected)” changed to “\(found)”")
+            case (true, false): descriptions.append("“\(foundText(change.found))” added")
+            default: descriptions.append("“\(expectedText(change.expected))” removed")
+            }
+        }
+        if changes.count > Self.changesNamed {
+            let more = changes.count - Self.changesNamed
+            descriptions.append(more == 1 ? "and 1 more change" : "and \(more) more changes")
+        }
+        let range = changes.first.map { article.range(of: $0.found, in: found) } ?? occurrence.range(in: article.document)
+        return Violation(
+            message: "Legal notice '\(notice.id)' is not in its approved wording: \(descriptions.joined(separator: "; ")). "
+                + "Restore the approved text\(Self.definedAt(notice)), or have the policy updated if the new wording is approved.",
+            range: range,
+            related: [RelatedLocation(range: occurrence.range(in: article.document), message: "the notice '\(notice.id)' as it stands")],
+            subject: notice.id)
+    }
+
+    private func misplaced(_ notice: Notice, _ occurrence: Occurrence, layout: Layout, document: Document) -> Violation? {
+        guard let first = occurrence.blocks.first, let last = occurrence.blocks.last else { return nil }
+        let range = occurrence.range(in: document)
+        let message: String
+        let related: RelatedLocation
+        switch notice.placement {
+        case .anywhere:
+            return nil
+        case .end:
+            guard let lastContent = layout.content.last, lastContent > last else { return nil }
+            let place = document.blocks[lastContent].range
+            message = "Legal notice '\(notice.id)' must stand at the end of the article, but the article goes on after it "
+                + "(to line \(place.end.line)). Move it after the article's last paragraph."
+            related = RelatedLocation(range: place, message: "the article ends here; the notice '\(notice.id)' belongs after this")
+        case .afterBody:
+            guard let lastBody = layout.body.last, lastBody > last else { return nil }
+            let place = document.blocks[lastBody].range
+            message = "Legal notice '\(notice.id)' must stand after the body of the article, but the body goes on after it "
+                + "(to line \(place.end.line)). Move it after the body's last paragraph."
+            related = RelatedLocation(range: place, message: "the body ends here; the notice '\(notice.id)' belongs after this")
+        case .beforeBody:
+            guard let firstBody = layout.body.first, firstBody < first else { return nil }
+            let place = document.blocks[firstBody].range
+            message = "Legal notice '\(notice.id)' must stand before the body of the article, but the body starts earlier "
+                + "(at line \(place.start.line)). Move it above the body's first paragraph, after the headline and byline."
+            related = RelatedLocation(range: place, message: "the body starts here; the notice '\(notice.id)' belongs before this")
+        }
+        return Violation(message: message, range: range, related: [related], subject: notice.id)
+    }
+
+    /// `"undesirable` and `"unwanted` as `undesirable` and `unwanted`: the
+    /// marks both words carry are not part of the change.
+    static func withoutSharedPunctuation(_ expected: String, _ found: String) -> (String, String) {
+        var expected = Substring(expected)
+        var found = Substring(found)
+        func isMark(_ character: Character?) -> Bool {
+            guard let character else { return false }
+            return !character.isLetter && !character.isNumber
+        }
+        while expected.count > 1, found.count > 1, isMark(expected.first), expected.first == found.first {
+            expected = expected.dropFirst()
+            found = found.dropFirst()
+        }
+        while expected.count > 1, found.count > 1, isMark(expected.last), expected.last == found.last {
+            expected = expected.dropLast()
+            found = found.dropLast()
+        }
+        return (String(expected), String(found))
+    }
+
+    private static func `where`(_ placement: Notice.Placement, place: (block: Int, before: Bool)?) -> String {
+        let here = place.map { $0.before ? ", above the paragraph that starts here" : ", after the paragraph that ends here" } ?? ""
+        switch placement {
+        case .end: return "at the end of the article" + here
+        case .afterBody: return "after the body of the article" + here
+        case .beforeBody: return "before the body of the article, after the headline and byline" + here
+        case .anywhere: return "to the article" + here
+        }
+    }
+
+    /// Where a missing notice goes: the end of the block it belongs after,
+    /// or the start of the block it belongs before.
+    private static func insertionPoint(_ place: (block: Int, before: Bool)?, in document: Document) -> SourceRange {
+        guard let place else { return document.source.range(0..<0) }
+        let range = document.blocks[place.block].range
+        let point = place.before ? range.start : range.end
+        return SourceRange(start: point, end: point)
+    }
+
+    private static func definedAt(_ notice: Notice) -> String {
+        notice.location.map { " (defined at \($0))" } ?? ""
+    }
+
+    /// White space runs as single spaces, and at most 60 characters.
+    static func flattened(_ text: String) -> String {
+        let flat = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" || $0 == "\r" })
+            .joined(separator: " ")
+        return flat.count > 60 ? String(flat.prefix(57)) + "…" : flat
+    }
+
+    static func excerpt(_ text: String, words: Int) -> String {
+        let all = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" || $0 == "\r" })
+        return all.prefix(words).joined(separator: " ") + (all.count > words ? " …" : "")
+    }
+
+    // MARK: - Finding a notice
+
+    /// The passages that are the notice, verbatim or altered, in reading
+    /// order, none overlapping. Windows of consecutive blocks are compared
+    /// with the notice when an upper bound on their similarity (how many of
+    /// their words occur in the notice at all) allows a match, so most
+    /// paragraphs of an article cost one bit test per word.
+    private func find(notice index: Int, in article: inout ArticleWords) -> [Occurrence] {
+        let compiled = notices[index]
+        let caseSensitive = compiled.notice.caseSensitive
+        let keys = compiled.keys(caseSensitive: caseSensitive)
+        let count = keys.count
+        guard count > 0, let tally = article.tallies[caseSensitive], let hits = tally.hits[index] else { return [] }
+        let blockCount = tally.blocks.count
+        let threshold = Self.alteredThreshold
+        let shortest = Int((Double(count) * threshold / (2 - threshold)).rounded(.up))
+        let longest = Int((Double(count) * (2 - threshold) / threshold).rounded(.down))
+
+        var windows: [Occurrence] = []
+        for first in 0..<blockCount where hits[first + 1] > hits[first] {
+            for last in first..<blockCount {
+                let length = tally.starts[last + 1] - tally.starts[first]
+                if length > longest { break }
+                if length < shortest || hits[last + 1] == hits[last] { continue }
+                let shared = min(hits[last + 1] - hits[first], count)
+                if WordDiff.similarity(commonLength: shared, count, length) < threshold { continue }
+                var slice: [UInt64] = []
+                for block in tally.blocks[first...last] {
+                    slice += article.cachedWords(ofBlock: block, caseSensitive: caseSensitive).map(\.key)
+                }
+                let exact = slice == keys
+                let similarity = exact ? 1 : WordDiff.similarity(commonLength: WordDiff.commonLength(keys, slice[...]), count, length)
+                if similarity >= threshold {
+                    windows.append(Occurrence(blocks: Array(tally.blocks[first...last]), firstBlock: first,
+                                              lastBlock: last, similarity: similarity, isExact: exact,
+                                              caseSensitive: caseSensitive))
+                }
+            }
+        }
+        // The best windows first; a window overlapping a better one is the
+        // same passage read with a paragraph more or less.
+        windows.sort { ($1.similarity, $1.firstBlock) < ($0.similarity, $0.firstBlock) }
+        var taken = [Bool](repeating: false, count: blockCount)
+        var chosen: [Occurrence] = []
+        for window in windows where !(window.firstBlock...window.lastBlock).contains(where: { taken[$0] }) {
+            for block in window.firstBlock...window.lastBlock { taken[block] = true }
+            chosen.append(window)
+        }
+        return chosen.sorted { $0.firstBlock < $1.firstBlock }
+    }
+}
+
+// MARK: - Compiled policy
+
+struct CompiledPattern: @unchecked Sendable {
+    var text: String
+    /// NSRegularExpression is immutable and documented as safe to share
+    /// between threads.
+    var expression: NSRegularExpression
+}
+
+struct CompiledCondition: Sendable {
+    /// Indices into the rule's mention matcher.
+    var mentions: [Int]
+    var patterns: [CompiledPattern]
+    var frontMatter: [NoticeCondition.FieldTest]
+    /// Indices into the rule's wire names.
+    var wire: [Int]
+}
+
+/// A notice with its words read once, for both letter-case modes it may need.
+struct CompiledNotice: Sendable {
+    enum Requirement: Sendable {
+        case always
+        case never
+        case when([CompiledCondition])
+    }
+
+    let notice: Notice
+    let required: Requirement
+    let forbidden: [CompiledCondition]
+    let textBytes: [UInt8]
+    private let foldedWords: [NormalizedWord]
+    private let exactWords: [NormalizedWord]
+    private let foldedKeys: [UInt64]
+    private let exactKeys: [UInt64]
+
+    init(notice: Notice, required: Requirement, forbidden: [CompiledCondition]) {
+        self.notice = notice
+        self.required = required
+        self.forbidden = forbidden
+        textBytes = Array(notice.text.utf8)
+        foldedWords = WordNormalizer.words(in: textBytes, caseSensitive: false)
+        exactWords = WordNormalizer.words(in: textBytes, caseSensitive: true)
+        foldedKeys = foldedWords.map(\.key)
+        exactKeys = exactWords.map(\.key)
+    }
+
+    func words(caseSensitive: Bool) -> [NormalizedWord] { caseSensitive ? exactWords : foldedWords }
+    func keys(caseSensitive: Bool) -> [UInt64] { caseSensitive ? exactKeys : foldedKeys }
+}
+
+/// For each of several notices, a bit per possible word (by the low bits
+/// of its key): "may be one of the notice's words", never wrong when it says
+/// no. One flat table, so testing a word against every notice touches no
+/// reference counts.
+struct KeyFilters {
+    static let bitCount = 1 << 16
+    static let wordsPerFilter = bitCount / 64
+    private var bits: [UInt64]
+    let count: Int
+
+    init(_ keySets: [[UInt64]]) {
+        count = keySets.count
+        bits = [UInt64](repeating: 0, count: keySets.count * Self.wordsPerFilter)
+        for (filter, keys) in keySets.enumerated() {
+            for key in keys {
+                let bit = Int(truncatingIfNeeded: key) & (Self.bitCount - 1)
+                bits[filter * Self.wordsPerFilter + bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+    }
+
+    /// Adds one to `counts[i]` for every filter `i` that may contain `key`.
+    @inline(__always)
+    func count(_ key: UInt64, into counts: inout [Int]) {
+        let bit = Int(truncatingIfNeeded: key) & (Self.bitCount - 1)
+        let mask: UInt64 = 1 << UInt64(bit & 63)
+        var offset = bit >> 6
+        for filter in 0..<count {
+            if bits[offset] & mask != 0 { counts[filter] += 1 }
+            offset += Self.wordsPerFilter
+        }
+    }
+}
+
+// MARK: - The article
+
+/// A passage of consecutive blocks found to be a notice.
+struct Occurrence {
+    /// Block indices in the document.
+    var blocks: [Int]
+    /// Indices into `ArticleWords.Tally.blocks`.
+    var firstBlock: Int
+    var lastBlock: Int
+    var similarity: Double
+    var isExact: Bool
+    /// The letter-case mode the words were compared in.
+    var caseSensitive: Bool
+
+    func range(in document: Document) -> SourceRange {
+        SourceRange(start: document.blocks[blocks[0]].range.start, end: document.blocks[blocks[blocks.count - 1]].range.end)
+    }
+}
+
+/// The blocks a notice may stand in, read once per letter-case mode the
+/// policy's notices use: how many words each has and how many of them each
+/// notice may contain. The words themselves are kept only for the blocks a
+/// comparison needs.
+struct ArticleWords {
+    /// The blocks of one letter-case mode, with running totals.
+    struct Tally {
+        /// Block indices in the document, in reading order.
+        var blocks: [Int] = []
+        /// `starts[i]` words stand in `blocks[..<i]`.
+        var starts: [Int] = [0]
+        /// Per notice (by its index in the rule), `hits[i]` of the words in
+        /// `blocks[..<i]` may be the notice's.
+        var hits: [Int: [Int]] = [:]
+    }
+
+    struct PlacedWord {
+        var block: Int
+        var word: NormalizedWord
+    }
+
+    let document: Document
+    private(set) var tallies: [Bool: Tally] = [:]
+    /// Words of the blocks compared so far, by letter-case mode and block.
+    private var cache: [Bool: [Int: [NormalizedWord]]] = [:]
+
+    init(document: Document, notices: [CompiledNotice]) {
+        self.document = document
+        for caseSensitive in [false, true] {
+            let compared = notices.indices.filter { notices[$0].notice.caseSensitive == caseSensitive }
+            guard !compared.isEmpty else { continue }
+            let filters = KeyFilters(compared.map { notices[$0].keys(caseSensitive: caseSensitive) })
+            var tally = Tally()
+            var running = [Int](repeating: 0, count: compared.count)
+            var hits = [[Int]](repeating: [0], count: compared.count)
+            for (index, block) in document.blocks.enumerated() where Self.mayHoldNotice(block) {
+                var words = 0
+                WordNormalizer.forEachWord(in: block.content.utf8, caseSensitive: caseSensitive) { word in
+                    words += 1
+                    filters.count(word.key, into: &running)
+                }
+                guard words > 0 else { continue }
+                tally.blocks.append(index)
+                tally.starts.append(tally.starts[tally.starts.count - 1] + words)
+                for filter in running.indices { hits[filter].append(running[filter]) }
+            }
+            for (filter, notice) in compared.enumerated() { tally.hits[notice] = hits[filter] }
+            tallies[caseSensitive] = tally
+        }
+    }
+
+    static func mayHoldNotice(_ block: Block) -> Bool {
+        block.kind != .frontMatterField && block.kind != .image
+    }
+
+    /// The words of a block (by its index in the document), read on first use.
+    mutating func cachedWords(ofBlock block: Int, caseSensitive: Bool) -> [NormalizedWord] {
+        if let words = cache[caseSensitive]?[block] { return words }
+        let words = self.words(ofBlock: block, caseSensitive: caseSensitive)
+        cache[caseSensitive, default: [:]][block] = words
+        return words
+    }
+
+    func words(ofBlock block: Int, caseSensitive: Bool) -> [NormalizedWord] {
+        cache[caseSensitive]?[block]
+            ?? WordNormalizer.words(in: document.blocks[block].content.utf8, caseSensitive: caseSensitive)
+    }
+
+    /// The words of an occurrence, each with its block.
+    func words(_ occurrence: Occurrence) -> [PlacedWord] {
+        occurrence.blocks.flatMap { block in
+            words(ofBlock: block, caseSensitive: occurrence.caseSensitive).map { PlacedWord(block: block, word: $0) }
+        }
+    }
+
+    /// The words as they stand in the article, blocks joined by a space.
+    func text(of words: ArraySlice<PlacedWord>) -> String {
+        guard let first = words.first else { return "" }
+        var pieces: [String] = []
+        var block = first.block
+        var start = first.word.range.lowerBound
+        var end = first.word.range.upperBound
+        for placed in words.dropFirst() {
+            if placed.block != block {
+                pieces.append(document.blocks[block].content.string(start..<end))
+                block = placed.block
+                start = placed.word.range.lowerBound
+            }
+            end = placed.word.range.upperBound
+        }
+        pieces.append(document.blocks[block].content.string(start..<end))
+        return pieces.joined(separator: " ")
+    }
+
+    /// Where a change stands: its found words, or for words removed, the
+    /// point where they are missing.
+    func range(of found: Range<Int>, in words: [PlacedWord]) -> SourceRange {
+        if let first = found.first.map({ words[$0] }) {
+            let last = words[found.upperBound - 1]
+            let start = document.range(of: first.word.range, in: first.block)
+            let endWord = last.block == first.block ? last : first
+            return SourceRange(start: start.start, end: document.range(of: endWord.word.range, in: endWord.block).end)
+        }
+        if found.lowerBound < words.count {
+            let next = words[found.lowerBound]
+            let start = document.range(of: next.word.range.lowerBound..<next.word.range.lowerBound, in: next.block)
+            return start
+        }
+        guard let last = words.last else { return document.source.range(0..<0) }
+        let end = last.word.range.upperBound
+        return document.range(of: end..<end, in: last.block)
+    }
+}
+
+/// Where the body of the article is, once the notices are set apart.
+struct Layout {
+    /// Body blocks after the headline, in order: paragraphs, quotes, lists, headings.
+    var body: [Int] = []
+    /// Prose blocks other than notices, in order: what may not follow a notice placed at the end.
+    var content: [Int] = []
+    /// Every prose block, notices included.
+    var prose: [Int] = []
+
+    init(document: Document, noticeBlocks: Set<Int>) {
+        let headline = document.blocks.firstIndex { $0.kind == .headline } ?? -1
+        for (index, block) in document.blocks.enumerated() where block.kind.isProse {
+            prose.append(index)
+            guard !noticeBlocks.contains(index) else { continue }
+            content.append(index)
+            switch block.kind {
+            case .paragraph, .blockquote, .listItem, .heading:
+                if index > headline { body.append(index) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Where a missing notice belongs: after a block (end, after the body,
+    /// anywhere) or before one (the body's first, for before the body).
+    func missingPlace(for placement: Notice.Placement) -> (block: Int, before: Bool)? {
+        switch placement {
+        case .end, .anywhere: return prose.last.map { ($0, false) }
+        case .afterBody: return (body.last ?? prose.last).map { ($0, false) }
+        case .beforeBody:
+            if let first = body.first { return (first, true) }
+            return prose.last.map { ($0, false) }
+        }
+    }
+}
+
+/// What the conditions of notices ask of an article, each worked out once
+/// and only when a condition needs it.
+struct ArticleFacts {
+    let rule: LegalNoticeRule
+    let document: Document
+    let noticeBlocks: Set<Int>
+    /// Per mention term, where the article first mentions it.
+    private var mentions: [Int: (block: Int, range: Range<Int>)]?
+    /// Per wire name, whether the byline or dateline credits it.
+    private var wires: Set<Int>?
+
+    init(rule: LegalNoticeRule, document: Document, noticeBlocks: Set<Int>) {
+        self.rule = rule
+        self.document = document
+        self.noticeBlocks = noticeBlocks
+    }
+
+    /// Why the notice is required ("because …"), or nil when it is not.
+    mutating func requirement(_ requirement: CompiledNotice.Requirement) -> String? {
+        switch requirement {
+        case .always: return "in every article"
+        case .never: return nil
+        case .when(let conditions): return firstHolding(conditions).map { "because \($0)" }
+        }
+    }
+
+    mutating func firstHolding(_ conditions: [CompiledCondition]) -> String? {
+        for condition in conditions {
+            if let reason = holds(condition) { return reason }
+        }
+        return nil
+    }
+
+    /// A description of why the condition holds, or nil.
+    private mutating func holds(_ condition: CompiledCondition) -> String? {
+        var reasons: [String] = []
+        for test in condition.frontMatter {
+            guard let reason = frontMatterHolds(test) else { return nil }
+            reasons.append(reason)
+        }
+        if !condition.wire.isEmpty {
+            let credited = wireCredits()
+            guard let index = condition.wire.first(where: { credited.contains($0) }) else { return nil }
+            reasons.append("the byline or dateline credits “\(rule.wireNames[index])”")
+        }
+        if !condition.mentions.isEmpty || !condition.patterns.isEmpty {
+            guard let reason = mentionHolds(condition) else { return nil }
+            reasons.append(reason)
+        }
+        return reasons.joined(separator: " and ")
+    }
+
+    private func frontMatterHolds(_ test: NoticeCondition.FieldTest) -> String? {
+        guard let value = document.frontMatter?[test.field] else { return nil }
+        let values = value.strings.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        guard !values.isEmpty else { return nil }
+        let shown = values.map { "“\($0)”" }.joined(separator: ", ")
+        switch test.match {
+        case .anyOf(let wanted):
+            let wanted = Set(wanted.map { $0.lowercased() })
+            guard let match = values.first(where: { wanted.contains($0.lowercased()) }) else { return nil }
+            return "its front matter gives \(test.field) “\(match)”"
+        case .noneOf(let unwanted):
+            let unwanted = Set(unwanted.map { $0.lowercased() })
+            guard !values.contains(where: { unwanted.contains($0.lowercased()) }) else { return nil }
+            return "its front matter gives \(test.field) \(shown), none of \(test.match.listed)"
+        }
+    }
+
+    private mutating func mentionHolds(_ condition: CompiledCondition) -> String? {
+        let found = mentionPlaces()
+        var best: (block: Int, range: Range<Int>, term: String)?
+        for term in condition.mentions {
+            guard let place = found[term] else { continue }
+            if best == nil || (place.block, place.range.lowerBound) < (best!.block, best!.range.lowerBound) {
+                best = (place.block, place.range, rule.mentionMatcher.phrases[term])
+            }
+        }
+        if let best {
+            let line = document.range(of: best.range, in: best.block).start.line
+            return "the article mentions “\(best.term)” (line \(line))"
+        }
+        for pattern in condition.patterns {
+            for index in document.blocks.indices where isArticleText(index) {
+                let text = document.blocks[index].text
+                let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+                guard let match = pattern.expression.firstMatch(in: text, range: whole),
+                      let range = Range(match.range, in: text) else { continue }
+                let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+                let end = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
+                let line = document.range(of: start..<end, in: index).start.line
+                return "the article matches the pattern ‘\(pattern.text)’ (“\(LegalNoticeRule.flattened(String(text[range])))”, line \(line))"
+            }
+        }
+        return nil
+    }
+
+    /// Prose of the article's own: not page furniture, not a notice the
+    /// policy defines (a notice's own words do not make it required).
+    private func isArticleText(_ index: Int) -> Bool {
+        document.blocks[index].kind.isProse && !noticeBlocks.contains(index)
+    }
+
+    private mutating func mentionPlaces() -> [Int: (block: Int, range: Range<Int>)] {
+        if let mentions { return mentions }
+        var found: [Int: (block: Int, range: Range<Int>)] = [:]
+        if !rule.mentionMatcher.phrases.isEmpty {
+            for index in document.blocks.indices where isArticleText(index) {
+                for match in rule.mentionMatcher.matches(in: document.blocks[index].content.utf8) where found[match.phrase] == nil {
+                    found[match.phrase] = (index, match.range)
+                }
+                if found.count == rule.mentionMatcher.phrases.count { break }
+            }
+        }
+        mentions = found
+        return found
+    }
+
+    /// Front-matter keys that hold a byline or a credit.
+    static let creditKeys: Set<String> = ["byline", "author", "authors", "by", "credit", "credits", "source", "agency", "wire"]
+    /// A dateline credit ("LONDON (Reuters) —") stands in the first bytes of the first paragraph.
+    static let datelineLength = 160
+
+    private mutating func wireCredits() -> Set<Int> {
+        if let wires { return wires }
+        let matcher = rule.wireMatcher
+        let names = rule.wireNames.count
+        var credited = Set<Int>()
+        func scan(_ bytes: [UInt8], parenthesisedOnly: Bool, range: Range<Int>? = nil) {
+            for match in matcher.matches(in: bytes, range: range) where !parenthesisedOnly || match.phrase >= names {
+                credited.insert(match.phrase % names)
+            }
+        }
+        if names > 0 {
+            for byline in document.bylines { scan(Array(byline.text.utf8), parenthesisedOnly: false) }
+            for block in document.blocks where block.kind == .byline { scan(block.content.utf8, parenthesisedOnly: false) }
+            for entry in document.frontMatter?.entries ?? [] where Self.creditKeys.contains(entry.key.text.lowercased()) {
+                for value in entry.value.strings { scan(Array(value.text.utf8), parenthesisedOnly: false) }
+            }
+            let headline = document.blocks.firstIndex { $0.kind == .headline } ?? -1
+            if let first = document.blocks.indices.first(where: { $0 > headline && document.blocks[$0].kind == .paragraph }) {
+                let bytes = document.blocks[first].content.utf8
+                scan(bytes, parenthesisedOnly: true, range: 0..<min(bytes.count, Self.datelineLength))
+            }
+        }
+        wires = credited
+        return credited
+    }
+}
+
+extension NoticeCondition.FieldTest.Match {
+    var listed: String {
+        switch self {
+        case .anyOf(let values), .noneOf(let values): return values.joined(separator: ", ")
+        }
+    }
+}
