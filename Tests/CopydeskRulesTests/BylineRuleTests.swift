@@ -157,3 +157,29 @@ struct SharedArticleBylineTests {
         #expect(line10.kind == .paragraph)
     }
 }
+
+struct RepeatRuleTests {
+    @Test func altTextsAreComparedOnlyWithCompareAltText() throws {
+        let text = "# Storm\n\n![Volunteers fill sandbags outside the fire station](a.jpg)\n*Volunteers at work.*\n\n"
+            + "![Volunteers fill sandbags outside the fire station](b.jpg)\n*The river at dawn.*\n"
+        #expect(try lint(text, rules: ["caption-duplication": [:]]).map { start($0.range) } == ["6:3"])
+        #expect(try lint(text, rules: ["caption-duplication": ["compare-alt-text": .bool(false)]]).isEmpty)
+    }
+
+    @Test func aThirdCopyPointsToTheFirst() throws {
+        let paragraph = "The council approved the budget shortly before midnight on Wednesday."
+        let findings = try lint("# Budget\n\n\(paragraph)\n\n\(paragraph)\n\n\(paragraph)\n", rules: ["duplicate-paragraph": [:]])
+        #expect(findings.map { start($0.range) } == ["5:1", "7:1"])
+        #expect(findings.map { $0.related.map { start($0.range) } } == [["3:1"], ["3:1"]])
+        #expect(findings.first?.message.hasPrefix("Paragraph repeats the paragraph just above it (line 3): “The council") == true)
+    }
+
+    @Test func nearDuplicatesSayHowAlikeTheyAre() throws {
+        let first = "The council approved the $412 million budget shortly before midnight on Wednesday after a long session."
+        let second = "The council approved the $412 million budget shortly before midnight on Wednesday after a long debate."
+        let findings = try lint("# Budget\n\n\(first)\n\nOther news.\n\n\(second)\n",
+                                rules: ["duplicate-paragraph": ["similarity": .number(0.8)]])
+        #expect(findings.map { start($0.range) } == ["7:1"])
+        #expect(findings.first?.message.contains("nearly repeats (86% the same wording) the paragraph at line 3") == true)
+    }
+}

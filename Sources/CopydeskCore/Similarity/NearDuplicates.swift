@@ -31,7 +31,7 @@ public enum NearDuplicates {
         var lastProbe = [Int](repeating: -1, count: fingerprints.count)
         var result: [[Match]] = []
         result.reserveCapacity(fingerprints.count)
-        var ranked: [(frequency: Int32, slot: Int)] = []
+        var ranked: [(frequency: Int32, shingle: UInt64, slot: Int)] = []
         var candidates: [Int32] = []
         for (position, fingerprint) in fingerprints.enumerated() {
             let size = fingerprint.shingles.count
@@ -45,12 +45,12 @@ public enum NearDuplicates {
             for shingle in fingerprint.shingles {
                 let slot = table.slot(of: shingle)
                 // A shingle no other text has cannot lead to a match.
-                if table.frequency[slot] > 1 { ranked.append((table.frequency[slot], slot)) }
+                if table.frequency[slot] > 1 { ranked.append((table.frequency[slot], shingle, slot)) }
             }
             // Rarest first; the ones left out above would have come first.
             let prefix = max(0, prefixLength - (size - ranked.count))
             if prefix < ranked.count {
-                ranked.sort { ($0.frequency, table.keys[$0.slot]) < ($1.frequency, table.keys[$1.slot]) }
+                ranked.sort { ($0.frequency, $0.shingle) < ($1.frequency, $1.shingle) }
             }
             candidates.removeAll(keepingCapacity: true)
             for entry in ranked.prefix(prefix) {
@@ -86,7 +86,7 @@ public enum NearDuplicates {
 /// open addressing on the hash itself (already well mixed), so no second
 /// hashing per lookup, and postings as linked lists in two flat arrays.
 private struct ShingleTable {
-    private(set) var keys: [UInt64]
+    private var keys: [UInt64]
     private(set) var frequency: [Int32]
     /// Head of each slot's list in `items`/`next`, or -1.
     private(set) var postings: [Int32]

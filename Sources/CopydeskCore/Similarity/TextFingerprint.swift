@@ -95,13 +95,11 @@ public struct TextFingerprint: Sendable, Hashable {
             let byte = bytes[index]
             if byte < 0x80 {
                 index += 1
-                if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
-                    hash = (hash ^ UInt64(byte)) &* fnvPrime
+                let folded = asciiFold[Int(byte)]
+                if folded > 1 {
+                    hash = (hash ^ UInt64(folded)) &* fnvPrime
                     inWord = true
-                } else if byte &- 0x41 < 26 {
-                    hash = (hash ^ UInt64(byte | 0x20)) &* fnvPrime
-                    inWord = true
-                } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") {
+                } else if folded == 0 {
                     if inWord { words.append(mix(hash)) }
                     hash = fnvOffset
                     inWord = false
@@ -126,6 +124,14 @@ public struct TextFingerprint: Sendable, Hashable {
             }
             // ’ and the Unicode hyphens join like their ASCII forms.
             if scalar == "\u{2019}" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "\u{AD}" { continue }
+            // Curly quotes, dashes, ellipses and spaces of General Punctuation,
+            // and the no-break space: separators, without a property lookup.
+            if (value >= 0x2000 && value <= 0x206F) || value == 0xA0 {
+                if inWord { words.append(mix(hash)) }
+                hash = fnvOffset
+                inWord = false
+                continue
+            }
             let properties = scalar.properties
             let isLetter = properties.isAlphabetic || properties.numericType != nil
             if isLetter || (properties.generalCategory == .nonspacingMark && inWord) {
@@ -140,6 +146,18 @@ public struct TextFingerprint: Sendable, Hashable {
         }
         if inWord { words.append(mix(hash)) }
         return words
+    }
+
+    /// For each ASCII byte: the lowercase letter or digit it stands for in a
+    /// word, 1 for the apostrophe and hyphen (dropped inside a word), 0 for
+    /// a separator.
+    private static let asciiFold: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case 0x30...0x39, 0x61...0x7A: return UInt8(byte)
+        case 0x41...0x5A: return UInt8(byte) | 0x20
+        case UInt8(ascii: "'"), UInt8(ascii: "-"): return 1
+        default: return 0
+        }
     }
 
     private static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
