@@ -1,5 +1,5 @@
 /// Turns a source file into a `Document`: blocks with their ranges, then the
-/// bylines and the quotes in them.
+/// quotes in them.
 public enum ArticleParser {
     public static func parse(_ source: SourceText, format: InputFormat) -> Document {
         var document: Document
@@ -9,7 +9,6 @@ public enum ArticleParser {
         case .markdown:
             document = MarkdownParser.parse(source)
         }
-        BylineCollector.collect(&document)
         QuoteScanner.scan(&document)
         return document
     }

@@ -243,9 +243,19 @@ public struct Byline: Sendable, Hashable {
     /// Press", or "AP" in "WASHINGTON (AP) —").
     public var wireCredit: Span?
 
+    /// A credit described by its origin in words ("json-ld", "meta author",
+    /// "byline class"); the kind follows from it.
     public init(text: String, names: [String], range: SourceRange, origin: String) {
-        self.init(kind: Kind(rawValue: origin) ?? .bylineLine, text: text, names: names, range: range)
+        self.init(kind: Self.kind(ofOrigin: origin), text: text, names: names, range: range)
         self.origin = origin
+    }
+
+    static func kind(ofOrigin origin: String) -> Kind {
+        if let kind = Kind(rawValue: origin) { return kind }
+        let lowered = origin.lowercased()
+        if lowered == "json-ld" || lowered == "microdata" || lowered.hasPrefix("meta") { return .metadata }
+        if lowered.contains("card") { return .authorCard }
+        return .bylineLine
     }
 
     public init(kind: Kind, text: String, names: [String], nameSpans: [Span] = [], range: SourceRange,

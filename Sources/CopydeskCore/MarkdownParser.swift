@@ -23,8 +23,10 @@ enum MarkdownParser {
             && ProseHeuristics.looksLikeNotice(blocks[index].content.utf8) {
             blocks[index].kind = .notice
         }
-        return Document(source: source, format: .markdown, blocks: blocks, frontMatter: parser.frontMatter,
-                        directives: parser.directives, diagnostics: parser.diagnostics)
+        var document = Document(source: source, format: .markdown, blocks: blocks, frontMatter: parser.frontMatter,
+                                directives: parser.directives, diagnostics: parser.diagnostics)
+        BylineCollector.collect(&document)
+        return document
     }
 }
 

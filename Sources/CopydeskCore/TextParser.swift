@@ -45,7 +45,9 @@ enum TextParser {
             }
         }
         TextClassifier.classify(&blocks)
-        return Document(source: source, format: .text, blocks: blocks, directives: directives)
+        var document = Document(source: source, format: .text, blocks: blocks, directives: directives)
+        BylineCollector.collect(&document)
+        return document
     }
 
     /// A group of lines without blank lines between them is either one

@@ -195,6 +195,14 @@ struct BylineDetectionTests {
         #expect(desk.bylines.map(\.names) == [[]])
     }
 
+    @Test func theKindOfACreditFollowsFromItsOriginInWords() {
+        let range = SourceText(path: "a.html", string: "x").range(0..<1)
+        let kinds = ["json-ld", "microdata", "meta author", "byline class", "author-card", "front-matter"].map {
+            Byline(text: "Jane Doe", names: ["Jane Doe"], range: range, origin: $0).kind
+        }
+        #expect(kinds == [.metadata, .metadata, .metadata, .bylineLine, .authorCard, .frontMatter])
+    }
+
     @Test func aByLineFarDownIsStillABylineButAnAgencyLineIsNot() {
         let paragraphs = (1...6).map { "Paragraph \($0) of the story." }.joined(separator: "\n\n")
         let document = text("Storm nears\n\n\(paragraphs)\n\nBy Clara Nguyen\n\nReuters\n\nThe end.\n")

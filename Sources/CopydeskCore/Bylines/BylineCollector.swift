@@ -1,9 +1,9 @@
-/// Fills `Document.bylines` after parsing, for every format: from the blocks
-/// the parser marked `.byline` and `.authorCard`, from front-matter
-/// `author`, `authors` and `byline`, and from a wire credit in the dateline
-/// of the first paragraph ("WASHINGTON (AP) —"). Credits a parser recorded
-/// itself (an HTML `<meta name="author">`) are kept, and their blocks are
-/// not read twice.
+/// Fills `Document.bylines` at the end of the text and Markdown parsers:
+/// from the blocks they marked `.byline` and `.authorCard`, from
+/// front-matter `author`, `authors` and `byline`, and from a wire credit in
+/// the dateline of the first paragraph ("WASHINGTON (AP) —"). A parser that
+/// weighs credits of its own (HTML markup, meta tags) can call it too:
+/// credits already recorded are kept, and their blocks are not read twice.
 enum BylineCollector {
     static let frontMatterKeys: Set<String> = ["author", "authors", "byline"]
 
