@@ -209,17 +209,67 @@ public struct Quote: Sendable, Hashable {
 
 /// A byline or author credit and the names in it.
 public struct Byline: Sendable, Hashable {
-    public var text: String
-    public var names: [String]
-    public var range: SourceRange
-    /// Where it was found: a byline line, a front-matter key, an author card.
-    public var origin: String
+    /// The form a credit takes. The raw values are the form names policies use.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A line of the article: "By Jane Doe", "Jane Doe | Reuters".
+        case bylineLine = "by-line"
+        /// Markdown front matter: `author`, `authors`, `byline`.
+        case frontMatter = "front-matter"
+        /// Page metadata that is not part of the visible text (an HTML
+        /// `<meta name="author">`, structured data).
+        case metadata
+        /// A news agency credited instead of a person: "The Associated
+        /// Press" on a line of its own, or "WASHINGTON (AP) —".
+        case wireCredit = "wire-credit"
+        /// A name line and a "Name is a … correspondent" paragraph, usually
+        /// at the end.
+        case authorCard = "author-card"
+    }
 
+    public var text: String
+    /// The people credited, as they read ("JANE DOE" reads "Jane Doe").
+    public var names: [String]
+    /// Where each name stands in the source, in the order of `names`
+    /// (empty when a parser could not place them).
+    public var nameSpans: [Span]
+    /// The whole credit: the byline line, the front-matter value, an author
+    /// card from its name line to the end of its description.
+    public var range: SourceRange
+    /// Where it was found, as a word: the kind's raw value for bylines the
+    /// parsers record.
+    public var origin: String
+    public var kind: Kind
+    /// The block the credit is in, when it is one.
+    public var blockIndex: Int?
+    /// The agency credited ("Associated Press" in "By Jane Doe, Associated
+    /// Press", or "AP" in "WASHINGTON (AP) —").
+    public var wireCredit: Span?
+
+    /// A credit described by its origin in words ("json-ld", "meta author",
+    /// "byline class"); the kind follows from it.
     public init(text: String, names: [String], range: SourceRange, origin: String) {
+        self.init(kind: Self.kind(ofOrigin: origin), text: text, names: names, range: range)
+        self.origin = origin
+    }
+
+    static func kind(ofOrigin origin: String) -> Kind {
+        if let kind = Kind(rawValue: origin) { return kind }
+        let lowered = origin.lowercased()
+        if lowered == "json-ld" || lowered == "microdata" || lowered.hasPrefix("meta") { return .metadata }
+        if lowered.contains("card") { return .authorCard }
+        return .bylineLine
+    }
+
+    public init(kind: Kind, text: String, names: [String], nameSpans: [Span] = [], range: SourceRange,
+                blockIndex: Int? = nil, wireCredit: Span? = nil) {
         self.text = text
         self.names = names
+        self.nameSpans = nameSpans
         self.range = range
-        self.origin = origin
+        self.origin = kind.rawValue
+        self.kind = kind
+        self.blockIndex = blockIndex
+        self.wireCredit = wireCredit
     }
 }
 

@@ -82,7 +82,7 @@ struct FrontMatterReader {
     }
 
     private func entries(of mapping: Node.Mapping, inFlow: Bool) -> [FrontMatterEntry] {
-        let flow = inFlow || mapping.style == .flow
+        let flow = inFlow || opensFlow(mapping.mark, with: "{")
         return mapping.map { pair in
             let keyText = pair.key.scalar?.string ?? ""
             let key = Span(text: keyText, range: scalarRange(pair.key, inFlow: flow, isKey: true))
@@ -95,7 +95,7 @@ struct FrontMatterReader {
         case .scalar(let scalar):
             return .scalar(Span(text: scalar.string, range: scalarRange(node, inFlow: inFlow, isKey: false)))
         case .sequence(let sequence):
-            let flow = inFlow || sequence.style == .flow
+            let flow = inFlow || opensFlow(sequence.mark, with: "[")
             let items = sequence.map { value(of: $0, inFlow: flow) }
             return .sequence(items, containerRange(node, items.last?.range))
         case .mapping(let mapping):
@@ -104,6 +104,14 @@ struct FrontMatterReader {
         case .alias:
             return .scalar(Span(text: "", range: scalarRange(node, inFlow: inFlow, isKey: false)))
         }
+    }
+
+    /// Whether a collection is written in flow style (`[a, b]`, `{k: v}`),
+    /// read from its first byte: Yams takes a sequence's style from its
+    /// closing event, so `Node.Sequence.style` cannot be trusted.
+    private func opensFlow(_ mark: Mark?, with bracket: Unicode.Scalar) -> Bool {
+        let start = offset(of: mark)
+        return start < source.bytes.count && source.bytes[start] == UInt8(ascii: bracket)
     }
 
     private func containerRange(_ node: Node, _ last: SourceRange?) -> SourceRange {

@@ -9,17 +9,24 @@ enum MarkdownParser {
         parser.run()
         var blocks = parser.blocks
         // The headline is the first level-1 heading, else the front matter's title.
+        var headline: Int?
         if let first = blocks.firstIndex(where: { $0.kind == .heading && $0.level == 1 }) {
             blocks[first].kind = .headline
+            headline = first
         } else if let title = parser.frontMatterTitle {
             blocks.insert(title, at: 0)
+            headline = 0
         }
+        BylineBlocks.markBylines(&blocks, headline: headline)
+        BylineBlocks.markAuthorCards(&blocks)
         for index in blocks.indices where blocks[index].kind == .paragraph
             && ProseHeuristics.looksLikeNotice(blocks[index].content.utf8) {
             blocks[index].kind = .notice
         }
-        return Document(source: source, format: .markdown, blocks: blocks, frontMatter: parser.frontMatter,
-                        directives: parser.directives, diagnostics: parser.diagnostics)
+        var document = Document(source: source, format: .markdown, blocks: blocks, frontMatter: parser.frontMatter,
+                                directives: parser.directives, diagnostics: parser.diagnostics)
+        BylineCollector.collect(&document)
+        return document
     }
 }
 

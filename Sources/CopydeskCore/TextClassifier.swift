@@ -1,14 +1,17 @@
 /// Gives the blocks of a plain-text article their roles. Plain text has no
 /// markup, so the roles come from what newsroom pages look like when saved
 /// as text: furniture lines above the headline, a short headline, a photo
-/// caption right under it, and an author card (a name line, then "Name is a
-/// … correspondent") near the end.
+/// caption right under it, a byline, and an author card (a name line, then
+/// "Name is a … correspondent") near the end; the last two are found by
+/// `BylineBlocks`, which the Markdown parser shares.
 enum TextClassifier {
     static func classify(_ blocks: inout [Block]) {
         markChrome(&blocks)
-        guard let headline = markHeadline(&blocks) else { return }
+        let headline = markHeadline(&blocks)
+        BylineBlocks.markBylines(&blocks, headline: headline)
+        guard let headline else { return }
         markCaptions(&blocks, after: headline)
-        markAuthorCards(&blocks)
+        BylineBlocks.markAuthorCards(&blocks)
         markNotices(&blocks)
     }
 
@@ -18,10 +21,11 @@ enum TextClassifier {
         }
     }
 
-    /// The headline is the first block that is not furniture, when it is a
-    /// single short line and something follows it.
+    /// The headline is the first block that is not furniture or a "By"
+    /// line, when it is a single short line and something follows it.
     private static func markHeadline(_ blocks: inout [Block]) -> Int? {
-        guard let first = blocks.firstIndex(where: { $0.kind != .chrome }), first + 1 < blocks.count else { return nil }
+        guard let first = blocks.firstIndex(where: { $0.kind != .chrome && !BylineBlocks.isByLine($0.content.utf8[...]) }),
+              first + 1 < blocks.count else { return nil }
         let block = blocks[first]
         let bytes = block.content.utf8
         guard !bytes.contains(0x0A), bytes.count <= 300, ProseHeuristics.wordCount(bytes) <= 30 else { return nil }
@@ -37,7 +41,7 @@ enum TextClassifier {
         var index = headline + 1
         var seen = 0
         while index < blocks.count && seen < 3 {
-            if blocks[index].kind == .chrome {
+            if blocks[index].kind == .chrome || blocks[index].kind == .byline {
                 index += 1
                 continue
             }
@@ -57,23 +61,6 @@ enum TextClassifier {
             && ProseHeuristics.isImagePlaceholder(blocks[index - 1].content.utf8)
             && blocks[index].kind == .paragraph && ProseHeuristics.looksLikeCaption(blocks[index].content.utf8) {
             blocks[index].kind = .caption
-        }
-    }
-
-    /// A name on a line of its own followed by a paragraph that starts with
-    /// that name and describes the writer.
-    private static func markAuthorCards(_ blocks: inout [Block]) {
-        for index in blocks.indices.dropLast() where blocks[index].kind == .paragraph {
-            let name = blocks[index].content.utf8
-            guard ProseHeuristics.looksLikePersonName(name) else { continue }
-            let next = blocks[index + 1].content.utf8
-            guard next.count > name.count + 4, next.starts(with: name) else { continue }
-            let rest = String(decoding: next[name.count...].prefix(24), as: UTF8.self)
-            if rest.hasPrefix(" is ") || rest.hasPrefix(" was ") || rest.hasPrefix(" covers ")
-                || rest.hasPrefix(" reports ") || rest.hasPrefix(" writes ") || rest.hasPrefix(" has ") {
-                blocks[index].kind = .authorCard
-                blocks[index + 1].kind = .authorCard
-            }
         }
     }
 

@@ -45,7 +45,9 @@ enum TextParser {
             }
         }
         TextClassifier.classify(&blocks)
-        return Document(source: source, format: .text, blocks: blocks, directives: directives)
+        var document = Document(source: source, format: .text, blocks: blocks, directives: directives)
+        BylineCollector.collect(&document)
+        return document
     }
 
     /// A group of lines without blank lines between them is either one
@@ -54,14 +56,15 @@ enum TextParser {
     /// capital (or a quotation mark, a digit) separates paragraphs; one in
     /// mid-sentence wraps. When most breaks in a group wrap, the group is
     /// one wrapped paragraph throughout. Lines that repeat each other (a
-    /// caption pasted twice) always stand alone.
+    /// caption pasted twice) always stand alone, and so does a "By" line.
     static func splitIntoBlocks(_ lines: [Line], bytes: [UInt8]) -> [[Line]] {
         guard lines.count > 1 else { return [lines] }
         var separates: [Bool] = []
         for index in lines.indices.dropLast() {
             let current = bytes[lines[index].content]
             let next = bytes[lines[index + 1].content]
-            separates.append(current.elementsEqual(next) || (endsSentence(current) && startsParagraph(next)))
+            separates.append(current.elementsEqual(next) || (endsSentence(current) && startsParagraph(next))
+                || BylineBlocks.isByLine(current) || BylineBlocks.isByLine(next))
         }
         let wraps = separates.filter { !$0 }.count
         if wraps * 2 > separates.count {

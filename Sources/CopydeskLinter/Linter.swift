@@ -185,6 +185,23 @@ public final class Linter: Sendable {
         return "not linted: excluded by the policy's exclude list\(source)"
     }
 
+    /// The rules a policy enables, built with their options. An option that
+    /// cannot be used (a staff list that cannot be read) is an error at the
+    /// policy setting that gave it.
+    public static func ruleSet(for policy: Policy) throws(PolicyError) -> RuleSet {
+        do {
+            return try RuleRegistry.configure(policy)
+        } catch let error as RuleOptionError {
+            let setting = policy.rules[error.ruleID]
+            throw PolicyError(file: setting?.location?.file ?? policy.sources.last ?? "policy",
+                              location: setting?.location,
+                              message: error.description,
+                              hint: "fix the option in the policy, or remove it to use the default")
+        } catch {
+            throw PolicyError(file: policy.sources.last ?? "policy", message: "\(error)")
+        }
+    }
+
     /// One `RuleSet` per distinct policy: building rules (compiling their
     /// patterns, loading word lists) happens once, not once per file.
     private struct RuleSetCache {
@@ -193,18 +210,7 @@ public final class Linter: Sendable {
 
         mutating func index(for policy: Policy) throws(PolicyError) -> Int {
             if let index = indices[policy] { return index }
-            let ruleSet: RuleSet
-            do {
-                ruleSet = try RuleRegistry.configure(policy)
-            } catch let error as RuleOptionError {
-                let setting = policy.rules[error.ruleID]
-                throw PolicyError(file: setting?.location?.file ?? policy.sources.last ?? "policy",
-                                  location: setting?.location,
-                                  message: error.description,
-                                  hint: "fix the option in the policy, or remove it to use the default")
-            } catch {
-                throw PolicyError(file: policy.sources.last ?? "policy", message: "\(error)")
-            }
+            let ruleSet = try Linter.ruleSet(for: policy)
             indices[policy] = ruleSets.count
             ruleSets.append(ruleSet)
             return ruleSets.count - 1

@@ -26,6 +26,31 @@ schema: 1
 name: copydesk default
 
 rules:
+  # The article credits its author: a "By" line under the headline, front
+  # matter `author`, a wire credit... `copydesk explain byline` for the forms.
+  byline:
+    severity: warning
+    # required: true
+    # placement: top                  # or anywhere
+    # max-blocks-after-headline: 2
+    # forms: [by-line, front-matter, metadata, wire-credit, author-card]
+    # staff-list: staff.txt           # one name per line, relative to this file
+    # wire-credits: [The Associated Press, AP, Reuters, AFP, Agence France-Presse, Bloomberg, ...]
+    # forbidden: [Staff, Web Desk, News Desk, Desk, Staff Reporter, Staff Writer, Newsroom, Editors, Admin, Administrator]
+
+  # No caption (or image alt text) is printed twice, or repeats a body paragraph.
+  caption-duplication:
+    severity: error
+    # similarity: 0.9                 # share of three-word sequences in common; 1 = exact repeats only
+    # compare-alt-text: true
+    # forbid-caption-equals-alt: false
+
+  # No body paragraph is printed twice, as a CMS paste can do.
+  duplicate-paragraph:
+    severity: error
+    # similarity: 0.9
+    # min-words: 8                    # shorter paragraphs ("Read more") are not compared
+
   # Legal notices the policy defines under `notices:` stand in each article
   # that needs them, word for word, once, in their place. This policy
   # defines none, so the rule finds nothing until a house policy (or a pack

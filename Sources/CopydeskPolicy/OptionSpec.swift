@@ -74,16 +74,32 @@ public struct RuleSchema: Sendable, Hashable {
 /// option has a value, the policy's or the default.
 public struct RuleOptions: Sendable, Hashable {
     public private(set) var values: [String: OptionValue]
+    /// The directory of the policy file, against which options that name
+    /// files (a staff list) are resolved; nil for an embedded policy, whose
+    /// relative paths are taken from the working directory.
+    public var baseDirectory: String?
 
-    public init(_ values: [String: OptionValue] = [:]) {
+    public init(_ values: [String: OptionValue] = [:], baseDirectory: String? = nil) {
         self.values = values
+        self.baseDirectory = baseDirectory
     }
 
-    public init(defaultsOf specs: [OptionSpec], overrides: [String: OptionValue] = [:]) {
+    public init(defaultsOf specs: [OptionSpec], overrides: [String: OptionValue] = [:], baseDirectory: String? = nil) {
         var values: [String: OptionValue] = [:]
         for spec in specs { values[spec.name] = spec.defaultValue }
         for (key, value) in overrides { values[key] = value }
         self.values = values
+        self.baseDirectory = baseDirectory
+    }
+
+    /// A file-name option as a path to open: absolute paths as given,
+    /// relative ones against `baseDirectory`. Nil when the option is empty.
+    public func path(_ name: String) -> String? {
+        let value = string(name)
+        guard !value.isEmpty else { return nil }
+        if value.hasPrefix("/") { return value }
+        guard let baseDirectory, baseDirectory != "." else { return value }
+        return baseDirectory.hasSuffix("/") ? baseDirectory + value : baseDirectory + "/" + value
     }
 
     public func bool(_ name: String) -> Bool {

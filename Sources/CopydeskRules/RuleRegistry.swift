@@ -6,6 +6,9 @@ import CopydeskPolicy
 public enum RuleRegistry {
     /// Rules that check an article on their own, one file each under `Rules/`.
     public static let documentRules: [any Rule.Type] = [
+        BylineRule.self,
+        CaptionDuplicationRule.self,
+        DuplicateParagraphRule.self,
         LegalNoticeRule.self,
         QuoteAttributionRule.self,
         QuoteBalanceRule.self,
@@ -33,7 +36,8 @@ public enum RuleRegistry {
         for type in documentRules {
             let description = type.description
             guard let setting = policy.rules[description.id], setting.enabled else { continue }
-            let options = RuleOptions(defaultsOf: description.options, overrides: setting.options)
+            let options = RuleOptions(defaultsOf: description.options, overrides: setting.options,
+                                      baseDirectory: policy.directory)
             let rule: any Rule
             if let policyAware = type as? any PolicyAwareRule.Type {
                 rule = try policyAware.init(options: options, policy: policy)

@@ -1,11 +1,12 @@
 import ArgumentParser
+import CopydeskLinter
 import CopydeskPolicy
 import CopydeskRules
 
 struct PolicyCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check policy files (and everything they extend) without linting anything.")
+        abstract: "Check policy files (and everything they extend, and the files their options name) without linting anything.")
 
     @Argument(help: ArgumentHelp("Policy files.", valueName: "file"))
     var files: [String]
@@ -33,6 +34,8 @@ struct PolicyCheckCommand: ParsableCommand {
         for file in files {
             do throws(PolicyError) {
                 let policy = try loader.load(path: file)
+                // Options that name files (a staff list) are checked too.
+                _ = try Linter.ruleSet(for: policy)
                 Console.output("\(file): ok (\(Self.summary(of: policy)))\n")
             } catch {
                 Console.error(error.description)

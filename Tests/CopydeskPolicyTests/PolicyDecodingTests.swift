@@ -128,7 +128,7 @@ struct PolicyDecodingTests {
         Case("schema: 1\nexclude:\n", "policy.yml:2:9: error: 'exclude' must be a string or a list of strings, not an empty value (write 'exclude: [\"drafts/**\"]')"),
         // Rule ids and settings.
         Case("schema: 1\nrules:\n  quote-balanse: error\n", "policy.yml:3:3: error: unknown rule 'quote-balanse' (did you mean 'quote-balance'?)"),
-        Case("schema: 1\nrules:\n  headline-case: error\n", "policy.yml:3:3: error: unknown rule 'headline-case' (known rules: legal-notice, quote-attribution, quote-balance, sample-rule, suppression-without-reason, unused-suppression)"),
+        Case("schema: 1\nrules:\n  headline-case: error\n", "policy.yml:3:3: error: unknown rule 'headline-case' (known rules: byline, caption-duplication, duplicate-paragraph, legal-notice, quote-attribution, quote-balance, sample-rule, suppression-without-reason, unused-suppression)"),
         Case("schema: 1\nrules:\n  quote-balance:\n    severty: error\n", "policy.yml:4:5: error: unknown key 'severty' in rule 'quote-balance' (did you mean 'severity'?)"),
         Case("schema: 1\nrules:\n  sample-rule:\n    min-word: 3\n", "policy.yml:4:5: error: unknown key 'min-word' in rule 'sample-rule' (did you mean 'min-words'?)"),
         Case("schema: 1\nrules:\n  sample-rule:\n    colour: red\n", "policy.yml:4:5: error: unknown key 'colour' in rule 'sample-rule' (valid keys: severity, enabled, min-words, ratio, strict, house-name, banned-words, style)"),

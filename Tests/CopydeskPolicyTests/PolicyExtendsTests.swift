@@ -36,7 +36,7 @@ struct PolicyExtendsTests {
         let policy = try loader.load(yaml: "schema: 1\nextends: default\nrules:\n  quote-balance: warning\n",
                                      path: "policy.yml")
         #expect(policy.sources == ["<builtin>/default.yml", "policy.yml"])
-        #expect(policy.enabledRuleIDs == ["legal-notice", "quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
+        #expect(policy.enabledRuleIDs == ["byline", "caption-duplication", "duplicate-paragraph", "legal-notice", "quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
         #expect(policy.rules["quote-balance"]?.severity == .warning)
         #expect(policy.name == "copydesk default")
     }

@@ -30,7 +30,7 @@ struct PolicyResolverTests {
         let resolver = PolicyResolver(loader: TestCatalogue.loader, explicitPolicyPath: nil)
         let policy = try resolver.policy(forArticleAt: directory.url("plain/article.md"))
         #expect(policy.sources == ["<builtin>/default.yml"])
-        #expect(policy.enabledRuleIDs == ["legal-notice", "quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
+        #expect(policy.enabledRuleIDs == ["byline", "caption-duplication", "duplicate-paragraph", "legal-notice", "quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
         #expect(resolver.policyFile(forDirectory: directory.url("plain")) == nil)
     }
 

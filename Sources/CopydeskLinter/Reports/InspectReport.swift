@@ -49,6 +49,8 @@ struct InspectSpan: Codable, Hashable {
 }
 
 struct InspectByline: Codable, Hashable {
+    /// The form of the credit: by-line, front-matter, metadata, wire-credit, author-card.
+    var kind: String
     var text: String
     var names: [String]
     var range: InspectRange
@@ -108,7 +110,9 @@ extension InspectDocument {
         self.path = path
         format = document.format.rawValue
         headline = document.headline.map { InspectSpan(block: $0, in: document) }
-        bylines = document.bylines.map { InspectByline(text: $0.text, names: $0.names, range: InspectRange($0.range)) }
+        bylines = document.bylines.map {
+            InspectByline(kind: $0.kind.rawValue, text: $0.text, names: $0.names, range: InspectRange($0.range))
+        }
         quotes = document.quotes.map { quote in
             InspectQuote(text: quote.text, range: InspectRange(quote.range),
                          attribution: quote.attribution.map {
