@@ -46,7 +46,17 @@ struct BylineTextTests {
         NamesCase(text: "By Clara Nguyen | December 13, 2023", names: ["Clara Nguyen"]),
         NamesCase(text: "By Associated Press 3 minute read", names: []),
         NamesCase(text: "Clara Nguyen @clarawrites", names: ["Clara Nguyen"]),
+        NamesCase(text: "By Van Sias", names: ["Van Sias"]),
+        NamesCase(text: "Clara Nguyen | Harbor Advance Media For Harbor.com", names: ["Clara Nguyen"]),
+        NamesCase(text: "Harbor Editorial Guidelines", names: []),
+        NamesCase(text: "‘YOU’RE DONE’", names: []),
+        NamesCase(text: "By Juan de la Cruz and Van Sias", names: ["Juan de la Cruz", "Van Sias"]),
     ]
+
+    @Test func textThatIsNotUTF8IsReadUpToItsFirstInvalidByte() {
+        let bytes = Array("By Jane Doe and ".utf8) + [0xFF, 0xFE] + Array("John Roe".utf8)
+        #expect(BylineText.read(bytes).names.map(\.text) == ["Jane Doe"])
+    }
 
     @Test(arguments: nameCases)
     func namesInBylines(_ testCase: NamesCase) {

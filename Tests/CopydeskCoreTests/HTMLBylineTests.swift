@@ -19,7 +19,7 @@ struct HTMLBylineTests {
     @Test func byLineWithSeveralAuthors() {
         #expect(names(page(header: "<p>By Jane Doe, John Roe and Ann Poe</p>")) == ["Jane Doe", "John Roe", "Ann Poe"])
         #expect(names(page(header: "<div class=\"byline\">BY JANE DOE &amp; JOHN ROE | Updated Dec. 3</div>"))
-            == ["JANE DOE", "JOHN ROE"])
+            == ["Jane Doe", "John Roe"])
     }
 
     @Test func relAuthorLinksAndAuthorClasses() {
@@ -72,8 +72,11 @@ struct HTMLBylineTests {
         #expect(parse(html).blocks.contains { $0.kind == .byline && $0.text == "By Jane Doe" })
     }
 
-    @Test func anOrganisationCreditWhenNoPersonIsNamed() {
-        #expect(names(page(header: "<p class=\"byline\">By Associated Press</p>")) == ["Associated Press"])
+    @Test func theOutletTheBylineMarkupCreditsWhenNoPersonIsNamed() {
+        #expect(names(page(header: "<p class=\"byline\">By The Harbor Citizen</p>")) == ["The Harbor Citizen"])
+        // Only the page's data names the author, as an organisation: that is the author.
+        let data = #"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Harbor Wire"}}</script>"#
+        #expect(names(page(head: data, header: "")) == ["Harbor Wire"])
     }
 
     @Test func creditsThatAreNotTheWritersByline() {
@@ -108,24 +111,37 @@ struct HTMLBylineTests {
         #expect(names(html).isEmpty)
     }
 
-    @Test func elementBreaksPastAnotherCreditAreIgnored() {
-        // The text is cut at "Edited by"; a break recorded after it must not be read.
-        let bytes = Array("By Jane Doe Edited by John Roe".utf8)
-        let names = BylineNameSplitter.names(in: bytes, breaks: [3, 28]).map { String(decoding: bytes[$0], as: UTF8.self) }
-        #expect(names == ["Jane Doe"])
+    @Test func elementBreaksSeparateAndOtherCreditsEndTheReading() {
+        // "Jane Doe" and "Published" are separate elements, met without a space.
+        let joined = Array("By Jane DoePublished Dec 3, 2023".utf8)
+        let reading = HTMLCreditReader.read(joined, breaks: [11])
+        #expect(reading.names.map(\.name) == ["Jane Doe"])
+        #expect(reading.names.map(\.range) == [3..<11])
+        // The text is cut at "Edited by"; a break recorded after it is not read.
+        let edited = Array("By Jane Doe Edited by John Roe".utf8)
+        #expect(HTMLCreditReader.read(edited, breaks: [3, 28]).names.map(\.name) == ["Jane Doe"])
     }
 
-    @Test(arguments: [
-        ("By Jane Doe, John Roe and Ann Poe", ["Jane Doe", "John Roe", "Ann Poe"]),
-        ("Written by Robert E. Moffit, Ph.D.", ["Robert E. Moffit"]),
-        ("JANE DOE | Staff Writer", ["JANE DOE"]),
-        ("By Juan de la Cruz and Mary-Jane O'Neil", ["Juan de la Cruz", "Mary-Jane O'Neil"]),
-        ("Dec 21, 2023 at 1:39 pm", []),
-        ("Posted by Laura May Randell", ["Laura May Randell"]),
-    ])
-    func splitsCreditLines(line: String, expected: [String]) {
-        let bytes = Array(line.utf8)
-        let names = BylineNameSplitter.names(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
-        #expect(names == expected)
+    @Test func agenciesAndDesksCreditNobodyAsInEveryFormat() throws {
+        let wire = try #require(parse(page(header: "<p class=\"byline\">By The Associated Press</p>")).bylines.first)
+        #expect(wire.names.isEmpty)
+        #expect(wire.kind == .wireCredit)
+        #expect(wire.wireCredit?.text == "The Associated Press")
+        let staff = try #require(parse(page(header: "<p class=\"byline\">By Staff</p>")).bylines.first)
+        #expect(staff.names.isEmpty)
+        #expect(staff.kind == .bylineLine)
+    }
+
+    @Test func bylinesPointAtTheirBlockAndEachNameAtItsPlace() throws {
+        let html = page(header: "<p class=\"byline\">By Jane Doe and John Roe</p>")
+        let document = parse(html)
+        let byline = try #require(document.bylines.first)
+        let block = try #require(byline.blockIndex)
+        #expect(document.blocks[block].kind == .byline)
+        #expect(document.blocks[block].text == "By Jane Doe and John Roe")
+        let offset = html.utf8.count - html[html.range(of: "John Roe")!.lowerBound...].utf8.count
+        #expect(byline.nameSpans.map(\.text) == ["Jane Doe", "John Roe"])
+        #expect(byline.nameSpans.last?.range.start.offset == offset)
+        #expect(byline.nameSpans.last?.range.end.offset == offset + 8)
     }
 }

@@ -132,7 +132,8 @@ public enum BylineText {
                     rest = segment[end...]
                 } else if mayBeAnotherName(run, after: separator, namesSoFar: reading.names.count,
                                            listHasAnd: listHasAnd, startsWithBy: reading.startsWithBy,
-                                           afterAffiliation: afterAffiliation || !previousWasCredit) {
+                                           afterAffiliation: afterAffiliation || !previousWasCredit
+                                               || startsOrganisation(segment, at: end)) {
                     reading.names.append(name(halved(run), in: bytes))
                     rest = segment[end...]
                 }
@@ -177,6 +178,14 @@ public enum BylineText {
         return listHasAnd || !startsWithBy
     }
 
+    /// "Jeremy Schneider | NJ Advance Media": a name-shaped run that goes on
+    /// with a publication's word is the start of the publication's name.
+    private static func startsOrganisation(_ segment: [Token], at end: Int) -> Bool {
+        guard end < segment.count else { return false }
+        let next = segment[end].folded
+        return organisationWords.contains(next) && !titleWords.contains(next)
+    }
+
     /// "Angel Saunders Angel Saunders", as page markup sometimes repeats a
     /// name, is one name.
     private static func halved(_ run: ArraySlice<Token>) -> ArraySlice<Token> {
@@ -193,8 +202,12 @@ public enum BylineText {
     /// start with a capital (or an initial), with particles such as "de la"
     /// between them. Nil when the segment does not start with a name.
     static func nameRunEnd(_ segment: [Token]) -> Int? {
-        guard let first = segment.first, !nonNameFirstWords.contains(first.folded), !particles.contains(first.folded)
-        else { return nil }
+        guard let first = segment.first, !nonNameFirstWords.contains(first.folded) else { return nil }
+        // A particle opens a name only as a capitalised given name ("Van Sias").
+        if particles.contains(first.folded) {
+            guard first.isCapitalised, segment.count > 1, segment[1].isCapitalised, !particles.contains(segment[1].folded)
+            else { return nil }
+        }
         var index = 0
         var nameWords = 0
         var end = 0
@@ -327,10 +340,14 @@ public enum BylineText {
     /// Words (letters, digits, apostrophes, inner hyphens and periods) and
     /// the separators between them: commas, "and", "&", "|", "/", dashes,
     /// colons, semicolons, brackets and bullets.
-    static func tokenize(_ bytes: [UInt8]) -> [Token] {
+    static func tokenize(_ input: [UInt8]) -> [Token] {
         var tokens: [Token] = []
         var wordStart: Int?
         var offset = 0
+        // Offsets are counted over the scalars of the text, so they must be
+        // the bytes' own: text that is not UTF-8 (only the library API can
+        // pass it) is read up to its first invalid byte.
+        let bytes = InputDecoder.firstInvalidUTF8Offset(input).map { Array(input[..<$0]) } ?? input
         let text = String(decoding: bytes, as: UTF8.self)
 
         func finishWord(at end: Int) {
@@ -365,7 +382,7 @@ public enum BylineText {
             }
             tokens.append(Token(kind: .word, range: start..<end, text: word, folded: word.lowercased(),
                                 isCapitalised: capitalised, hasLowercase: lowercase, hasDigit: digit,
-                                letterCount: letters, isNameShaped: nameShaped && letters > 0,
+                                letterCount: letters, isNameShaped: nameShaped && letters > 0 && !isContraction(word),
                                 isHandle: word.hasPrefix("@")))
             if tokens[tokens.count - 1].folded == "and" {
                 tokens[tokens.count - 1].kind = .separator(.and)
@@ -403,6 +420,14 @@ public enum BylineText {
         finishWord(at: offset)
         return tokens
     }
+
+    /// "YOU’RE", "Can't": a contraction is a word of a sentence, never of a name.
+    static func isContraction(_ word: String) -> Bool {
+        let folded = word.lowercased().replacingApostrophes()
+        return contractionEndings.contains { folded.hasSuffix($0) && folded.count > $0.count }
+    }
+
+    static let contractionEndings = ["'re", "'ll", "'ve", "n't", "'m"]
 
     /// What a scalar is to a word, with ASCII answered without Unicode
     /// property lookups, which cost far more than the comparisons.
@@ -454,7 +479,7 @@ public enum BylineText {
         "intern", "newsroom", "team", "admin", "administrator", "webmaster", "associate", "deputy", "managing",
         "executive", "political", "national", "foreign", "investigative", "reports", "report", "breaking",
         "data", "graphics", "culture", "entertainment", "politics", "business", "sports", "science", "health",
-        "technology", "tech", "opinion", "digital", "multimedia", "visual", "visuals",
+        "technology", "tech", "opinion", "digital", "multimedia", "visual", "visuals", "editorial",
     ]
 
     /// Words that make a name-shaped phrase a publication or an institution
@@ -523,4 +548,11 @@ public enum BylineText {
         "written", "words", "story", "text", "reported", "review", "news", "analysis", "opinion", "commentary",
         "column", "essay", "feature", "interview",
     ]
+}
+
+extension String {
+    /// The text with the typographic apostrophe written straight.
+    fileprivate func replacingApostrophes() -> String {
+        String(unicodeScalars.map { $0 == "’" ? "'" : Character($0) })
+    }
 }

@@ -474,7 +474,7 @@ struct HTMLBlockReader {
     }
 
     private static let authorPathMatcher = PhraseMatcher([
-        "/author/", "/authors/", "/staff/", "/people/", "/contributor/", "/contributors/", "/profile/", "/profiles/",
+        "/author/", "/authors/", "/staff/", "/people/", "/person/", "/contributor/", "/contributors/", "/profile/", "/profiles/",
         "/writers/", "/writer/", "/journalist/", "/journalists/", "/reporters/", "/reporter/", "/byline/", "/by/",
         "/columnists/", "/columnist/", "/team/", "/experts/", "/expert/",
     ])

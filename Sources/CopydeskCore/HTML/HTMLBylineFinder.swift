@@ -19,11 +19,14 @@ struct HTMLBylineFinder {
         var origin: String
         var blockIndex: Int?
         var text: MappedText
-        var names: [Range<Int>]
+        /// People named, as they read, and where each stands in `text`.
+        var names: [(name: String, range: Range<Int>)]
         /// How much the markup says this is a byline; lower is surer.
         var rank: Int
-        /// No person named: the credited organisation, as the only name.
+        /// Nobody is named: the credit is an agency, a desk or the outlet.
         var isOrganization = false
+        /// The agency credited, in `text`.
+        var wire: Range<Int>?
     }
 
     init(source: SourceText, raw: [HTMLRawBlock], kinds: [BlockKind], metadata: HTMLPageMetadata, headline: Int?,
@@ -45,7 +48,7 @@ struct HTMLBylineFinder {
         // A bare name line under the headline is weak evidence: it counts
         // when the page's data names nobody, or names the same person.
         let structuredNames = Set(structured.filter { !$0.isOrganization }
-            .flatMap { candidate in candidate.names.map { Self.comparable(candidate.text.string($0)) } })
+            .flatMap { candidate in candidate.names.map { Self.comparable($0.name) } })
         visible.removeAll { candidate in
             candidate.rank == Self.nameLineRank && !structuredNames.isEmpty
                 && !structuredNames.contains(Self.comparable(candidate.text.text))
@@ -54,26 +57,30 @@ struct HTMLBylineFinder {
         if chosen.isEmpty, let best = structured.first(where: { !$0.isOrganization }) {
             chosen = structured.filter { $0.origin == best.origin && !$0.isOrganization }
         }
-        if chosen.isEmpty, let best = structured.first { chosen = [best] }
         if chosen.isEmpty {
             chosen = nearestVisible(visible.filter { $0.isOrganization && ($0.rank <= 4 || $0.origin == "by line") })
+        }
+        // The page's data gives an organisation or a desk as the author
+        // ("Associated Press", "Hollywood.com Staff"): with nothing on the
+        // page to read, that value is the author copydesk reports.
+        if chosen.isEmpty, var best = structured.first {
+            best.names = [(best.text.text, 0..<best.text.count)]
+            chosen = [best]
         }
         bylineBlocks = Array(Set(chosen.compactMap(\.blockIndex))).sorted()
         let sites = metadata.siteNames.map(Self.comparable).filter { $0.count >= 4 }
         var seen = Set<String>()
         return chosen.compactMap { candidate in
             var unique = candidate
-            unique.names = candidate.names.filter { range in
-                let name = Self.comparable(candidate.text.string(range))
-                // The outlet beside the writer ("Jane Doe, Medical Xpress"),
-                // unless it is all the page credits.
-                if !candidate.isOrganization && candidate.names.count > 1
-                    && sites.contains(where: { $0.hasPrefix(name) || name.hasPrefix($0) }) {
+            unique.names = candidate.names.filter { credit in
+                let name = Self.comparable(credit.name)
+                // The outlet beside the writer ("Jane Doe, Medical Xpress").
+                if candidate.names.count > 1 && sites.contains(where: { $0.hasPrefix(name) || name.hasPrefix($0) }) {
                     return false
                 }
                 return seen.insert(name).inserted
             }
-            return unique.names.isEmpty ? nil : byline(unique)
+            return unique.names.isEmpty && !candidate.isOrganization ? nil : byline(unique)
         }
     }
 
@@ -99,10 +106,20 @@ struct HTMLBylineFinder {
         String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
     }
 
+    /// A credit on the page is a byline line (an agency alone, a wire
+    /// credit); one from the page's data is metadata. `blockIndex` is the
+    /// raw block's index, which the assembler turns into the document's.
     private func byline(_ candidate: Candidate) -> Byline {
-        let whole = candidate.text.sourceRange(0..<candidate.text.count)
-        let names = candidate.names.map { candidate.text.string($0) }
-        return Byline(text: candidate.text.text, names: names, range: source.range(whole), origin: candidate.origin)
+        let text = candidate.text
+        let whole = text.sourceRange(0..<text.count)
+        let spans = candidate.names.map { Span(text: $0.name, range: source.range(text.sourceRange($0.range))) }
+        let wire = candidate.wire.map { Span(text: text.string($0), range: source.range(text.sourceRange($0))) }
+        let kind: Byline.Kind = candidate.blockIndex == nil ? .metadata
+            : candidate.names.isEmpty && wire != nil ? .wireCredit : .bylineLine
+        var byline = Byline(kind: kind, text: text.text, names: spans.map(\.text), nameSpans: spans,
+                            range: source.range(whole), blockIndex: candidate.blockIndex, wireCredit: wire)
+        byline.origin = candidate.origin
+        return byline
     }
 
     // MARK: On the page
@@ -119,7 +136,7 @@ struct HTMLBylineFinder {
             let markStart = found.count
             for mark in block.marks where !mark.own.contains(.authorDetail) && !mark.own.contains(.dateline)
                 && !followsProse(mark.textRange.lowerBound, in: block.text.utf8)
-                && !BylineNameSplitter.otherCredits.contains(in: block.text.utf8, range: 0..<mark.textRange.lowerBound) {
+                && !HTMLCreditReader.otherCredits.contains(in: block.text.utf8, range: 0..<mark.textRange.lowerBound) {
                 var text = MappedText()
                 text.append(mark.textRange, of: block.text)
                 let breaks = block.elementJoins.filter { mark.textRange.contains($0) }.map { $0 - mark.textRange.lowerBound }
@@ -134,12 +151,12 @@ struct HTMLBylineFinder {
                 // "By <span>Christy Choi</span> and Oscar Holland": the line
                 // names more people than its marked-up names.
                 let fromMarks = found[markStart...].filter { !$0.isOrganization }
-                let markedNames = Set(fromMarks.flatMap { candidate in candidate.names.map { Self.comparable(candidate.text.string($0)) } })
+                let markedNames = Set(fromMarks.flatMap { candidate in candidate.names.map { Self.comparable($0.name) } })
                 if !context.isDisjoint(with: HTMLContext.authorMarks), block.text.count <= 200,
                    let whole = candidate(block.text, breaks: block.elementJoins, origin: fromMarks[fromMarks.startIndex].origin,
                                          block: index, rank: fromMarks.map(\.rank).min() ?? 0),
                    !whole.isOrganization, whole.names.count > markedNames.count,
-                   markedNames.isSubset(of: Set(whole.names.map { Self.comparable(block.text.string($0)) })) {
+                   markedNames.isSubset(of: Set(whole.names.map { Self.comparable($0.name) })) {
                     found.removeSubrange(markStart...)
                     found.append(whole)
                 }
@@ -161,9 +178,9 @@ struct HTMLBylineFinder {
                     continue
                 }
             }
-            if let headline, index > headline, index - headline <= 4, isNameLine(block) {
-                found.append(Candidate(origin: "name line", blockIndex: index, text: block.text,
-                                       names: [0..<block.text.count], rank: Self.nameLineRank))
+            if let headline, index > headline, index - headline <= 4, let name = nameLine(block) {
+                found.append(Candidate(origin: "name line", blockIndex: index, text: block.text, names: [name],
+                                       rank: Self.nameLineRank))
             }
         }
         return found
@@ -174,7 +191,7 @@ struct HTMLBylineFinder {
     private func followsOtherCredit(_ index: Int) -> Bool {
         guard index > 0 else { return false }
         let previous = raw[index - 1].text.utf8
-        guard let match = BylineNameSplitter.otherCredits.matches(in: previous).last else { return false }
+        guard let match = HTMLCreditReader.otherCredits.matches(in: previous).last else { return false }
         return previous.count - match.range.upperBound <= 2
     }
 
@@ -216,26 +233,72 @@ struct HTMLBylineFinder {
     /// A line of its own under the headline that is only a person's name,
     /// as pages without byline markup print the author. Written in mixed
     /// case: a line in capitals is a button or a label.
-    private func isNameLine(_ block: HTMLRawBlock) -> Bool {
+    private func nameLine(_ block: HTMLRawBlock) -> (name: String, range: Range<Int>)? {
         guard block.kind == .paragraph, block.text.count <= 40, block.elementJoins.isEmpty,
               block.context.isDisjoint(with: [.figure, .caption]),
               ProseHeuristics.looksLikePersonName(block.text.utf8),
-              block.text.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
-        let names = BylineNameSplitter.names(in: block.text.utf8)
-        return names.count == 1 && names[0] == 0..<block.text.count
+              block.text.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return nil }
+        let reading = HTMLCreditReader.read(block.text.utf8)
+        guard reading.names.count == 1, reading.names[0].range == 0..<block.text.count else { return nil }
+        return reading.names[0]
     }
 
+    /// The credit a text makes: the people it names; or, when it names
+    /// nobody, an agency or a desk ("Staff"), which name nobody as they do
+    /// in every format, or the outlet or group the byline markup credits
+    /// ("The Citizen"), which is the only author the page gives. A sentence
+    /// is no credit.
     private func candidate(_ text: MappedText, breaks: [Int], origin: String, block: Int?, rank: Int) -> Candidate? {
-        let credit = BylineNameSplitter.credit(in: text.utf8, breaks: breaks)
-        if !credit.names.isEmpty {
-            return Candidate(origin: origin, blockIndex: block, text: text, names: credit.names, rank: rank)
+        let reading = HTMLCreditReader.read(text.utf8, breaks: breaks)
+        if !reading.names.isEmpty && (!reading.isProse || reading.startsWithBy) {
+            return Candidate(origin: origin, blockIndex: block, text: text, names: reading.names, rank: rank,
+                             wire: reading.wire)
         }
-        if let organization = credit.organization {
-            return Candidate(origin: origin, blockIndex: block, text: text, names: [organization], rank: rank,
-                             isOrganization: true)
+        guard !reading.isProse else { return nil }
+        if reading.wire != nil || reading.hasTitle {
+            return Candidate(origin: origin, blockIndex: block, text: text, names: [], rank: rank, isOrganization: true,
+                             wire: reading.wire)
         }
-        return nil
+        guard let credit = shortCredit(text.utf8) else { return nil }
+        return Candidate(origin: origin, blockIndex: block, text: text, names: [(text.string(credit), credit)], rank: rank,
+                         isOrganization: true)
     }
+
+    /// One to six words after an optional "By", the first capitalised, no
+    /// digits, not a label of the page ("Share", "Loading…"); their range.
+    private func shortCredit(_ text: [UInt8]) -> Range<Int>? {
+        var start = 0
+        func skipSpace() { while start < text.count, text[start] == 0x20 || text[start] == 0x0A { start += 1 } }
+        skipSpace()
+        if text.count - start > 3, PhraseMatcher.fold(text[start]) == UInt8(ascii: "b"),
+           PhraseMatcher.fold(text[start + 1]) == UInt8(ascii: "y"), text[start + 2] == 0x20 || text[start + 2] == UInt8(ascii: ":") {
+            start += 3
+            skipSpace()
+        }
+        // The credit ends where a date or a title would start: "by MrAJCosplay, Dec 19th 2023".
+        var end = start
+        while end < text.count, text[end] != UInt8(ascii: ","), text[end] != UInt8(ascii: "|"), text[end] != 0x0A,
+              !(text[end] == 0xE2 && end + 1 < text.count && text[end + 1] == 0x80) {
+            end += 1
+        }
+        while end > start, text[end - 1] == 0x20 || text[end - 1] == UInt8(ascii: ".") || text[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        guard start < end else { return nil }
+        let credit = String(decoding: text[start..<end], as: UTF8.self)
+        let words = credit.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" })
+        guard (1...6).contains(words.count), let first = words.first?.unicodeScalars.first, first.properties.isUppercase,
+              !text[start..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+              !ProseHeuristics.isChrome(Array(credit.utf8)),
+              !Self.labels.contains(String(words[0].lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }))
+        else { return nil }
+        return start..<end
+    }
+
+    private static let labels: Set<String> = [
+        "share", "menu", "close", "search", "subscribe", "sign", "log", "home", "more", "follow", "email", "print",
+        "comments", "advertisement", "updated", "published", "loading", "error", "buy", "watch", "listen", "read",
+        "view", "see", "get", "click", "play", "download", "contact", "about", "previous", "next", "by", "author",
+        "authors", "posted", "written",
+    ]
 
     /// Bylines sit by the headline: between it and the body, or in the
     /// body's first blocks; not in a footer or a related-story list.
@@ -274,13 +337,17 @@ struct HTMLBylineFinder {
 
     // MARK: Structured data
 
-    /// JSON-LD, microdata and meta tags, in that order of trust.
+    /// JSON-LD, microdata and meta tags, in that order of trust. An author
+    /// the data calls an Organization names nobody.
     private func structuredCandidates() -> [Candidate] {
         var found: [Candidate] = []
         for author in metadata.jsonLDAuthors + metadata.microdataAuthors + metadata.metaAuthors
         where !metadata.looksLikeURL(author.name.utf8) {
             guard var candidate = candidate(author.name, breaks: [], origin: author.origin, block: nil, rank: 10) else { continue }
-            candidate.isOrganization = candidate.isOrganization || author.isOrganization
+            if author.isOrganization {
+                candidate.isOrganization = true
+                candidate.names = []
+            }
             found.append(candidate)
         }
         return found

@@ -100,14 +100,22 @@ struct HTMLPageAssembler {
             if index == headline { kind = .headline }
             blocks.append(makeBlock(block, kind: kind))
         }
+        var shift = 0
         if headline == nil, let title = metadata.headlines.first {
             // No headline in the page's text: the one its metadata gives.
             let range = title.text.sourceRange(0..<title.text.count)
             blocks.insert(Block(kind: .headline, range: source.range(range), content: title.text, level: 1), at: 0)
+            shift = 1
         }
+        var position = Array(repeating: 0, count: raw.count)
+        for (documentIndex, rawIndex) in order.enumerated() { position[rawIndex] = documentIndex + shift }
         var document = Document(source: source, format: .html, blocks: blocks, directives: reader.directives,
                                 diagnostics: reader.diagnostics)
-        document.bylines = bylines
+        document.bylines = bylines.map { byline in
+            var placed = byline
+            placed.blockIndex = byline.blockIndex.map { position[$0] }
+            return placed
+        }
         return document
     }
 
@@ -181,7 +189,13 @@ struct HTMLPageAssembler {
             guard text.count >= 8 else { return false }
             return titles.contains { $0.starts(with: text) || text.starts(with: $0) || $0.starts(with: text.prefix(40)) }
         }
-        if let match = h1s.first(where: matchesTitle) { return match }
+        // Pages repeat the headline (a sticky bar, a share card): the copy
+        // nearest above the body is the article's.
+        let matching = h1s.filter(matchesTitle)
+        if let bodyRange, let nearest = matching.last(where: { raw[$0].range.lowerBound <= bodyRange.lowerBound }) {
+            return nearest
+        }
+        if let match = matching.first { return match }
         if let bodyRange, let before = h1s.last(where: { raw[$0].range.lowerBound <= bodyRange.lowerBound
             || bodyRange.contains(raw[$0].range.lowerBound) }) {
             return before
@@ -206,6 +220,7 @@ struct HTMLPageAssembler {
 
     private mutating func classify(bodyRange: Range<Int>?, headline: Int?) {
         let headlineStart = headline.map { raw[$0].range.lowerBound }
+        let headlineLetters = headline.map { Self.letters(raw[$0].text.utf8) }
         for index in raw.indices {
             let block = raw[index]
             let context = block.context
@@ -213,6 +228,14 @@ struct HTMLPageAssembler {
             let isNotice = block.kind == .paragraph || block.kind == .listItem
                 ? ProseHeuristics.looksLikeNotice(block.text.utf8) : false
             if index == headline { continue }
+            // The headline again (a share card, a sticky bar), a date line,
+            // a lone "By" or "/" between elements: furniture around the
+            // article, wherever it stands.
+            if (block.kind == .heading && Self.letters(block.text.utf8) == headlineLetters) || isDateLine(block)
+                || isBylineLabel(block) {
+                kinds[index] = .chrome
+                continue
+            }
             if context.contains(.pageFooter) || !context.isDisjoint(with: [.chrome, .pageHeader]) {
                 // A legal line in a footer stays visible to the rules that
                 // look for one: copyright lines, and the sentences of terms
@@ -244,6 +267,38 @@ struct HTMLPageAssembler {
             kinds[index] = isNotice ? .notice : .chrome
         }
     }
+
+    /// "Updated: Dec. 22, 2023, 1:59 p.m.", "Dec 18, 2023 3 min read",
+    /// "Published 8:00 PM EST, Tue December 19, 2023": when, not what.
+    private func isDateLine(_ block: HTMLRawBlock) -> Bool {
+        guard block.kind == .paragraph || block.kind == .listItem, block.text.count <= 64,
+              block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        if block.context.contains(.dateline) && block.text.count <= 48 { return true }
+        return Self.dateLineStarts.prefixMatch(of: block.text.utf8) != nil
+    }
+
+    private static let dateLineStarts = PhraseMatcher([
+        "updated", "published", "posted", "last updated", "modified", "first published", "jan", "feb", "mar", "apr",
+        "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "mon,", "tue,", "wed,", "thu,", "fri,", "sat,", "sun,",
+    ], wholeWords: true)
+
+    /// "By", "Author", "Written by:" or a lone "/" or "|" standing apart
+    /// from the name it introduces, or nothing a reader reads.
+    private func isBylineLabel(_ block: HTMLRawBlock) -> Bool {
+        guard block.kind == .paragraph || block.kind == .caption, block.text.count <= 24 else { return false }
+        let text = block.text.text
+        if !text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) { return true }
+        var lowered = text.lowercased()
+        if lowered.hasSuffix(":") { lowered.removeLast() }
+        return Self.bylineLabels.contains(lowered)
+    }
+
+    private static let bylineLabels: Set<String> = [
+        "by", "author", "authors", "written by", "words by", "story by", "posted by", "reporting by", "commentary by",
+        "analysis by", "opinion by", "review by", "interview by", "text by", "edited by",
+    ]
 
     /// "Advertisement", "Related:", "Link Copied!": a label of the page, not prose.
     private func isLabel(_ block: HTMLRawBlock) -> Bool {
