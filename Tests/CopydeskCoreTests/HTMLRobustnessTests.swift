@@ -54,7 +54,7 @@ struct HTMLRobustnessTests {
         let section = """
             <section class="chunk"><h2>Part</h2><p>Paragraph with &ldquo;quotes&rdquo; &amp; entities, \
             <a href="/x">a link</a> and <em>emphasis</em>.</p><figure><img src="i.jpg" alt="A picture">\
-            <figcaption>A caption</figcaption></figure><script>var a = "<p>";</script><!-- note --></section>\n
+            <figcaption>Crews repair the bridge deck on Monday.</figcaption></figure><script>var a = "<p>";</script><!-- note --></section>\n
             """
         let sections = 10_000_000 / section.utf8.count + 1
         page += String(repeating: section, count: sections) + "</article></body></html>"

@@ -221,7 +221,20 @@ struct HTMLPageAssembler {
     private mutating func classify(bodyRange: Range<Int>?, headline: Int?) {
         let headlineStart = headline.map { raw[$0].range.lowerBound }
         let headlineLetters = headline.map { Self.letters(raw[$0].text.utf8) }
+        var previousImage: Int?
         for index in raw.indices {
+            // The same picture again right after itself (a page's desktop and
+            // mobile copies of one image): one picture, read once.
+            if raw[index].kind == .image {
+                defer { previousImage = index }
+                if let previous = previousImage, raw[previous].text.utf8 == raw[index].text.utf8,
+                   ((previous + 1)..<index).allSatisfy({ raw[$0].kind == .image || raw[$0].text.count == 0 }) {
+                    kinds[index] = .chrome
+                    continue
+                }
+            } else if raw[index].kind != .caption {
+                previousImage = nil
+            }
             let block = raw[index]
             let context = block.context
             let inBody = bodyRange.map { $0.contains(block.range.lowerBound) } ?? true
@@ -232,7 +245,7 @@ struct HTMLPageAssembler {
             // a lone "By" or "/" between elements: furniture around the
             // article, wherever it stands.
             if (block.kind == .heading && Self.letters(block.text.utf8) == headlineLetters) || isDateLine(block)
-                || isBylineLabel(block) {
+                || isBylineLabel(block) || isPictureCredit(block) || isAuthorPicture(block) {
                 kinds[index] = .chrome
                 continue
             }
@@ -251,7 +264,7 @@ struct HTMLPageAssembler {
                     kinds[index] = .notice
                 } else if isLinkList(block) || isLabel(block) {
                     kinds[index] = .chrome
-                } else if isCreditLine(block) {
+                } else if isCaptionLine(block) {
                     kinds[index] = .caption
                 }
                 continue
@@ -300,6 +313,31 @@ struct HTMLPageAssembler {
         "analysis by", "opinion by", "review by", "interview by", "text by", "edited by",
     ]
 
+    /// "Victor Virgile/Getty Images", "Photo: Reuters", "Courtesy of the
+    /// family": who took a picture, not what it shows. One credit under
+    /// several pictures is no repeated caption.
+    private func isPictureCredit(_ block: HTMLRawBlock) -> Bool {
+        guard block.kind == .paragraph || block.kind == .caption, block.text.count <= 80 else { return false }
+        let words = ProseHeuristics.wordCount(block.text.utf8)
+        guard words <= 8 else { return false }
+        if Self.creditWords.contains(in: block.text.utf8) || Self.creditSigns.contains(in: block.text.utf8) { return true }
+        // Under a picture, a word or two is its source ("AP", "Amazon",
+        // "(Brand USA)"), not a caption.
+        return block.kind == .caption && words <= 2
+    }
+
+    private static let creditWords = PhraseMatcher([
+        "getty", "reuters", "afp", "ap", "ap photo", "shutterstock", "alamy", "istock", "courtesy", "credit", "epa",
+        "pool photo", "illustrated by",
+    ], wholeWords: true)
+
+    private static let creditSigns = PhraseMatcher(["/", "©", "photo:", "image:", "photograph:", "source:", "illustration:"])
+
+    /// An author's headshot beside the byline: not a picture of the story.
+    private func isAuthorPicture(_ block: HTMLRawBlock) -> Bool {
+        block.kind == .image && !block.context.isDisjoint(with: HTMLContext.authorMarks.union(.authorDetail))
+    }
+
     /// "Advertisement", "Related:", "Link Copied!": a label of the page, not prose.
     private func isLabel(_ block: HTMLRawBlock) -> Bool {
         guard block.kind != .blockquote, block.kind != .caption, block.text.count <= 48 else { return false }
@@ -308,9 +346,9 @@ struct HTMLPageAssembler {
         return ProseHeuristics.isChrome(bytes)
     }
 
-    /// "Victor Virgile/Getty Images" on a line of its own: a picture's
-    /// credit printed outside its `figcaption`.
-    private func isCreditLine(_ block: HTMLRawBlock) -> Bool {
+    /// "Jane Doe (left) and the mayor at the opening": a picture's caption
+    /// printed outside a `figcaption`.
+    private func isCaptionLine(_ block: HTMLRawBlock) -> Bool {
         guard block.kind == .paragraph, block.text.count <= 120 else { return false }
         return ProseHeuristics.looksLikeCaption(block.text.utf8)
     }
