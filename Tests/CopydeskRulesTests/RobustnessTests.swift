@@ -1,0 +1,66 @@
+import CopydeskCore
+import CopydeskLinter
+import CopydeskPolicy
+import CopydeskRules
+import Testing
+
+/// Any bytes that are UTF-8 must parse and lint without a crash, in every
+/// format, with every default rule on. Inputs are generated from a fixed
+/// seed out of the characters that drive the parsers (Markdown syntax,
+/// quotation marks, dashes, HTML, entities, line breaks, multibyte text), so
+/// a failure reproduces.
+struct RobustnessTests {
+    /// A small deterministic generator (SplitMix64), so no run depends on the clock.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces: [String] = [
+        "\"", "“", "”", "‘", "’", "'", "''", "„", "«", "»", " ", " ", "\n", "\n\n", "\r\n", "\r", "\t", "# ", "> ",
+        "- ", "1. ", "```", "~~~", "    ", "*", "_", "**", "`", "[", "]", "(", ")", "![", "<!--", "-->", "<p>", "</p>",
+        "<figure>", "<figcaption>", "<img alt=\"x\">", "&amp;", "&#8220;", "&", "---\n", "title: x\n", "By ", "said",
+        "told", "according to", "he", "The Mayor", "Ana Ruiz", ",", ".", ":", "—", "–", "…", "é", "e\u{301}",
+        "👩‍👩‍👧", "東京", "\u{A0}", "\u{FEFF}", "6'2\"", "don’t", "<!-- copydesk-disable quote-balance -->",
+        "<!-- copydesk-enable all -->", "copydesk:", "  disable:", "\\", "|", "=", "===", "<", ">", "\u{2028}",
+    ]
+
+    static let ruleSet: RuleSet = {
+        let policy = try! PolicyLoader(schemas: RuleRegistry.schemas).builtin("default")
+        return try! RuleRegistry.configure(policy)
+    }()
+
+    @Test(arguments: [InputFormat.text, .markdown])
+    func randomArticlesNeverCrash(format: InputFormat) {
+        var generator = Generator(state: format == .text ? 1 : 2)
+        for _ in 0..<200 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...120, using: &generator) {
+                text += Self.pieces.randomElement(using: &generator)!
+            }
+            let source = SourceText(path: "fuzz", string: text)
+            let result = Linter.lint(source: source, format: format, ruleSet: Self.ruleSet).file
+            for finding in result.findings {
+                #expect(finding.range.start.offset <= finding.range.end.offset)
+                #expect(finding.range.end.offset <= source.bytes.count)
+                #expect(finding.range.start.line >= 1 && finding.range.start.column >= 1)
+            }
+        }
+    }
+
+    @Test func aLongSingleLineAndManyBlankLinesAreFine() {
+        let long = String(repeating: "word “quoted” ", count: 2_000)
+        let blank = String(repeating: "\n", count: 5_000) + "text"
+        for text in [long, blank] {
+            let source = SourceText(path: "big", string: text)
+            _ = Linter.lint(source: source, format: .markdown, ruleSet: Self.ruleSet)
+            _ = Linter.lint(source: source, format: .text, ruleSet: Self.ruleSet)
+        }
+    }
+}
