@@ -29,6 +29,9 @@ struct RobustnessTests {
         "told", "according to", "he", "The Mayor", "Ana Ruiz", ",", ".", ":", "—", "–", "…", "é", "e\u{301}",
         "👩‍👩‍👧", "東京", "\u{A0}", "\u{FEFF}", "6'2\"", "don’t", "<!-- copydesk-disable quote-balance -->",
         "<!-- copydesk-enable all -->", "copydesk:", "  disable:", "\\", "|", "=", "===", "<", ">", "\u{2028}",
+        "<h1>", "<article>", "<nav>", "<footer>", "<aside>", "<blockquote>", "<p class=\"byline\">", "<a rel=\"author\">",
+        "</a>", "<span>", "</span>", "<script type=\"application/ld+json\">{\"author\":\"", "</script>", "&ldquo;",
+        "&rdquo;", "&#147;", "<br>", "<li>", "<td>",
     ]
 
     static let ruleSet: RuleSet = {
@@ -36,9 +39,9 @@ struct RobustnessTests {
         return try! RuleRegistry.configure(policy)
     }()
 
-    @Test(arguments: [InputFormat.text, .markdown])
+    @Test(arguments: [InputFormat.text, .markdown, .html])
     func randomArticlesNeverCrash(format: InputFormat) {
-        var generator = Generator(state: format == .text ? 1 : 2)
+        var generator = Generator(state: format == .text ? 1 : format == .markdown ? 2 : 3)
         for _ in 0..<200 {
             var text = ""
             for _ in 0..<Int.random(in: 0...120, using: &generator) {
@@ -61,6 +64,7 @@ struct RobustnessTests {
             let source = SourceText(path: "big", string: text)
             _ = Linter.lint(source: source, format: .markdown, ruleSet: Self.ruleSet)
             _ = Linter.lint(source: source, format: .text, ruleSet: Self.ruleSet)
+            _ = Linter.lint(source: source, format: .html, ruleSet: Self.ruleSet)
         }
     }
 }
