@@ -139,6 +139,13 @@ struct HTMLParserTests {
         #expect(headline.range.start.column == position(of: "Storm &amp;", in: html).column)
     }
 
+    @Test func theTitleElementWithoutTheSiteNameIsTheLastResort() throws {
+        let html = "<html><head><title>Storm &amp; surge hit the coast | The Harbor Ledger</title></head><body><p>Text.</p></body></html>"
+        let headline = try #require(parse(html).headline)
+        #expect(headline.text == "Storm & surge hit the coast")
+        #expect(headline.range.start.column == position(of: "Storm &amp;", in: html).column)
+    }
+
     @Test func theH1ThatRepeatsThePageTitleIsTheHeadline() {
         let document = parse("""
             <header><h1>The Ledger</h1></header>

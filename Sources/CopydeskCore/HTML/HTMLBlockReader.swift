@@ -36,11 +36,7 @@ struct HTMLContext: OptionSet, Hashable {
     /// Inside `itemprop="articleBody"` or a body class (`article-body`,
     /// `entry-content`).
     static let articleBody = HTMLContext(rawValue: 1 << 18)
-    /// A social-media post quoted on the page (`twitter-tweet`).
-    static let embed = HTMLContext(rawValue: 1 << 19)
     static let headlineClass = HTMLContext(rawValue: 1 << 20)
-    /// An `address` element: contact details, sometimes the author's.
-    static let address = HTMLContext(rawValue: 1 << 21)
     /// A link to an author's page (`/author/jane-doe`, `/staff/…`).
     static let authorLink = HTMLContext(rawValue: 1 << 22)
 
@@ -281,11 +277,9 @@ struct HTMLBlockReader {
             own.insert(.main)
         case .block(.blockquote):
             own.insert(.blockquote)
-            if let value = tokenizer.attribute("class"), let embed = embedKind(value) {
-                // A quoted post is a quotation that credits itself ("— Name
-                // (@handle)"); an Instagram or TikTok card is a widget.
-                own.insert(embed == .post ? .embed : .chrome)
-            }
+            // A quoted post stays a quotation that credits itself ("— Name
+            // (@handle)"); an Instagram or TikTok card is a widget.
+            if let value = tokenizer.attribute("class"), embedKind(value) == .widget { own.insert(.chrome) }
         case .block(.figcaption):
             own.insert(.caption)
         case .block(.figure):
@@ -293,8 +287,6 @@ struct HTMLBlockReader {
         case .inline where name == "a":
             own.insert(.link)
             if let href = tokenizer.attribute("href"), isAuthorPage(href) { own.insert(.authorLink) }
-        case .block(.container) where name == "address":
-            own.insert(.address)
         default:
             break
         }

@@ -18,6 +18,8 @@ struct HTMLPageMetadata {
     }
 
     var headlines: [Value] = []
+    /// The `<title>` element, without a trailing " | Site" or " - Site".
+    var titleElement: Value?
     var jsonLDAuthors: [Author] = []
     var metaAuthors: [Author] = []
     /// Names in microdata `itemprop="name"` meta tags inside an author.
@@ -68,12 +70,42 @@ struct HTMLPageMetadata {
             }
         }
         metaAuthors.sort { Self.rank($0.origin) < Self.rank($1.origin) }
+        // The `<title>` last: it usually ends with the site's name.
+        if let title = reader.title {
+            let text = HTMLBlockReader.attributeText(title, in: bytes)
+            if !text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+                titleElement = Value(text: Self.withoutSiteName(text), key: "title")
+            }
+        }
         for script in reader.jsonLD {
             var jsonReader = JSONSourceReader(bytes: bytes, range: script)
             for value in jsonReader.readAll() {
                 readLinkedData(value, bytes: bytes)
             }
         }
+    }
+
+    /// "Council passes budget | The Ledger" → "Council passes budget": the
+    /// part after the last " | ", " - " or " – " goes when it is short, as a
+    /// site's name is.
+    static func withoutSiteName(_ text: MappedText) -> MappedText {
+        var trimmed = text
+        trimmed.trimLeadingWhitespace()
+        trimmed.trimTrailingWhitespace()
+        let bytes = trimmed.utf8
+        let separators: [[UInt8]] = [Array(" | ".utf8), Array(" - ".utf8), Array(" – ".utf8), Array(" — ".utf8)]
+        var cut: Int?
+        for separator in separators {
+            var index = bytes.count - separator.count
+            while index > 0 {
+                if bytes[index..<index + separator.count].elementsEqual(separator) { cut = max(cut ?? 0, index); break }
+                index -= 1
+            }
+        }
+        guard let cut, cut > 0, ProseHeuristics.wordCount(Array(bytes[cut...])) <= 5 else { return trimmed }
+        var headline = MappedText()
+        headline.append(0..<cut, of: trimmed)
+        return headline
     }
 
     private static func rank(_ origin: String) -> Int {

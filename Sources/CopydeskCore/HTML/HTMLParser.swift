@@ -101,7 +101,7 @@ struct HTMLPageAssembler {
             blocks.append(makeBlock(block, kind: kind))
         }
         var shift = 0
-        if headline == nil, let title = metadata.headlines.first {
+        if headline == nil, let title = metadata.headlines.first ?? metadata.titleElement {
             // No headline in the page's text: the one its metadata gives.
             let range = title.text.sourceRange(0..<title.text.count)
             blocks.insert(Block(kind: .headline, range: source.range(range), content: title.text, level: 1), at: 0)
@@ -183,7 +183,8 @@ struct HTMLPageAssembler {
     private func chooseHeadline(bodyRange: Range<Int>?) -> Int? {
         let furniture: HTMLContext = [.chrome, .pageFooter]
         let h1s = raw.indices.filter { raw[$0].kind == .heading && raw[$0].level == 1 && raw[$0].context.isDisjoint(with: furniture) }
-        let titles = metadata.headlines.map { Self.letters($0.text.utf8) }.filter { !$0.isEmpty }
+        let titles = (metadata.headlines + [metadata.titleElement].compactMap { $0 }).map { Self.letters($0.text.utf8) }
+            .filter { !$0.isEmpty }
         func matchesTitle(_ index: Int) -> Bool {
             let text = Self.letters(raw[index].text.utf8)
             guard text.count >= 8 else { return false }
