@@ -43,7 +43,8 @@ struct HTMLParserTests {
         <svg><text>chart label</text></svg>
         </article>
         <div class="related-stories"><h2>Related</h2><p>Another story about the council and its long budget fights.</p></div>
-        <footer><p>Copyright 2024 The Ledger. All rights reserved.</p><p><a href="/about">About us</a></p></footer>
+        <footer><p>Copyright 2024 The Ledger. All rights reserved.</p><p><a href="/about">About us</a></p>
+        <p>&copy; 2024 Ledger Media</p></footer>
         </body></html>
         """
 
@@ -60,6 +61,7 @@ struct HTMLParserTests {
             "blockquote: Budgets are moral documents.",
             "notice: Editor’s note: An earlier version misstated the vote.",
             "notice: Copyright 2024 The Ledger. All rights reserved.",
+            "notice: © 2024 Ledger Media",
         ])
         let chrome = document.blocks.filter { $0.kind == .chrome }.map(\.text)
         #expect(chrome.contains("Home"))

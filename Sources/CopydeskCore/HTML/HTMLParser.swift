@@ -246,7 +246,7 @@ struct HTMLPageAssembler {
             // a lone "By" or "/" between elements: furniture around the
             // article, wherever it stands.
             if (block.kind == .heading && Self.letters(block.text.utf8) == headlineLetters) || isDateLine(block)
-                || isBylineLabel(block) || isPictureCredit(block) || isAuthorPicture(block) {
+                || isBylineLabel(block) || (isPictureCredit(block) && !isNotice) || isAuthorPicture(block) {
                 kinds[index] = .chrome
                 continue
             }
