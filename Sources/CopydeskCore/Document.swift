@@ -245,6 +245,19 @@ public struct Byline: Sendable, Hashable {
     /// Press", or "AP" in "WASHINGTON (AP) —").
     public var wireCredit: Span?
 
+    /// Who the credit names: its people, or else the agency or desk it
+    /// credits ("The Associated Press", "Hollywood.com Staff"), which rules
+    /// judge apart from people but a reader of `inspect` wants to see.
+    public var credited: [String] {
+        if !names.isEmpty { return names }
+        if let wireCredit { return [wireCredit.text] }
+        var credit = Substring(text.trimmingASCIIWhitespace())
+        for prefix in ["By ", "by ", "BY "] where credit.hasPrefix(prefix) { credit = credit.dropFirst(prefix.count) }
+        while let last = credit.last, last == "." || last == "," || last == " " { credit = credit.dropLast() }
+        // A long text is a sentence or an author card, not a credit line.
+        return credit.isEmpty || credit.split(separator: " ").count > 6 ? [] : [String(credit)]
+    }
+
     /// A credit described by its origin in words ("json-ld", "meta author",
     /// "byline class"); the kind follows from it.
     public init(text: String, names: [String], range: SourceRange, origin: String) {

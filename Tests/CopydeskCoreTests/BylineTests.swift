@@ -219,3 +219,23 @@ struct BylineDetectionTests {
         #expect(document.bylines.map(\.names) == [["Clara Nguyen"]])
     }
 }
+
+struct BylineCreditedTests {
+    private func credit(_ text: String, names: [String]) -> Byline {
+        let source = SourceText(path: "t", string: text)
+        return Byline(text: text, names: names, range: source.range(0..<source.bytes.count), origin: "by-line")
+    }
+
+    @Test func peopleAreCreditedByName() {
+        #expect(credit("By Jane Doe and John Roe", names: ["Jane Doe", "John Roe"]).credited == ["Jane Doe", "John Roe"])
+    }
+
+    @Test func aDeskOrAgencyWithoutPeopleIsCreditedByItsText() {
+        #expect(credit("By Hollywood.com Staff", names: []).credited == ["Hollywood.com Staff"])
+        #expect(credit("The Associated Press.", names: []).credited == ["The Associated Press"])
+    }
+
+    @Test func aSentenceIsNotACredit() {
+        #expect(credit("Mike Eckel is a senior correspondent reporting on Russia and Ukraine.", names: []).credited.isEmpty)
+    }
+}

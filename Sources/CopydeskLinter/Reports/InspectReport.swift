@@ -111,7 +111,7 @@ extension InspectDocument {
         format = document.format.rawValue
         headline = document.headline.map { InspectSpan(block: $0, in: document) }
         bylines = document.bylines.map {
-            InspectByline(kind: $0.kind.rawValue, text: $0.text, names: $0.names, range: InspectRange($0.range))
+            InspectByline(kind: $0.kind.rawValue, text: $0.text, names: $0.credited, range: InspectRange($0.range))
         }
         quotes = document.quotes.map { quote in
             InspectQuote(text: quote.text, range: InspectRange(quote.range),
