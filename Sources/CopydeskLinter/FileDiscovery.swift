@@ -121,25 +121,7 @@ struct FileDiscovery {
 enum PathNormalizer {
     /// Removes `.` and empty segments and folds `..` where it can.
     static func normalize(_ path: String) -> String {
-        let isAbsolute = path.hasPrefix("/")
-        var segments: [Substring] = []
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".":
-                continue
-            case "..":
-                if let last = segments.last, last != ".." {
-                    segments.removeLast()
-                } else if !isAbsolute {
-                    segments.append(segment)
-                }
-            default:
-                segments.append(segment)
-            }
-        }
-        let joined = segments.joined(separator: "/")
-        if isAbsolute { return "/" + joined }
-        return joined.isEmpty ? "." : joined
+        LexicalPath.normalized(path)
     }
 
     static func absolute(_ path: String, in workingDirectory: String) -> String {

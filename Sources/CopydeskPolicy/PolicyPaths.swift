@@ -1,3 +1,4 @@
+import CopydeskCore
 import Foundation
 
 /// Path arithmetic for policy files, done on the text of the paths so that
@@ -6,25 +7,7 @@ enum PolicyPaths {
     /// The path without `.` segments, empty segments, or `..` segments that
     /// can be folded into the segment before them.
     static func normalized(_ path: String) -> String {
-        let isAbsolute = path.hasPrefix("/")
-        var segments: [Substring] = []
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".":
-                continue
-            case "..":
-                if let last = segments.last, last != ".." {
-                    segments.removeLast()
-                } else if !isAbsolute {
-                    segments.append(segment)
-                }
-            default:
-                segments.append(segment)
-            }
-        }
-        let joined = segments.joined(separator: "/")
-        if isAbsolute { return "/" + joined }
-        return joined.isEmpty ? "." : joined
+        LexicalPath.normalized(path)
     }
 
     /// The directory part of a normalized path: `.` for a bare file name.
