@@ -37,7 +37,7 @@ struct HTMLFragmentReader {
         }
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "&"), let (decoded, after) = HTMLEntities.decode(bytes, at: index, end: end) {
+            if byte == UInt8(ascii: "&"), let (decoded, after) = HTMLCharacterReference.decode(bytes, at: index, end: end, context: .text) {
                 flushRun(&self, index)
                 if textStart == nil { textStart = index }
                 text.appendReplacement(decoded, for: index..<after)
@@ -186,7 +186,8 @@ struct HTMLFragmentReader {
         var index = range.lowerBound
         var runStart = index
         while index < range.upperBound {
-            if bytes[index] == UInt8(ascii: "&"), let (decoded, after) = HTMLEntities.decode(bytes, at: index, end: range.upperBound) {
+            if bytes[index] == UInt8(ascii: "&"),
+               let (decoded, after) = HTMLCharacterReference.decode(bytes, at: index, end: range.upperBound, context: .attribute) {
                 text.appendVerbatim(runStart..<index, of: bytes)
                 text.appendReplacement(decoded, for: index..<after)
                 index = after

@@ -268,45 +268,18 @@ struct MarkdownInline {
     }
 }
 
-/// HTML character references, decoded while their source range is kept.
+/// Character references in Markdown, decoded while their source range is
+/// kept. CommonMark takes them only with their semicolon ("AT&T" and
+/// "&copy2024" stay text); the names and numbers are read by the HTML
+/// reader's table.
 public enum HTMLEntities {
-    static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "mdash": "—", "ndash": "–",
-        "hellip": "…", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "sbquo": "‚", "bdquo": "„",
-        "laquo": "«", "raquo": "»", "copy": "©", "reg": "®", "trade": "™", "deg": "°", "middot": "·",
-        "bull": "•", "prime": "′", "Prime": "″", "eacute": "é", "Eacute": "É", "egrave": "è", "aacute": "á",
-        "agrave": "à", "iacute": "í", "oacute": "ó", "uacute": "ú", "ntilde": "ñ", "ccedil": "ç",
-        "uuml": "ü", "ouml": "ö", "auml": "ä", "szlig": "ß", "thinsp": "\u{2009}", "ensp": "\u{2002}",
-        "emsp": "\u{2003}", "zwj": "\u{200D}", "zwnj": "\u{200C}", "shy": "\u{AD}", "euro": "€", "pound": "£",
-        "yen": "¥", "cent": "¢", "sect": "§", "para": "¶", "times": "×", "divide": "÷", "frac12": "½",
-    ]
-
-    /// Decodes the reference starting with `&` at `start`; nil when it is
-    /// not one (a lone ampersand is text).
     public static func decode(_ bytes: [UInt8], at start: Int, end: Int) -> ([UInt8], Int)? {
-        var index = start + 1
+        var semicolon = start + 1
         let limit = min(end, start + 34)
-        while index < limit && bytes[index] != UInt8(ascii: ";") {
-            let byte = bytes[index]
-            let ok = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "#")
-            if !ok { return nil }
-            index += 1
-        }
-        guard index < limit, index > start + 1 else { return nil }
-        let name = String(decoding: bytes[start + 1..<index], as: UTF8.self)
-        if name.hasPrefix("#") {
-            let digits = name.dropFirst()
-            let value: UInt32?
-            if digits.first == "x" || digits.first == "X" {
-                value = UInt32(digits.dropFirst(), radix: 16)
-            } else {
-                value = UInt32(digits, radix: 10)
-            }
-            // NUL and surrogates are not characters; HTML reads them as U+FFFD.
-            let scalar = value.flatMap { $0 == 0 ? nil : Unicode.Scalar($0) } ?? "\u{FFFD}"
-            return (Array(String(scalar).utf8), index + 1)
-        }
-        guard let decoded = named[name] else { return nil }
-        return (Array(decoded.utf8), index + 1)
+        while semicolon < limit && bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+        guard semicolon < limit, semicolon > start + 1,
+              let found = HTMLCharacterReference.decode(bytes, at: start, end: semicolon + 1, context: .text),
+              found.after == semicolon + 1 else { return nil }
+        return (found.utf8, found.after)
     }
 }
