@@ -223,6 +223,41 @@ struct BlockAnalysis {
             let next = tokens.sentences[sentenceIndex + 1]
             if let hit = wholeSentenceAttribution(next, nearest: next.lowerBound) { return hit }
         }
+        return partialQuoteHit(token, in: sentence)
+    }
+
+    /// A quoted word or phrase of up to three words inside a sentence
+    /// ("The Florida senator likes “The Walking Dead”", "the administration
+    /// waves off the delay as “minimal”") is the framing clause's: its
+    /// subject is the speaker and its verb, whatever it is, the cue. Only
+    /// such short quotations get this reading; rules leave them alone, and
+    /// `inspect` shows whose words they are.
+    private func partialQuoteHit(_ quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
+        let quoted = tokens.bytes[tokens.tokens[quoteToken].range]
+        var words = 0
+        var inWord = false
+        for byte in quoted {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
+            if !isSpace && !inWord { words += 1 }
+            inWord = !isSpace
+        }
+        guard words <= 3 else { return nil }
+        var verb = quoteToken - 1
+        while verb > sentence.lowerBound {
+            defer { verb -= 1 }
+            guard tokens.isWord(verb), !tokens.isCapitalized(verb) else { continue }
+            let lowered = word(verb)
+            let presentTense = lowered.count >= 4 && lowered.hasSuffix("s") && !lowered.hasSuffix("ss") && !lowered.hasSuffix("us")
+            guard isVerbLike(verb) || presentTense, !Self.auxiliaries.contains(lowered) else { continue }
+            var end = verb - 1
+            while end >= sentence.lowerBound, tokens.isWord(end), Self.auxiliaries.contains(word(end)) { end -= 1 }
+            guard end >= sentence.lowerBound, tokens.isWord(end) else { continue }
+            let lastWord = word(end)
+            guard Self.pronouns.contains(lastWord) || tokens.isCapitalized(end) || vocabulary.speakerNounSet.contains(lastWord)
+                    || Self.articles.contains(word(max(sentence.lowerBound, end - 1))),
+                  let phrase = nounPhrase(endingAt: end, in: sentence, looseDescriptions: true) else { continue }
+            return AttributionHit(speaker: phrase, cue: tokens.tokens[verb].range)
+        }
         return nil
     }
 
@@ -754,7 +789,19 @@ struct BlockAnalysis {
                 scan += 1
             }
             if scan < sentence.upperBound, scan > index, tokens.isCapitalized(scan) {
-                let end = nameRunEnd(from: scan, limit: sentence.upperBound)
+                var end = nameRunEnd(from: scan, limit: sentence.upperBound)
+                // "former Obama adviser David Axelrod": a title word between
+                // two capitalised runs belongs to the description.
+                var next = end + 1
+                while next < sentence.upperBound, next - end <= 2, tokens.isWord(next), !tokens.isCapitalized(next),
+                      vocabulary.speakerNounSet.contains(word(next)) || !Self.phraseBreakers.contains(word(next)) && !isFiniteVerb(next) {
+                    if tokens.isCapitalized(next + 1) {
+                        end = nameRunEnd(from: next + 1, limit: sentence.upperBound)
+                        next = end + 1
+                    } else {
+                        next += 1
+                    }
+                }
                 return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
             }
         }

@@ -1,0 +1,39 @@
+import Testing
+@testable import CopydeskCore
+
+/// The attribution finder on the constructions news copy uses; each case
+/// names the speaker and cue it must find (nil: nobody is credited).
+struct AttributionTests {
+    private func attributions(_ text: String) -> [String?] {
+        var document = ArticleParser.parse(SourceText(path: "t.md", string: text), format: .markdown)
+        AttributionFinder().attribute(&document)
+        return document.quotes.filter { $0.depth == 0 }.map { quote in
+            quote.attribution.map { "\($0.speaker?.text ?? "?")/\($0.cue?.text ?? "?")" }
+        }
+    }
+
+    @Test(arguments: [
+        ("“We will win,” Trump said.", "Trump/said"),
+        ("“We will win,” said former Obama adviser David Axelrod.", "former Obama adviser David Axelrod/said"),
+        ("Sheba Crocker, the assistant secretary of state, told reporters “we have concerns.”", "Sheba Crocker/told reporters"),
+        ("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.", "Rep. Gwen Moore/said"),
+        ("“Is it complicated?” asked Sen. Maria Cantwell of Washington.", "Sen. Maria Cantwell/asked"),
+        ("“Go back to Univision,” Trump barked.", "Trump/barked"),
+        ("Trump went after Bush, calling him “a total stiff and a loser.”", "Trump/calling"),
+        ("“A slow economy has us on an unsustainable path” ― Pamela Padilla", "Pamela Padilla/―"),
+        ("Ushakov was quoted as saying it was wrong. “We don't turn down invitations.”", "Ushakov/quoted as saying"),
+        ("The Florida senator likes “The Walking Dead.”", "The Florida senator/likes"),
+    ])
+    func findsTheSpeaker(text: String, expected: String) {
+        #expect(attributions(text).first == expected)
+    }
+
+    @Test(arguments: [
+        "The council met on Tuesday.\n\n“We will not raise taxes this year or next.”",
+        "Residents packed the hall. “The bridge has to be rebuilt before winter.”",
+        "“Nobody expected the water to rise so fast,” reporters during the briefing.",
+    ])
+    func creditsNobodyWhereNobodySpeaks(text: String) {
+        #expect(attributions(text).last == .some(nil))
+    }
+}
