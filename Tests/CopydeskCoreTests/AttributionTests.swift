@@ -37,3 +37,16 @@ struct AttributionTests {
         #expect(attributions(text).last == .some(nil))
     }
 }
+
+struct InversionTests {
+    @Test(arguments: [
+        ("\"Our ideas of success are different,\" agrees Michelle Stevens of Gainesville.", "Michelle Stevens"),
+        ("\"Watch out for the count,\" tweeted another.", "another"),
+        ("\"We need him,\" his wife, Gabriela Lazar, wrote in a letter.", "his wife"),
+    ])
+    func anyVerbInvertsAfterAQuotation(text: String, speaker: String) {
+        var document = ArticleParser.parse(SourceText(path: "t.md", string: text), format: .markdown)
+        AttributionFinder().attribute(&document)
+        #expect(document.quotes.first?.attribution?.speaker?.text == speaker)
+    }
+}

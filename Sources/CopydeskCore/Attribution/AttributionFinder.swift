@@ -274,12 +274,21 @@ struct BlockAnalysis {
                                   cue: tokens.tokens[index].range)
         }
         let lowered = word(index)
+        // An inversion with any verb: "…," agrees Michelle Stevens; "…,"
+        // remembered Roy Verley; "…" reacted Trump; "…," tweeted another.
+        let presentTense = lowered.count >= 4 && lowered.hasSuffix("s") && !lowered.hasSuffix("ss") && !lowered.hasSuffix("us")
+        if !tokens.isCapitalized(index), isVerbLike(index) || presentTense, !Self.auxiliaries.contains(lowered),
+           !Self.addressingVerbs.contains(lowered) || tokens.quoteIndex(quoteToken) != nil,
+           let speaker = speakerAfter(index, in: sentence) {
+            return AttributionHit(speaker: speaker, cue: tokens.tokens[index].range)
+        }
         var end = index
         if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
             end = index
         } else if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
             end = nameRunEnd(from: index, limit: sentence.upperBound)
-        } else if Self.articles.contains(lowered) {
+        } else if Self.determiners.contains(lowered) {
+            // "…," this Trump look-alike declared; "…," his wife, Gabriela Lazar, wrote.
             while end + 1 < sentence.upperBound, tokens.isWord(end + 1), end - index < 5,
                   !isVerbLike(end + 1), !Self.phraseBreakers.contains(word(end + 1)) { end += 1 }
             guard end > index else { return nil }
@@ -770,7 +779,8 @@ struct BlockAnalysis {
         var index = cueEnd + 1
         guard index < sentence.upperBound, tokens.isWord(index) else { return nil }
         let lowered = word(index)
-        if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
+        if (Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one")
+            || ((lowered == "another" || lowered == "others") && !tokens.isWord(index + 1)) {
             return tokens.tokens[index].range
         }
         if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
