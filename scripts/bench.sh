@@ -61,7 +61,7 @@ measure() {
   for run in $(seq "$runs"); do
     status=0
     start=$(date +%s%N)
-    /usr/bin/time -v -o "$scratch/time" "$copydesk" "$@" "${files[@]}" > /dev/null || status=$?
+    /usr/bin/time -v -o "$scratch/time" "$copydesk" "$@" "${targets[@]}" > /dev/null || status=$?
     end=$(date +%s%N)
     # 1 only means the corpus has findings; anything else is a failed run.
     if [ "$status" -gt 1 ]; then
@@ -86,7 +86,11 @@ measure() {
   }'
 }
 
+# lint takes the folder, as users run it (naming 840 files makes argument
+# parsing alone cost about 8% of the run); inspect takes files by name.
+targets=("$corpus")
 measure "linting with $policy:" lint --policy "$policy" --format json --output /dev/null
 if [ "${COPYDESK_BENCH_INSPECT:-0}" = 1 ]; then
+  targets=("${files[@]}")
   measure "inspecting:" inspect --format json
 fi
