@@ -180,23 +180,8 @@ struct HTMLFragmentReader {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    /// An attribute value's text, entities decoded.
+    /// An attribute value's text, entities decoded as the HTML reader decodes them.
     static func text(of range: Range<Int>, in bytes: [UInt8]) -> MappedText {
-        var text = MappedText()
-        var index = range.lowerBound
-        var runStart = index
-        while index < range.upperBound {
-            if bytes[index] == UInt8(ascii: "&"),
-               let (decoded, after) = HTMLCharacterReference.decode(bytes, at: index, end: range.upperBound, context: .attribute) {
-                text.appendVerbatim(runStart..<index, of: bytes)
-                text.appendReplacement(decoded, for: index..<after)
-                index = after
-                runStart = index
-                continue
-            }
-            index += 1
-        }
-        text.appendVerbatim(runStart..<range.upperBound, of: bytes)
-        return text
+        HTMLBlockReader.attributeText(range, in: bytes)
     }
 }
