@@ -77,27 +77,20 @@ struct ProseTokens {
     }
 
     /// The token that starts at `offset`, if any.
-    func token(startingAt offset: Int) -> Int? {
-        var low = 0
-        var high = tokens.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            let start = tokens[mid].range.lowerBound
-            if start == offset { return mid }
-            if start < offset { low = mid + 1 } else { high = mid - 1 }
-        }
-        return nil
-    }
+    func token(startingAt offset: Int) -> Int? { token(where: \.lowerBound, is: offset) }
 
     /// The token that ends at `offset`, if any.
-    func token(endingAt offset: Int) -> Int? {
+    func token(endingAt offset: Int) -> Int? { token(where: \.upperBound, is: offset) }
+
+    /// Binary search over the tokens, which are sorted by both their starts and their ends.
+    private func token(where bound: KeyPath<Range<Int>, Int>, is offset: Int) -> Int? {
         var low = 0
         var high = tokens.count - 1
         while low <= high {
             let mid = (low + high) / 2
-            let end = tokens[mid].range.upperBound
-            if end == offset { return mid }
-            if end < offset { low = mid + 1 } else { high = mid - 1 }
+            let value = tokens[mid].range[keyPath: bound]
+            if value == offset { return mid }
+            if value < offset { low = mid + 1 } else { high = mid - 1 }
         }
         return nil
     }
