@@ -285,7 +285,7 @@ struct BlockAnalysis {
         var end = index
         if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
             end = index
-        } else if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
+        } else if (tokens.isCapitalized(index) && !Self.isFunctionWord(lowered)) || opensNameWithTitle(index) {
             end = nameRunEnd(from: index, limit: sentence.upperBound)
         } else if Self.determiners.contains(lowered) {
             // "…," this Trump look-alike declared; "…," his wife, Gabriela Lazar, wrote.
@@ -398,6 +398,8 @@ struct BlockAnalysis {
         "asked", "last", "this", "following", "despite", "although", "though", "because", "if", "unlike", "like",
         "separately", "previously", "now", "today", "yesterday", "tuesday", "monday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "indeed", "finally", "first", "second", "also", "again", "here",
+        "over", "amid", "among", "against", "through", "throughout", "within", "without", "beyond", "toward",
+        "towards", "under", "with", "across", "behind", "upon",
     ]
     static let conjunctions: Set<String> = ["and", "but", "so", "or", "nor"]
 
@@ -452,7 +454,7 @@ struct BlockAnalysis {
         let index = start
         guard index < limit, tokens.isWord(index) else { return nil }
         let lowered = word(index)
-        if ["he", "she", "they", "i", "we"].contains(lowered) {
+        if Self.personalPronouns.contains(lowered) {
             return (tokens.tokens[index].range, index + 1)
         }
         var end = index
@@ -513,7 +515,8 @@ struct BlockAnalysis {
         guard isDash(dash) || isHyphenDash else { return nil }
         var start = dash + 1
         while tokens.isPunctuation(start, 0x2D) { start += 1 }
-        guard start < tokens.tokens.count, tokens.isCapitalized(start), !Self.functionWords.contains(word(start)) else { return nil }
+        guard start < tokens.tokens.count, tokens.isCapitalized(start),
+              !Self.isFunctionWord(word(start)) || opensNameWithTitle(start) else { return nil }
         let end = nameRunEnd(from: start, limit: tokens.tokens.count)
         return AttributionHit(speaker: tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound,
                               cue: tokens.tokens[dash].range)
@@ -541,7 +544,8 @@ struct BlockAnalysis {
         // A capitalised cue inside a sentence is part of a name ("Islamic
         // State", "The Washington Post"), not a verb.
         let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
-            && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound) }
+            && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
+            && !isPluralNoun($0) }
             .sorted { distance($0, anchor) < distance($1, anchor) }
         for cue in candidates {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
@@ -552,13 +556,34 @@ struct BlockAnalysis {
         return nil
     }
 
+    /// "battleground states", "news reports": a cue that can be a plural
+    /// noun is one after a lowercase word that can stand neither between a
+    /// subject and its verb nor before a noun that still names a speaker's
+    /// words ("his remarks", "Trump's claims").
+    private func isPluralNoun(_ cue: ClosedRange<Int>) -> Bool {
+        guard cue.count == 1, word(cue.lowerBound).hasSuffix("s"), !Self.unmistakableVerbs.contains(word(cue.lowerBound)) else { return false }
+        let before = cue.lowerBound - 1
+        guard tokens.isWord(before), !tokens.isCapitalized(before) else { return false }
+        let previous = word(before)
+        return !(Self.auxiliaries.contains(previous) || Self.pronouns.contains(previous) || Self.determiners.contains(previous)
+            || Self.conjunctions.contains(previous)
+            || previous.hasSuffix("ly") || previous.hasSuffix("'s") || previous.hasSuffix("s'")
+            || vocabulary.speakerNounSet.contains(previous))
+    }
+
     private func distance(_ cue: ClosedRange<Int>, _ anchor: Int) -> Int {
         anchor < cue.lowerBound ? cue.lowerBound - anchor : max(0, anchor - cue.upperBound)
     }
 
     // MARK: Speakers
 
-    static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "you", "it", "who", "which", "one"]
+    static let pronouns: Set<String> = Set(["he", "she", "they", "i", "we", "you", "it", "who", "which", "one"]).union(pronounContractions)
+    /// The pronouns that open a clause as its subject, contracted or not ("He's claiming").
+    static let personalPronouns: Set<String> = Set(["he", "she", "they", "i", "we"]).union(pronounContractions.filter { !$0.hasPrefix("you") && !$0.hasPrefix("who") })
+    /// "He's", "they've", "I'm": a pronoun and its auxiliary in one word.
+    static let pronounContractions: Set<String> = Set(["he", "she", "they", "we", "i", "you", "who"].flatMap { pronoun in
+        ["'s", "'re", "'ve", "'d", "'ll"].map { pronoun + $0 }
+    } + ["i'm"])
     /// Words that may stand between a speaker and the cue: "he also said",
     /// "Trump has repeatedly said", "she was quoted".
     static let auxiliaries: Set<String> = [
@@ -574,9 +599,25 @@ struct BlockAnalysis {
         "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "your", "two", "three",
         "several", "some", "many", "other", "this", "that", "these", "those", "both", "each", "every", "most",
     ]
+    /// Determiners after which a word is a noun ("the report", "his call"),
+    /// unlike "some said" or "others say".
+    static let nounDeterminers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"]
     /// Determiners that introduce a description of a person ("the
     /// engineer", "a neighbour"), unlike possessives ("his standing").
     static let articles: Set<String> = ["the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "most"]
+    /// A word that begins a sentence or a clause rather than a name,
+    /// contractions included: "That's", "Here's", "We're", "Don't".
+    static func isFunctionWord(_ lowered: String) -> Bool {
+        if functionWords.contains(lowered) { return true }
+        guard let apostrophe = lowered.lastIndex(of: "'") else { return false }
+        let base = lowered[..<apostrophe]
+        switch lowered[lowered.index(after: apostrophe)...] {
+        case "re", "m", "t", "ve", "ll", "d": return base.count > 1
+        case "s": return functionWords.contains(String(base)) || ["what", "who", "let", "where", "how", "why"].contains(base)
+        default: return false
+        }
+    }
+
     /// Capitalised words that begin a sentence or a clause rather than a name.
     static let functionWords: Set<String> = [
         "the", "a", "an", "and", "but", "or", "so", "yet", "in", "on", "at", "as", "when", "while", "if",
@@ -613,7 +654,7 @@ struct BlockAnalysis {
         var start = end
         while start - 1 >= lowerLimit {
             if tokens.isWord(start - 1), tokens.isCapitalized(start - 1) || Self.nameParticles.contains(word(start - 1)),
-               !Self.functionWords.contains(word(start - 1)) {
+               !Self.isFunctionWord(word(start - 1)) {
                 start -= 1
             } else if tokens.isPunctuation(start - 1, 0x2E), start - 2 >= lowerLimit, isTitleOrInitial(start - 2) {
                 start -= 2
@@ -637,7 +678,8 @@ struct BlockAnalysis {
     /// A capitalised word that begins its sentence is a name only if it does
     /// not read as an ordinary word: "Reprising", "Unemployment", "Boos".
     func isLikelyName(_ index: Int, sentenceStart: Int) -> Bool {
-        guard tokens.isCapitalized(index), !Self.functionWords.contains(word(index).trimmingPossessive) else { return false }
+        if opensNameWithTitle(index) { return true }
+        guard tokens.isCapitalized(index), !Self.isFunctionWord(word(index)) else { return false }
         guard index == sentenceStart, !tokens.isCapitalized(index + 1) || !tokens.isWord(index + 1) else { return true }
         let lowered = word(index)
         // Long enough that "King", "Bing" and "Ming" stay names.
@@ -645,6 +687,13 @@ struct BlockAnalysis {
         return !(lowered.hasSuffix("ing") || lowered.hasSuffix("ly") || lowered.hasSuffix("ment") || lowered.hasSuffix("tion")
             || lowered.hasSuffix("ness") || lowered.hasSuffix("ous"))
     }
+    /// "Mr. McGinley", "Ms Ardern": a title opens a name, though "Mr" on
+    /// its own is no speaker.
+    func opensNameWithTitle(_ index: Int) -> Bool {
+        guard tokens.isCapitalized(index), Self.titles.contains(word(index)) else { return false }
+        return tokens.isCapitalized(tokens.isPunctuation(index + 1, 0x2E) ? index + 2 : index + 1)
+    }
+
     static let nameParticles: Set<String> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le", "du", "st."]
 
     /// The speaker of a cue: before it ("Trump said", "a White House
@@ -729,9 +778,17 @@ struct BlockAnalysis {
             }
             var open = index - 1
             while open > sentence.lowerBound && index - open < 40 && tokens.quoteIndex(open) == nil {
-                if tokens.isPunctuation(open, 0x2C), let phrase = nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: false),
-                   tokens.isCapitalized(open - 1) || Self.pronouns.contains(word(open - 1)) {
-                    return phrase
+                if tokens.isPunctuation(open, 0x2C) {
+                    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
+                    var nameEnd = open - 1
+                    if tokens.isPunctuation(nameEnd, 0x29),
+                       let paren = (max(sentence.lowerBound, nameEnd - 12)..<nameEnd).last(where: { tokens.isPunctuation($0, 0x28) }) {
+                        nameEnd = paren - 1
+                    }
+                    if let phrase = nounPhrase(endingAt: nameEnd, in: sentence, looseDescriptions: false),
+                       tokens.isCapitalized(nameEnd) || Self.pronouns.contains(word(nameEnd)) {
+                        return phrase
+                    }
                 }
                 open -= 1
             }
@@ -745,14 +802,32 @@ struct BlockAnalysis {
     private func nounPhrase(endingAt end: Int, in sentence: Range<Int>, looseDescriptions: Bool = true) -> Range<Int>? {
         guard end >= sentence.lowerBound, tokens.isWord(end) else { return nil }
         let lowered = word(end)
+        // "Trump's" before a cue owns it ("Trump's remarks"); it does not speak.
+        if lowered.hasSuffix("'s") || lowered.hasSuffix("s'") { return nil }
         if Self.pronouns.contains(lowered) || lowered == "another" || lowered == "others" { return tokens.tokens[end].range }
-        if tokens.isCapitalized(end) && !Self.functionWords.contains(lowered.trimmingPossessive) {
+        if tokens.isCapitalized(end) && !Self.isFunctionWord(lowered) {
             let start = nameRunStart(from: end, lowerLimit: sentence.lowerBound)
             if start == end && !isLikelyName(end, sentenceStart: sentence.lowerBound) { return nil }
             return tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
         // "the engineer said", "a senior White House official told": a
         // descriptive phrase back to its determiner, or a known speaker noun.
+        // "a headline that said": the description before the relative
+        // pronoun, with it; names take "who", and "schools in Florida that
+        // reminded him" is no speaker.
+        if lowered == "that" {
+            guard looseDescriptions, !tokens.isCapitalized(end - 1),
+                  let antecedent = nounPhrase(endingAt: end - 1, in: sentence, looseDescriptions: true) else { return nil }
+            return antecedent.lowerBound..<tokens.tokens[end].range.upperBound
+        }
+        // "she laughed and admitted": the subject of the verb before.
+        if Self.conjunctions.contains(lowered) {
+            guard isVerbLike(end - 1), let subject = speakerBefore(end - 1, in: sentence, looseDescriptions: looseDescriptions),
+                  let first = tokens.token(startingAt: subject.lowerBound), !["who", "which", "that"].contains(word(first)) else { return nil }
+            return subject
+        }
+        // "… criticized the president's policy and said" ends in no noun.
+        if Self.phraseBreakers.contains(lowered) { return nil }
         var start = end
         while looseDescriptions || vocabulary.speakerNounSet.contains(lowered),
               start - 1 >= sentence.lowerBound, end - start < 6, tokens.isWord(start - 1) {
@@ -783,11 +858,11 @@ struct BlockAnalysis {
             || ((lowered == "another" || lowered == "others") && !tokens.isWord(index + 1)) {
             return tokens.tokens[index].range
         }
-        if tokens.isCapitalized(index) && !Self.functionWords.contains(lowered) {
+        if (tokens.isCapitalized(index) && !Self.isFunctionWord(lowered)) || opensNameWithTitle(index) {
             let end = nameRunEnd(from: index, limit: sentence.upperBound)
             return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
-        if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) && !Self.functionWords.contains(lowered) {
+        if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) && !Self.isFunctionWord(lowered) {
             // "said former Obama adviser David Axelrod", "said undecided voter
             // Stephanie Hooton": descriptive words, then the name.
             var scan = index
@@ -838,9 +913,11 @@ struct BlockAnalysis {
 }
 
 extension String {
-    /// "Trump's" → "trump": a possessive is the same word for these tests.
+    /// "Trump's" → "Trump", "officials'" → "officials": a possessive is the
+    /// same word for these tests.
     var trimmingPossessive: String {
         if hasSuffix("'s") || hasSuffix("’s") { return String(dropLast(2)) }
+        if hasSuffix("s'") || hasSuffix("s’") { return String(dropLast(1)) }
         return self
     }
 }

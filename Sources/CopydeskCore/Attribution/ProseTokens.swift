@@ -45,9 +45,22 @@ struct ProseTokens {
         for token in tokens {
             guard token.kind == .word else { loweredWords.append(""); continue }
             let range = token.range
+            // A curly apostrophe reads as a straight one ("Trump’s" is "trump's"),
+            // so word lists need one spelling.
             let word = String(unsafeUninitializedCapacity: range.count) { buffer in
-                for (offset, byte) in bytes[range].enumerated() { buffer[offset] = PhraseMatcher.fold(byte) }
-                return range.count
+                var length = 0
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    if bytes[index] == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                        buffer[length] = 0x27
+                        index += 3
+                    } else {
+                        buffer[length] = PhraseMatcher.fold(bytes[index])
+                        index += 1
+                    }
+                    length += 1
+                }
+                return length
             }
             loweredWords.append(word)
         }
@@ -142,8 +155,7 @@ struct ProseTokens {
                 var end = index
                 while end < limit {
                     let next = bytes[end]
-                    if Self.isWordByte(next) {
-                        if next >= 0x80 && (isPunctuationScalar(at: end) || unicodeSpaceWidth(at: end) != nil) { break }
+                    if Self.isWordByte(next) && !(next >= 0x80 && (isPunctuationScalar(at: end) || unicodeSpaceWidth(at: end) != nil)) {
                         end += next >= 0x80 ? scalarLength(next) : 1
                         continue
                     }
@@ -250,8 +262,8 @@ struct ProseTokens {
             case .quote: break
             case .word: if !isCapitalized(next) { return false }
             case .punctuation:
-                // `.)` or `."` continue; a dash or bracket may open the next sentence.
-                if bytes[tokens[next].range.lowerBound] == 0x29 { return false }
+                // `.)`, `Ky.,` and `Inc.;` continue; a dash or bracket may open the next sentence.
+                if [0x29, 0x2C, 0x3B, 0x3A].contains(bytes[tokens[next].range.lowerBound]) { return false }
             }
         }
         guard bytes[tokens[index].range.lowerBound] == 0x2E, index > 0, isWord(index - 1),
