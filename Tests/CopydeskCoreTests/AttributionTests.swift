@@ -23,6 +23,17 @@ struct AttributionTests {
         ("“A slow economy has us on an unsustainable path” ― Pamela Padilla", "Pamela Padilla/―"),
         ("Ushakov was quoted as saying it was wrong. “We don't turn down invitations.”", "Ushakov/quoted as saying"),
         ("The Florida senator likes “The Walking Dead.”", "The Florida senator/likes"),
+        ("“Our assumption is that the veto will be overridden,” said Mr. McGinley.", "Mr. McGinley/said"),
+        ("“The veto will be overridden,” Mitch McConnell, R-Ky., said Tuesday.", "Mitch McConnell/said"),
+        ("“If he thinks that makes him smart,” the ad’s narrator says.", "the ad’s narrator/says"),
+        ("“They’d just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said.", "Rep. Jim Jordan/said"),
+        ("He’s claiming that voting fraud is “a big, big problem in this country.”", "He’s/claiming"),
+        ("Over the mention of email she laughed and admitted “emails have been wonderful, although a curse.”", "she/admitted"),
+        ("Supporters saw a message that said “Sorry, but the item is no longer in the system.”", "a message that/said"),
+        ("“Oh gosh, those are very small towns,” Woolson said. They lie in a dead zone. “That’s a tough area.”", "Woolson/said"),
+        ("The ad targets a “corrupt political system that keeps in place a rigged economy.”", "The ad/targets"),
+        ("Republican presidential nominee Donald Trump, during interviews on Thursday, referred to Obama as “the most valuable player for them.”",
+         "Republican presidential nominee Donald Trump/referred"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)
@@ -32,6 +43,11 @@ struct AttributionTests {
         "The council met on Tuesday.\n\n“We will not raise taxes this year or next.”",
         "Residents packed the hall. “The bridge has to be rebuilt before winter.”",
         "“Nobody expected the water to rise so fast,” reporters during the briefing.",
+        // Nouns, not cues: "states" after an article, "state" after a preposition.
+        "“It is an invasion of the regulatory domain,” one of the states suing the agency.",
+        "He met with state officials in Richmond. “It amazed me how quickly they rushed through everything.”",
+        // The relative clause after the quotation is about someone else.
+        "“I have raised all I needed to win the vote,” cutting off a reporter who asked about finances.",
     ])
     func creditsNobodyWhereNobodySpeaks(text: String) {
         #expect(attributions(text).last == .some(nil))

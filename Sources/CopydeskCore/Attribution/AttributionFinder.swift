@@ -223,7 +223,14 @@ struct BlockAnalysis {
             let next = tokens.sentences[sentenceIndex + 1]
             if let hit = wholeSentenceAttribution(next, nearest: next.lowerBound) { return hit }
         }
-        return partialQuoteHit(token, in: sentence)
+        if let hit = partialQuoteHit(token, in: sentence) { return hit }
+        // “Oh gosh, those are some very small towns,” Woolson said. They also
+        // lie in a media market dead zone. “That's a tough area.”: within a
+        // paragraph, the speaker last credited goes on speaking.
+        for earlier in tokens.sentences[..<sentenceIndex].reversed() {
+            if let hit = wholeSentenceAttribution(earlier, nearest: earlier.upperBound - 1) { return hit }
+        }
+        return nil
     }
 
     /// A quoted word or phrase of up to three words inside a sentence
@@ -289,8 +296,9 @@ struct BlockAnalysis {
             end = nameRunEnd(from: index, limit: sentence.upperBound)
         } else if Self.determiners.contains(lowered) {
             // "…," this Trump look-alike declared; "…," his wife, Gabriela Lazar, wrote.
+            // A word right after an article is a noun: "one of the states suing".
             while end + 1 < sentence.upperBound, tokens.isWord(end + 1), end - index < 5,
-                  !isVerbLike(end + 1), !Self.phraseBreakers.contains(word(end + 1)) { end += 1 }
+                  !isVerbLike(end + 1) || Self.articles.contains(word(end)), !Self.phraseBreakers.contains(word(end + 1)) { end += 1 }
             guard end > index else { return nil }
         } else {
             return nil
@@ -356,11 +364,20 @@ struct BlockAnalysis {
     private func verbHit(_ found: (range: Range<Int>, next: Int), before quoteToken: Int) -> AttributionHit? {
         var index = found.next
         var skipped = 0
+        var progressive = false
         while index < quoteToken && tokens.isWord(index) && Self.auxiliaries.contains(word(index)) && skipped < 4 {
+            progressive = progressive || ["is", "are", "was", "were", "been"].contains(word(index))
             index += 1
             skipped += 1
         }
-        guard index < quoteToken, tokens.isWord(index), isVerbLike(index) else { return nil }
+        guard index < quoteToken, tokens.isWord(index), !tokens.isCapitalized(index) else { return nil }
+        // Right after its subject a verb may take any form: "The ad targets a
+        // “corrupt political system”", "Trump is questioning whether …".
+        let lowered = word(index)
+        let presentTense = skipped == 0 && lowered.count >= 4 && lowered.hasSuffix("s") && !lowered.hasSuffix("ss")
+            && !lowered.hasSuffix("us") && !Self.phraseBreakers.contains(lowered)
+        let participle = progressive && lowered.count >= 5 && lowered.hasSuffix("ing")
+        guard isVerbLike(index) || presentTense || participle else { return nil }
         return AttributionHit(speaker: found.range, cue: tokens.tokens[index].range)
     }
 
@@ -422,6 +439,11 @@ struct BlockAnalysis {
                 ?? speakerBefore(end + 1, in: sentence, looseDescriptions: false) {
                 return phrase
             }
+            // "The conservative publication has been outspoken …, arguing":
+            // a description that opens the sentence.
+            if let opening = subject(of: sentence, endingBefore: limit), opening.next <= index {
+                return opening.range
+            }
         }
         return nil
     }
@@ -461,6 +483,18 @@ struct BlockAnalysis {
         let sentenceStart = tokens.sentence(containing: index).map { tokens.sentences[$0].lowerBound } ?? index
         if isLikelyName(index, sentenceStart: sentenceStart) {
             end = nameRunEnd(from: index, limit: limit)
+            // "Republican presidential nominee Donald Trump", "Former
+            // Arkansas Gov. Mike Huckabee": a title between capitalised runs.
+            var next = end + 1
+            while next < limit, next - end <= 3, tokens.isWord(next), !tokens.isCapitalized(next),
+                  !Self.phraseBreakers.contains(word(next)), !isFiniteVerb(next) {
+                if vocabulary.speakerNounSet.contains(word(next)), tokens.isCapitalized(next + 1), next + 1 < limit {
+                    end = nameRunEnd(from: next + 1, limit: limit)
+                    next = end + 1
+                } else {
+                    next += 1
+                }
+            }
         } else if Self.articles.contains(lowered) || tokens.isCapitalized(index) {
             // "The GOP presidential candidate", "Multiple outlets": up to the
             // last speaker noun before the verb.
@@ -545,10 +579,16 @@ struct BlockAnalysis {
         // State", "The Washington Post"), not a verb.
         let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
             && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
-            && !isPluralNoun($0) }
+            && !isNounUse($0) }
             .sorted { distance($0, anchor) < distance($1, anchor) }
         for cue in candidates {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
+                // "“…,” cutting off a reporter who asked about finances": a
+                // relative clause after the quotation speaks of someone else.
+                if anchor < cue.lowerBound, let first = tokens.token(startingAt: speaker.lowerBound),
+                   tokens.quoteIndex(anchor) != nil, ["who", "which", "that"].contains(word(first)) {
+                    continue
+                }
                 let cueRange = tokens.tokens[cue.lowerBound].range.lowerBound..<tokens.tokens[cue.upperBound].range.upperBound
                 return AttributionHit(speaker: speaker, cue: cueRange)
             }
@@ -556,20 +596,30 @@ struct BlockAnalysis {
         return nil
     }
 
-    /// "battleground states", "news reports": a cue that can be a plural
-    /// noun is one after a lowercase word that can stand neither between a
-    /// subject and its verb nor before a noun that still names a speaker's
-    /// words ("his remarks", "Trump's claims").
-    private func isPluralNoun(_ cue: ClosedRange<Int>) -> Bool {
-        guard cue.count == 1, word(cue.lowerBound).hasSuffix("s"), !Self.unmistakableVerbs.contains(word(cue.lowerBound)) else { return false }
+    /// "battleground states", "one of the states", "a meeting with state
+    /// officials": a cue that can be a noun is one after a preposition, and a
+    /// plural one after an article or a lowercase word that cannot stand
+    /// between a subject and its verb. "His remarks" and "Trump's claims"
+    /// still name someone's words.
+    private func isNounUse(_ cue: ClosedRange<Int>) -> Bool {
+        guard cue.count == 1, !Self.unmistakableVerbs.contains(word(cue.lowerBound)) else { return false }
         let before = cue.lowerBound - 1
         guard tokens.isWord(before), !tokens.isCapitalized(before) else { return false }
         let previous = word(before)
+        if Self.prepositions.contains(previous) { return true }
+        guard word(cue.lowerBound).hasSuffix("s") else { return false }
+        if ["the", "a", "an", "these", "those"].contains(previous) { return true }
         return !(Self.auxiliaries.contains(previous) || Self.pronouns.contains(previous) || Self.determiners.contains(previous)
             || Self.conjunctions.contains(previous)
             || previous.hasSuffix("ly") || previous.hasSuffix("'s") || previous.hasSuffix("s'")
             || vocabulary.speakerNounSet.contains(previous))
     }
+
+    /// Prepositions, after which a word is a noun, never a verb.
+    static let prepositions: Set<String> = [
+        "with", "of", "for", "from", "in", "on", "at", "about", "into", "over", "under", "among", "between", "against",
+        "without", "amid", "toward", "towards", "upon", "via",
+    ]
 
     private func distance(_ cue: ClosedRange<Int>, _ anchor: Int) -> Int {
         anchor < cue.lowerBound ? cue.lowerBound - anchor : max(0, anchor - cue.upperBound)
