@@ -34,6 +34,14 @@ struct AttributionTests {
         ("The ad targets a “corrupt political system that keeps in place a rigged economy.”", "The ad/targets"),
         ("Republican presidential nominee Donald Trump, during interviews on Thursday, referred to Obama as “the most valuable player for them.”",
          "Republican presidential nominee Donald Trump/referred"),
+        ("“We’ve had better conventions than this one,” delegate Bill Eastland, wearing “Ted Cruz” pins, said.", "Bill Eastland/said"),
+        ("On Friday, Gingrich — mentioned by Newsmax as the leading choice — told Bill O’Reilly that “you have to look at it very seriously.”",
+         "Gingrich/told"),
+        ("“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton.", "Blige/sings"),
+        ("On his website, Sanders has started. “This is your movement and your moment,” it now says.", "it/says"),
+        ("The New York Times characterized the path to the nomination as a “journey from denial and resistance to acceptance.”",
+         "The New York Times/characterized"),
+        ("In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country.”", "Reid/gone"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)
@@ -48,6 +56,8 @@ struct AttributionTests {
         "He met with state officials in Richmond. “It amazed me how quickly they rushed through everything.”",
         // The relative clause after the quotation is about someone else.
         "“I have raised all I needed to win the vote,” cutting off a reporter who asked about finances.",
+        "“It is the most important thing you can do,” who leads the American Crossroads super PAC.",
+        "“Alzheimer's is the red-haired stepchild among the diseases,” He oversees a research center.",
     ])
     func creditsNobodyWhereNobodySpeaks(text: String) {
         #expect(attributions(text).last == .some(nil))

@@ -290,7 +290,9 @@ struct BlockAnalysis {
             return AttributionHit(speaker: speaker, cue: tokens.tokens[index].range)
         }
         var end = index
-        if Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one" {
+        // "“This is your movement,” it now says": "it" speaks only with a cue.
+        let itSpeaks = lowered == "it"
+        if Self.pronouns.contains(lowered) && !["which", "who", "one"].contains(lowered) {
             end = index
         } else if (tokens.isCapitalized(index) && !Self.isFunctionWord(lowered)) || opensNameWithTitle(index) {
             end = nameRunEnd(from: index, limit: sentence.upperBound)
@@ -313,7 +315,12 @@ struct BlockAnalysis {
             verb += 1
             skipped += 1
         }
-        guard verb < sentence.upperBound, isVerbLike(verb) else { return nil }
+        guard verb < sentence.upperBound, tokens.isWord(verb), !tokens.isCapitalized(verb) else { return nil }
+        // "“…,” Blige sings": after a quotation a name's verb may be in the present.
+        let verbWord = word(verb)
+        let presentVerb = !Self.pronouns.contains(lowered) && verbWord.count >= 4 && verbWord.hasSuffix("s") && !verbWord.hasSuffix("ss") && !verbWord.hasSuffix("us")
+            && !Self.phraseBreakers.contains(verbWord)
+        guard itSpeaks ? vocabulary.cueWords.contains(verbWord) : (isVerbLike(verb) || presentVerb) else { return nil }
         return AttributionHit(speaker: tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound,
                               cue: tokens.tokens[verb].range)
     }
@@ -387,6 +394,7 @@ struct BlockAnalysis {
         "held", "brought", "meant", "sought", "taught", "wrote", "spoke", "told", "said", "began", "rang", "sang",
         "swore", "bore", "drew", "threw", "shot", "hit", "struck", "let", "kept", "left", "sent", "lent", "built",
         "fought", "caught", "led", "read", "ran", "won", "lost", "paid", "heard", "chose", "rose", "woke",
+        "gone", "taken", "given", "seen", "shown", "spoken", "sworn", "drawn", "thrown", "known", "done",
     ]
 
     /// A cue word or an irregular past: a verb whatever follows it.
@@ -500,7 +508,10 @@ struct BlockAnalysis {
             // last speaker noun before the verb.
             var scan = index
             var head: Int?
-            while scan + 1 < limit, tokens.isWord(scan + 1), scan - index < 6, !Self.phraseBreakers.contains(word(scan + 1)) {
+            // The description ends at its verb ("The New York Times characterized"),
+            // though not at an adjective right after the article ("The retired neurosurgeon").
+            while scan + 1 < limit, tokens.isWord(scan + 1), scan - index < 6, !Self.phraseBreakers.contains(word(scan + 1)),
+                  scan == index || !isVerbLike(scan + 1) {
                 scan += 1
                 if vocabulary.speakerNounSet.contains(word(scan)) || tokens.isCapitalized(scan) { head = scan }
             }
@@ -508,7 +519,7 @@ struct BlockAnalysis {
                 end = head
             } else {
                 // "The radioman pointed out": an unknown noun is the head when a verb follows it.
-                guard let verb = (index + 1..<min(limit, index + 6)).first(where: { isVerbLike($0) }), verb - 1 > index,
+                guard let verb = (index + 2..<max(index + 2, min(limit, index + 6))).first(where: { isVerbLike($0) }), verb - 1 > index,
                       (index + 1..<verb).allSatisfy({ tokens.isWord($0) && !Self.phraseBreakers.contains(word($0)) })
                 else { return nil }
                 end = verb - 1
@@ -554,6 +565,19 @@ struct BlockAnalysis {
         let end = nameRunEnd(from: start, limit: tokens.tokens.count)
         return AttributionHit(speaker: tokens.tokens[start].range.lowerBound..<tokens.tokens[end].range.upperBound,
                               cue: tokens.tokens[dash].range)
+    }
+
+    /// A quotation of at most three words: a name, a title or a term.
+    private func isShortQuotation(_ index: Int) -> Bool {
+        guard tokens.quoteIndex(index) != nil else { return false }
+        var words = 0
+        var inWord = false
+        for byte in tokens.bytes[tokens.tokens[index].range] {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
+            if !isSpace && !inWord { words += 1 }
+            inWord = !isSpace
+        }
+        return words <= 3
     }
 
     /// An em dash, en dash or horizontal bar token.
@@ -644,6 +668,7 @@ struct BlockAnalysis {
         "themselves", "itself", "could", "might", "may", "must", "should", "can", "even", "still", "already",
         "since", "long", "once", "sarcastically", "jokingly", "defiantly", "calmly", "simply", "bluntly",
         "tearfully", "openly", "loudly", "quietly", "proudly", "succinctly", "immediately", "being", "been",
+        "only", "now", "further", "personally", "directly", "pointedly", "sharply",
     ]
     static let determiners: Set<String> = [
         "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "your", "two", "three",
@@ -814,6 +839,11 @@ struct BlockAnalysis {
             if tokens.isPunctuation(index, 0x2C) { index -= 1 }
             guard index >= sentence.lowerBound else { return nil }
         }
+        // "Gingrich — mentioned by Newsmax as the leading choice — told": an
+        // apposition between dashes.
+        if isDash(index), let open = (max(sentence.lowerBound, index - 40)..<index).last(where: { isDash($0) }), open > sentence.lowerBound {
+            return nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: false)
+        }
         // "Crocker, the assistant secretary of state, told": an appositive
         // between commas stands between the speaker and the cue.
         // The apposition may hold commas of its own ("secretary of state for
@@ -827,7 +857,10 @@ struct BlockAnalysis {
                 return phrase
             }
             var open = index - 1
-            while open > sentence.lowerBound && index - open < 40 && tokens.quoteIndex(open) == nil {
+            // "Bill Eastland, wearing “Ted Cruz” campaign pins, said": a
+            // quoted name inside the apposition; the quotation attributed
+            // stands before the speaker, not inside.
+            while open > sentence.lowerBound && index - open < 40 && (tokens.quoteIndex(open) == nil || isShortQuotation(open)) {
                 if tokens.isPunctuation(open, 0x2C) {
                     // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
                     var nameEnd = open - 1

@@ -71,6 +71,7 @@ public struct AttributionVocabulary: Sendable {
             ["interject", "interjected"], ["interrupt", "interrupted"], ["begin", "began"], ["open", "opened"],
             ["muse", "mused"], ["offer", "offered"], ["put it", "puts it", "putting it"],
             ["summed up", "sums up"], ["said in a statement", "says in a statement"],
+            ["agree", "agrees", "agreed"], ["disagree", "disagrees", "disagreed"], ["tout", "touts", "touted", "touting"],
         ]
         let phrases = [
             "according to", "in a statement", "in an interview", "in a tweet", "in a post", "in a letter",
@@ -107,6 +108,7 @@ public struct AttributionVocabulary: Sendable {
         "document", "documents", "note", "sign", "signs", "banner", "message", "caption", "headline", "article",
         "op-ed", "editorial", "column", "book", "blog", "account", "page", "petition", "complaint", "lawsuit",
         "indictment", "ruling", "order", "opinion", "bill", "law", "proposal", "plan", "platform", "site",
-        "press", "team", "staff", "office", "white house", "kremlin", "pentagon",
+        "press", "team", "staff", "office", "white house", "kremlin", "pentagon", "front-runner", "frontrunner",
+        "hopeful", "contender", "publication", "narrator", "voice", "two", "both",
     ]
 }
