@@ -224,6 +224,7 @@ struct BlockAnalysis {
             if let hit = wholeSentenceAttribution(next, nearest: next.lowerBound) { return hit }
         }
         if let hit = partialQuoteHit(token, in: sentence) { return hit }
+        if let hit = closingCreditHit() { return hit }
         // “Oh gosh, those are some very small towns,” Woolson said. They also
         // lie in a media market dead zone. “That's a tough area.”: within a
         // paragraph, the speaker last credited goes on speaking.
@@ -306,9 +307,14 @@ struct BlockAnalysis {
             return nil
         }
         var verb = end + 1
-        if tokens.isPunctuation(verb, 0x2C),
-           let close = (verb + 1..<min(sentence.upperBound, verb + 25)).first(where: { tokens.isPunctuation($0, 0x2C) }) {
-            verb = close + 1
+        if tokens.isPunctuation(verb, 0x2C) {
+            let window = verb + 1..<min(sentence.upperBound, verb + 25)
+            if let close = window.first(where: { tokens.isPunctuation($0, 0x2C) }) {
+                verb = close + 1
+            } else if let cue = window.first(where: { tokens.isWord($0) && vocabulary.cueWords.contains(word($0)) }) {
+                // "“…,” Nate Silver, the polling guru who founded the site tweeted": the closing comma is missing.
+                verb = cue
+            }
         }
         var skipped = 0
         while verb < sentence.upperBound && tokens.isWord(verb) && Self.auxiliaries.contains(word(verb)) && skipped < 3 {
@@ -337,6 +343,14 @@ struct BlockAnalysis {
         guard last > open else { return nil }
         return AttributionHit(speaker: tokens.tokens[open + 1].range.lowerBound..<tokens.tokens[last].range.upperBound,
                               cue: tokens.tokens[open].range)
+    }
+
+    /// `“…” Tune in tonight. [AP.]`: a publication in brackets closing the
+    /// paragraph credits its quotations, as digests and newsletters do.
+    private func closingCreditHit() -> AttributionHit? {
+        guard let close = tokens.tokens.indices.last, tokens.isPunctuation(close, 0x5D),
+              let open = (max(0, close - 8)..<close).last(where: { tokens.isPunctuation($0, 0x5B) }) else { return nil }
+        return tokens.quoteIndex(open - 1) == nil ? bracketHit(after: open - 1) : nil
     }
 
     /// A quotation inside a sentence whose subject is a speaker doing
@@ -489,8 +503,11 @@ struct BlockAnalysis {
         }
         var end = index
         let sentenceStart = tokens.sentence(containing: index).map { tokens.sentences[$0].lowerBound } ?? index
-        if isLikelyName(index, sentenceStart: sentenceStart) {
-            end = nameRunEnd(from: index, limit: limit)
+        // "17-year-old Jared Potts": an age before the name.
+        let ageFirst = lowered.first?.isNumber == true && lowered.contains("-") && index + 1 < limit
+            && isLikelyName(index + 1, sentenceStart: index + 1)
+        if ageFirst || isLikelyName(index, sentenceStart: sentenceStart) {
+            end = nameRunEnd(from: ageFirst ? index + 1 : index, limit: limit)
             // "Republican presidential nominee Donald Trump", "Former
             // Arkansas Gov. Mike Huckabee": a title between capitalised runs.
             var next = end + 1
@@ -526,6 +543,13 @@ struct BlockAnalysis {
             }
         } else {
             return nil
+        }
+        // "the former secretary of state talked", "the secretary of the
+        // Treasury said": an "of" phrase belongs to the subject.
+        if end + 1 < limit, tokens.isWord(end + 1), word(end + 1) == "of",
+           let verb = (end + 2..<min(limit, end + 6)).first(where: { isVerbLike($0) && !Self.articles.contains(word($0 - 1)) }),
+           (end + 2..<verb).allSatisfy({ tokens.isWord($0) && !Self.phraseBreakers.contains(word($0)) }), verb > end + 2 {
+            end = verb - 1
         }
         // "Sheba Crocker, the assistant secretary of state, told": skip the apposition.
         var next = end + 1
@@ -630,7 +654,8 @@ struct BlockAnalysis {
         let before = cue.lowerBound - 1
         guard tokens.isWord(before), !tokens.isCapitalized(before) else { return false }
         let previous = word(before)
-        if Self.prepositions.contains(previous) { return true }
+        // "erred in saying", "after saying": a gerund still speaks for the subject.
+        if Self.prepositions.contains(previous) { return !word(cue.lowerBound).hasSuffix("ing") }
         guard word(cue.lowerBound).hasSuffix("s") else { return false }
         if ["the", "a", "an", "these", "those"].contains(previous) { return true }
         return !(Self.auxiliaries.contains(previous) || Self.pronouns.contains(previous) || Self.determiners.contains(previous)
@@ -938,7 +963,7 @@ struct BlockAnalysis {
         guard index < sentence.upperBound, tokens.isWord(index) else { return nil }
         let lowered = word(index)
         if (Self.pronouns.contains(lowered) && lowered != "it" && lowered != "which" && lowered != "one")
-            || ((lowered == "another" || lowered == "others") && !tokens.isWord(index + 1)) {
+            || (["another", "others", "one"].contains(lowered) && !tokens.isWord(index + 1)) {
             return tokens.tokens[index].range
         }
         if (tokens.isCapitalized(index) && !Self.isFunctionWord(lowered)) || opensNameWithTitle(index) {

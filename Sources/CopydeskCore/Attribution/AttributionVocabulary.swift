@@ -72,6 +72,7 @@ public struct AttributionVocabulary: Sendable {
             ["muse", "mused"], ["offer", "offered"], ["put it", "puts it", "putting it"],
             ["summed up", "sums up"], ["said in a statement", "says in a statement"],
             ["agree", "agrees", "agreed"], ["disagree", "disagrees", "disagreed"], ["tout", "touts", "touted", "touting"],
+            ["chide", "chides", "chided", "chiding"], ["echo", "echoes", "echoed", "echoing"],
         ]
         let phrases = [
             "according to", "in a statement", "in an interview", "in a tweet", "in a post", "in a letter",
