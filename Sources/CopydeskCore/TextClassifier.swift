@@ -13,6 +13,54 @@ enum TextClassifier {
         markCaptions(&blocks, after: headline)
         BylineBlocks.markAuthorCards(&blocks)
         markNotices(&blocks)
+        markQuotedSubheads(&blocks)
+    }
+
+    /// American copy quotes with double marks and writes its heads in
+    /// headline style, with single ones: a short line of its own that opens
+    /// with a single-quoted phrase ('Pretty cool working there.', 'Carnage
+    /// on the road' in southern city of Nice) is a section head, not a
+    /// quotation awaiting a speaker. Copy that quotes with single marks
+    /// (British style) keeps such lines as paragraphs.
+    private static func markQuotedSubheads(_ blocks: inout [Block]) {
+        var doubleOpenings = 0
+        var singleOpenings = 0
+        for block in blocks {
+            let bytes = block.content.utf8
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE2 && bytes[index + 1] == 0x80 {
+                    if bytes[index + 2] == 0x9C { doubleOpenings += 1 } else if bytes[index + 2] == 0x98 { singleOpenings += 1 }
+                    index += 3
+                } else {
+                    if bytes[index] == 0x22 { doubleOpenings += 1 }
+                    index += 1
+                }
+            }
+        }
+        guard doubleOpenings > 2 * singleOpenings else { return }
+        for index in blocks.indices where blocks[index].kind == .paragraph {
+            let bytes = blocks[index].content.utf8
+            guard !bytes.contains(0x0A), ProseHeuristics.wordCount(bytes) <= 10, isHeadlineStyleQuote(bytes) else { continue }
+            blocks[index].kind = .heading
+            blocks[index].level = 2
+        }
+    }
+
+    /// Opens with one single quotation mark (not '' standing for a double)
+    /// and ends either with a single closing mark or without a full stop.
+    private static func isHeadlineStyleQuote(_ bytes: [UInt8]) -> Bool {
+        let opensCurly = bytes.starts(with: [0xE2, 0x80, 0x98])
+        let opensStraight = bytes.first == 0x27 && bytes.dropFirst().first != 0x27
+        guard opensCurly || opensStraight, var end = bytes.indices.last else { return false }
+        if bytes.count >= 3, bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x99]) {
+            end -= 3
+        } else if bytes[end] == 0x27, bytes[end - 1] != 0x27 {
+            end -= 1
+        } else {
+            return ![0x2E, 0x3F, 0x21, 0x22].contains(bytes[end]) && !bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x9D])
+        }
+        return end > 0
     }
 
     private static func markChrome(_ blocks: inout [Block]) {

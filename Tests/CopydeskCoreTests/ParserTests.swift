@@ -143,4 +143,11 @@ struct TextParserTests {
         let document = parse("Title\n\nBody.\n\nEditor's note: This story was updated.\n")
         #expect(document.blocks.last?.kind == .notice)
     }
+
+    @Test func singleQuotedLinesAreSectionHeadsInCopyQuotingWithDoubleMarks() {
+        let american = parse("Title\n\n“We don't have silver bullets,” he said.\n\n'Pretty cool working there.'\n\nThe shift ended at four.\n")
+        #expect(american.blocks.map(\.kind) == [.headline, .paragraph, .heading, .paragraph])
+        let british = parse("Title\n\n‘We don't have silver bullets,’ he said.\n\n‘Pretty cool working there.’\n\nThe shift ended at four.\n")
+        #expect(british.blocks.map(\.kind) == [.headline, .paragraph, .paragraph, .paragraph])
+    }
 }

@@ -276,8 +276,10 @@ struct BlockAnalysis {
         if tokens.isPunctuation(index, 0x2C) { index += 1 }
         guard index < sentence.upperBound, tokens.isWord(index) else { return nil }
         // "“Hamilton to play Chicago,” by Variety's Gordon Cox": a credit.
-        if word(index) == "by", tokens.isCapitalized(index + 1), isLikelyName(index + 1, sentenceStart: sentence.lowerBound) {
-            let end = nameRunEnd(from: index + 1, limit: sentence.upperBound)
+        // "“…,” by the New York Post's Amy Spencer".
+        let creditStart = tokens.isWord(index + 1) && word(index + 1) == "the" && tokens.isCapitalized(index + 2) ? index + 2 : index + 1
+        if word(index) == "by", tokens.isCapitalized(creditStart), isLikelyName(creditStart, sentenceStart: sentence.lowerBound) {
+            let end = nameRunEnd(from: creditStart, limit: sentence.upperBound)
             return AttributionHit(speaker: tokens.tokens[index + 1].range.lowerBound..<tokens.tokens[end].range.upperBound,
                                   cue: tokens.tokens[index].range)
         }
@@ -348,7 +350,20 @@ struct BlockAnalysis {
     /// `“…” Tune in tonight. [AP.]`: a publication in brackets closing the
     /// paragraph credits its quotations, as digests and newsletters do.
     private func closingCreditHit() -> AttributionHit? {
-        guard let close = tokens.tokens.indices.last, tokens.isPunctuation(close, 0x5D),
+        guard var close = tokens.tokens.indices.last else { return nil }
+        // "… (2015). (SVP/Global Risk Insights.)": a source in parentheses.
+        if tokens.isPunctuation(close, 0x29) {
+            guard let open = (max(0, close - 8)..<close).last(where: { tokens.isPunctuation($0, 0x28) }),
+                  open == 0 || tokens.isPunctuation(open - 1, 0x2E), tokens.isCapitalized(open + 1),
+                  !(open + 1..<close).contains(where: { tokens.quoteIndex($0) != nil }) else { return nil }
+            var last = close - 1
+            if tokens.isPunctuation(last, 0x2E) { last -= 1 }
+            guard last > open, tokens.isWord(last) else { return nil }
+            return AttributionHit(speaker: tokens.tokens[open + 1].range.lowerBound..<tokens.tokens[last].range.upperBound,
+                                  cue: tokens.tokens[open].range)
+        }
+        if tokens.isPunctuation(close, 0x2E), tokens.isPunctuation(close - 1, 0x5D) { close -= 1 }
+        guard tokens.isPunctuation(close, 0x5D),
               let open = (max(0, close - 8)..<close).last(where: { tokens.isPunctuation($0, 0x5B) }) else { return nil }
         return tokens.quoteIndex(open - 1) == nil ? bracketHit(after: open - 1) : nil
     }
@@ -584,6 +599,12 @@ struct BlockAnalysis {
         guard isDash(dash) || isHyphenDash else { return nil }
         var start = dash + 1
         while tokens.isPunctuation(start, 0x2D) { start += 1 }
+        // "“Very good reporter” –@realDonaldTrump": a handle signs a post.
+        if tokens.isPunctuation(start, 0x40), tokens.isWord(start + 1),
+           tokens.tokens[start].range.upperBound == tokens.tokens[start + 1].range.lowerBound {
+            return AttributionHit(speaker: tokens.tokens[start].range.lowerBound..<tokens.tokens[start + 1].range.upperBound,
+                                  cue: tokens.tokens[dash].range)
+        }
         guard start < tokens.tokens.count, tokens.isCapitalized(start),
               !Self.isFunctionWord(word(start)) || opensNameWithTitle(start) else { return nil }
         let end = nameRunEnd(from: start, limit: tokens.tokens.count)

@@ -15,13 +15,15 @@ public struct QuoteAttributionRule: Rule {
             wrote, posted, tweeted, said in a statement, quoted as saying, …) is tied to a speaker (a \
             name, a pronoun, a title or description such as "the spokesman" or "a White House \
             official", an organisation or a publication) in the quotation's own sentence, in the \
-            sentence just before or after it in the same paragraph, in a lead-in paragraph that ends \
-            with a colon ("Putin said:"), or in another paragraph of a quotation that runs on AP \
-            style. A blockquote is a quotation too, credited by a "— Name" line inside or right after \
+            sentence just before or after it in the same paragraph, in an earlier sentence of the \
+            paragraph (the speaker last credited goes on speaking), in a lead-in paragraph that ends \
+            with a colon ("Putin said:"), in a credit closing the paragraph ("[AP]"), or in another \
+            paragraph of a quotation that runs on AP style. A blockquote is a quotation too, credited by a "— Name" line inside or right after \
             it, or by a lead-in paragraph.
 
             Quoted runs shorter than `min-words` words are scare quotes or terms, not quotations, \
-            and are left alone; so are titles of works (quoted words in title case), quotations in \
+            and are left alone; so are titles of works (quoted words in title case, or right after \
+            "titled", "column", "book" and the like), quotations in \
             headlines, and epigraphs (a blockquote before the first paragraph). Whether "said" is \
             preferred over loaded verbs such as "claimed" is a style question for another rule; any \
             cue counts here. Houses add their own cues and speaker words with `extra-cues` and \
@@ -40,7 +42,7 @@ public struct QuoteAttributionRule: Rule {
             OptionSpec("primary-quote-mark", .choice(["double", "single"]), default: .string("double"),
                        "Which quotation marks open a quotation: double (“…”, US) or single (‘…’, UK)."),
             OptionSpec("exempt-titles", .bool, default: .bool(true),
-                       "Leave quoted titles of works (title case) alone."),
+                       "Leave quoted titles of works alone: title case, or right after “titled”, “book”, “column”."),
             OptionSpec("exempt-headlines", .bool, default: .bool(true),
                        "Leave quotations in headlines and headings alone."),
             OptionSpec("exempt-epigraphs", .bool, default: .bool(true),
@@ -77,6 +79,9 @@ public struct QuoteAttributionRule: Rule {
             RuleExample("“Go back to the drawing board and start again,” the councillor snapped.\n"),
             RuleExample("''We will not raise taxes this year,'' the mayor said.\n", format: .text),
             RuleExample("“The reservoir is at its lowest level since 1976” ― Water Board chair Ruth Okafor\n"),
+            RuleExample("“Those are very small towns,” Woolson said. They lie in a media dead zone. “That’s a tough area to win.”\n"),
+            RuleExample("Her column, “Tell your story to the people who need it,” ran on Sunday.\n"),
+            RuleExample("“The budget will frame the choice facing voters this year.” Tune in at 9 p.m. [AP.]\n"),
         ])
 
     let minWords: Int
@@ -132,7 +137,8 @@ public struct QuoteAttributionRule: Rule {
             if words.count < minWords { continue }
             if exemptHeadlines && (block.kind == .headline || block.kind == .heading) { continue }
             if exemptEpigraphs && quote.isBlockquote && quote.blockIndex < firstParagraph { continue }
-            if exemptTitles && !quote.isBlockquote && Self.isTitle(words) { continue }
+            if exemptTitles && !quote.isBlockquote
+                && (Self.isTitle(words) || Self.followsNameOfWork(block.content.utf8, before: quote.textRange.lowerBound)) { continue }
             if block.kind == .frontMatterField || block.kind == .chrome { continue }
             violations.append(Violation(message: message(for: quote, words: words.count), range: quote.range))
         }
@@ -170,6 +176,26 @@ public struct QuoteAttributionRule: Rule {
         guard flat.count > 60 else { return flat }
         return String(flat.prefix(57)) + "…"
     }
+
+    /// "Ouisa Davis' commentary, “Melania, tell your immigrant story,” is
+    /// thoughtful", "an op-ed titled “…”": a quotation right after a noun
+    /// for a work, or a verb that names one, is its title.
+    static func followsNameOfWork(_ bytes: [UInt8], before start: Int) -> Bool {
+        var end = min(start, bytes.count)
+        while end > 0, [0x20, 0x09, 0x0A, 0x2C].contains(bytes[end - 1]) { end -= 1 }
+        var begin = end
+        while begin > 0, bytes[begin - 1] >= 0x80 || (bytes[begin - 1] | 0x20 >= 0x61 && bytes[begin - 1] | 0x20 <= 0x7A) || bytes[begin - 1] == 0x2D {
+            begin -= 1
+        }
+        guard end - begin >= 3 else { return false }
+        return workWords.contains(String(decoding: bytes[begin..<end], as: UTF8.self).lowercased())
+    }
+
+    static let workWords: Set<String> = [
+        "titled", "entitled", "headlined", "subtitled", "dubbed", "commentary", "column", "op-ed", "editorial",
+        "essay", "article", "book", "memoir", "novel", "song", "album", "film", "movie", "documentary", "episode",
+        "poem", "headline", "hashtag", "slogan", "motto", "banner",
+    ]
 
     /// "The Old Man and the Sea", "State of the Union,": most words
     /// capitalised, no question or exclamation at the end.
