@@ -42,9 +42,19 @@ struct AttributionTests {
         ("The New York Times characterized the path to the nomination as a “journey from denial and resistance to acceptance.”",
          "The New York Times/characterized"),
         ("In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country.”", "Reid/gone"),
+        ("Ryan and Trump will meet next week, Spicer said, adding, “They need to sit down and have a good talk.”", "Spicer/said"),
+        ("After Trump suggested that Cuba would sue the U.S., Rubio fired back: “If they sue us in Miami, they’re going to lose.”", "Rubio/:"),
+        ("According to his longtime personal physician, Trump “will be the healthiest individual ever elected.”", "his longtime personal physician/According to"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)
+    }
+
+    /// A quotation ending with its own full stop ends its sentence when an
+    /// article opens the next, so the next sentence's speaker is not the first's.
+    @Test func aQuotationWithItsFullStopEndsTheSentence() {
+        let found = attributions("He said it would backfire on the “Muslims in the region.” A campaign official later walked back the comments, saying Clinton “didn’t have a video in mind.”")
+        #expect(found.last == "A campaign official/saying")
     }
 
     @Test(arguments: [

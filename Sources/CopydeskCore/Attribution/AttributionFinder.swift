@@ -196,6 +196,7 @@ struct BlockAnalysis {
         let token = quoteTokens[quote]
         guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return nil }
         let sentence = tokens.sentences[sentenceIndex]
+        if let hit = colonClauseHit(before: token, in: sentence) { return hit }
         if let hit = bestHit(in: sentence, nearest: token) { return hit }
         if let hit = colonHit(before: token, in: sentence) { return hit }
         if let hit = bracketHit(after: token) { return hit }
@@ -394,7 +395,9 @@ struct BlockAnalysis {
     }
 
     /// Words after which a new clause, with its own subject, begins.
-    static let clauseOpeners: Set<String> = ["and", "but", "while", "as", "when", "after", "because", "so", "then", "before", "since"]
+    static let clauseOpeners: Set<String> = [
+        "and", "but", "while", "as", "when", "after", "because", "so", "then", "before", "since", "which", "where", "whom",
+    ]
 
     /// The verb after a subject, before the quotation.
     private func verbHit(_ found: (range: Range<Int>, next: Int), before quoteToken: Int) -> AttributionHit? {
@@ -632,6 +635,25 @@ struct BlockAnalysis {
         return bytes.first == 0xE2 && (0x93...0x95).contains(bytes.last!)
     }
 
+    /// "After Trump suggested that Cuba would sue, Rubio fired back: “…”":
+    /// the clause that ends with the colon introduces the quotation, not a
+    /// cue earlier in the sentence.
+    private func colonClauseHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
+        let colon = quoteToken - 1
+        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) else { return nil }
+        var start = colon - 1
+        while start > sentence.lowerBound, !tokens.isPunctuation(start - 1, 0x2C), !tokens.isPunctuation(start - 1, 0x3B),
+              tokens.quoteIndex(start - 1) == nil {
+            start -= 1
+        }
+        guard start > sentence.lowerBound else { return nil }
+        let clause = start..<colon
+        if let hit = bestHit(in: clause, nearest: colon - 1) { return hit }
+        guard let found = clauseSubject(at: start, endingBefore: colon), found.next < colon,
+              tokens.isWord(found.next), isVerbLike(found.next) else { return nil }
+        return AttributionHit(speaker: found.range, cue: tokens.tokens[colon].range)
+    }
+
     /// `Trump: “…”`, `Reuters: “…”`, `Sonya Herridge ― “…”`: a speaker then
     /// a colon or a dash right before the quotation.
     private func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
@@ -649,7 +671,7 @@ struct BlockAnalysis {
         let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
             && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
             && !isNounUse($0) }
-            .sorted { distance($0, anchor) < distance($1, anchor) }
+            .sorted { rank($0, anchor) < rank($1, anchor) }
         for cue in candidates {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
                 // "“…,” cutting off a reporter who asked about finances": a
@@ -690,6 +712,13 @@ struct BlockAnalysis {
         "with", "of", "for", "from", "in", "on", "at", "about", "into", "over", "under", "among", "between", "against",
         "without", "amid", "toward", "towards", "upon", "via",
     ]
+
+    /// Nearer cues first; a participle ("adding", "saying") only goes on
+    /// from a finite cue, so it yields to one nearly as near.
+    private func rank(_ cue: ClosedRange<Int>, _ anchor: Int) -> Int {
+        let participle = cue.count == 1 && tokens.lowercasedWord(cue.lowerBound).hasSuffix("ing")
+        return 2 * distance(cue, anchor) + (participle ? 5 : 0) + (cue.lowerBound > anchor ? 1 : 0)
+    }
 
     private func distance(_ cue: ClosedRange<Int>, _ anchor: Int) -> Int {
         anchor < cue.lowerBound ? cue.lowerBound - anchor : max(0, anchor - cue.upperBound)
@@ -828,6 +857,15 @@ struct BlockAnalysis {
         // after a comma belongs to the subject of the clause; what follows it
         // is its object.
         if verb.hasSuffix("ing"), tokens.isPunctuation(cue.lowerBound - 1, 0x2C) {
+            // "Spicer said, adding", "Hollande said Tuesday in Paris, noting":
+            // the speaker of the cue the participle goes on from.
+            for earlier in cues.reversed() where earlier.upperBound < cue.lowerBound - 1 && sentence.contains(earlier.lowerBound) {
+                let earlierVerb = tokens.lowercasedWord(earlier.upperBound)
+                guard cue.lowerBound - earlier.upperBound <= 8, !tokens.isCapitalized(earlier.lowerBound),
+                      Self.unmistakableVerbs.contains(earlierVerb) || earlierVerb.hasSuffix("ed") else { break }
+                if let speaker = speakerBefore(earlier.lowerBound, in: sentence, looseDescriptions: false) { return speaker }
+                break
+            }
             return mainSubject(of: sentence, endingBefore: cue.lowerBound - 1)
         }
         // "Sanders was asked by host Bill Maher": the asker speaks.
@@ -1019,7 +1057,8 @@ struct BlockAnalysis {
                 return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
             }
         }
-        if Self.articles.contains(lowered) {
+        // "according to his longtime personal physician", "said his wife".
+        if Self.articles.contains(lowered) || ["his", "her", "their", "its", "our"].contains(lowered) {
             // "said the engineer", "said a spokeswoman for the mayor": up to
             // the first word that starts a clause or a prepositional phrase.
             // It must end in a speaker noun or at the end of the clause, so

@@ -241,7 +241,10 @@ struct ProseTokens {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if token.kind == .punctuation, token.range.count == 1 {
+            if case .quote = token.kind, quoteEndsSentence(at: index) {
+                sentences.append(start..<index + 1)
+                start = index + 1
+            } else if token.kind == .punctuation, token.range.count == 1 {
                 let mark = bytes[token.range.lowerBound]
                 if (mark == 0x2E || mark == 0x3F || mark == 0x21) && endsSentence(at: index) {
                     sentences.append(start..<index + 1)
@@ -252,6 +255,36 @@ struct ProseTokens {
         }
         if start < tokens.count { sentences.append(start..<tokens.count) }
     }
+
+    /// `…jihadists.” A Clinton campaign official later said`: a quotation
+    /// that ends with its own full stop, question or exclamation mark ends
+    /// the sentence when an article, a conjunction or a preposition opens
+    /// the next. A name may not ("“Get out!” Trump barked."), since what
+    /// follows is often the attribution.
+    private func quoteEndsSentence(at index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens[index + 1].kind == .word, isCapitalized(index + 1),
+              Self.sentenceOpeners.contains(lowercasedWord(index + 1)) else { return false }
+        var end = tokens[index].range.upperBound
+        while end > tokens[index].range.lowerBound {
+            let byte = bytes[end - 1]
+            if byte == 0x22 || byte == 0x27 || byte == 0x20 { end -= 1; continue }
+            if end - 3 >= tokens[index].range.lowerBound, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80,
+               bytes[end - 1] == 0x9D || bytes[end - 1] == 0x99 {
+                end -= 3
+                continue
+            }
+            break
+        }
+        guard end > tokens[index].range.lowerBound else { return false }
+        return [0x2E, 0x3F, 0x21].contains(bytes[end - 1])
+    }
+
+    static let sentenceOpeners: Set<String> = [
+        "a", "an", "the", "but", "and", "so", "yet", "in", "on", "at", "as", "when", "while", "if", "after", "before",
+        "since", "because", "though", "although", "still", "also", "now", "later", "meanwhile", "however", "instead",
+        "for", "with", "without", "to", "of", "by", "from", "this", "that", "these", "those", "there", "here", "it",
+        "his", "her", "their", "our", "my", "its", "even", "only", "many", "some", "all", "both", "several", "other",
+    ]
 
     /// A full stop ends a sentence unless it closes an abbreviation or an
     /// initial, and only when what follows starts a sentence.
