@@ -193,6 +193,28 @@ struct BlockAnalysis {
     /// Attribution of quotation `quote` (index among the block's quotations)
     /// from this block.
     func attribution(ofQuote quote: Int) -> AttributionHit? {
+        guard let hit = directAttribution(ofQuote: quote) else { return nil }
+        if let speaker = hit.speaker, let named = namedSubject(for: speaker) { return named }
+        return hit
+    }
+
+    /// "Lynch said she recalled thinking, “…”", "Bolton said he would
+    /// advise Trump on the “strategic threats”": a pronoun opening what a
+    /// named speaker said reports that speaker's words, under that speaker's cue.
+    private func namedSubject(for speaker: Range<Int>) -> AttributionHit? {
+        guard let pronoun = tokens.token(startingAt: speaker.lowerBound), tokens.tokens[pronoun].range == speaker,
+              ["he", "she", "they"].contains(word(pronoun)), let sentenceIndex = tokens.sentence(containing: pronoun),
+              let found = subject(of: tokens.sentences[sentenceIndex], endingBefore: pronoun),
+              found.range.upperBound <= speaker.lowerBound, let first = tokens.token(startingAt: found.range.lowerBound),
+              !Self.pronouns.contains(word(first)) else { return nil }
+        var verb = found.next
+        while verb < pronoun, tokens.isWord(verb), Self.auxiliaries.contains(word(verb)) { verb += 1 }
+        guard verb < pronoun, tokens.isWord(verb), vocabulary.cueWords.contains(word(verb)),
+              pronoun == verb + 1 || (pronoun == verb + 2 && word(verb + 1) == "that") else { return nil }
+        return AttributionHit(speaker: found.range, cue: tokens.tokens[verb].range)
+    }
+
+    private func directAttribution(ofQuote quote: Int) -> AttributionHit? {
         let token = quoteTokens[quote]
         guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return nil }
         let sentence = tokens.sentences[sentenceIndex]
@@ -1058,7 +1080,7 @@ struct BlockAnalysis {
             }
         }
         // "according to his longtime personal physician", "said his wife".
-        if Self.articles.contains(lowered) || ["his", "her", "their", "its", "our"].contains(lowered) {
+        if Self.articles.contains(lowered) || ["his", "her", "their", "our"].contains(lowered) {
             // "said the engineer", "said a spokeswoman for the mayor": up to
             // the first word that starts a clause or a prepositional phrase.
             // It must end in a speaker noun or at the end of the clause, so
