@@ -45,6 +45,11 @@ struct AttributionTests {
         ("Ryan and Trump will meet next week, Spicer said, adding, “They need to sit down and have a good talk.”", "Spicer/said"),
         ("After Trump suggested that Cuba would sue the U.S., Rubio fired back: “If they sue us in Miami, they’re going to lose.”", "Rubio/:"),
         ("According to his longtime personal physician, Trump “will be the healthiest individual ever elected.”", "his longtime personal physician/According to"),
+        ("\"There wasn't a lot of education to adoptive parents about naturalizing, said Kessel, whose group pushes for bills.", "Kessel/said"),
+        ("\"PENCE: Well, look, you know, Mark Cuban has been out there saying some pretty tough stuff.\"", "PENCE/:"),
+        ("In July, Gingrich cynically dismissed Estonia as being in the “suburbs of St. Petersburg, a hostile place.”", "Gingrich/dismissed"),
+        ("After saying her right foot was “so swollen I could barely get my shoe on,” she was whisked off.", "she/saying"),
+        ("“The rationales to veto the bill don’t hold weight,” said 9/11 widow Terry Strada.", "9/11 widow Terry Strada/said"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)

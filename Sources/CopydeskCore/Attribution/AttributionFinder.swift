@@ -23,6 +23,8 @@ public struct AttributionFinder: Sendable {
             byBlock[quote.blockIndex, default: []].append(index)
         }
         var analyses: [Int: BlockAnalysis] = [:]
+        let unclosedOpenings = Set(snapshot.unbalancedQuoteMarks.lazy.filter { $0.problem == .neverClosed }
+            .map { UnclosedKey(block: $0.blockIndex, offset: $0.textOffset) })
         func analysis(_ block: Int) -> BlockAnalysis {
             if let known = analyses[block] { return known }
             let quoteIndices = byBlock[block] ?? []
@@ -58,6 +60,17 @@ public struct AttributionFinder: Sendable {
                 guard let position = byBlock[blockIndex]?.firstIndex(of: index) else { continue }
                 opensBlock = block.quoteOpensBlock(position)
                 if let hit = block.attribution(ofQuote: position) {
+                    document.quotes[index].attribution = attribution(hit, in: blockIndex)
+                }
+            }
+            // "“There wasn't a lot of education, said Kessel, whose group …":
+            // a quotation whose closing mark is missing (quote-balance reports
+            // it) may hold its own attribution; read its words as prose.
+            if document.quotes[index].attribution == nil, !quote.isBlockquote, !quote.continuesNext, needsAttribution(quote),
+               unclosedOpenings.contains(UnclosedKey(block: blockIndex, offset: quote.textRange.lowerBound)) {
+                let others = (byBlock[blockIndex] ?? []).filter { $0 != index }.map { snapshot.quotes[$0].textRange }
+                let prose = BlockAnalysis(block: snapshot.blocks[blockIndex], quotes: others, vocabulary: vocabulary)
+                if let hit = prose.attribution(inside: quote.textRange) {
                     document.quotes[index].attribution = attribution(hit, in: blockIndex)
                 }
             }
@@ -133,6 +146,11 @@ public struct AttributionFinder: Sendable {
         }
         return nil
     }
+}
+
+private struct UnclosedKey: Hashable {
+    var block: Int
+    var offset: Int
 }
 
 /// A speaker and a cue found in one block, as text ranges of that block.
@@ -214,9 +232,47 @@ struct BlockAnalysis {
         return AttributionHit(speaker: found.range, cue: tokens.tokens[verb].range)
     }
 
+    /// The first cue with a speaker in the sentences within `range`: the
+    /// words of a quotation whose closing mark is missing.
+    func attribution(inside range: Range<Int>) -> AttributionHit? {
+        for sentence in tokens.sentences {
+            guard let first = sentence.first, tokens.tokens[first].range.lowerBound < range.upperBound else { break }
+            let inside = sentence.filter { tokens.tokens[$0].range.lowerBound >= range.lowerBound && tokens.tokens[$0].range.upperBound <= range.upperBound }
+            guard let low = inside.first, let high = inside.last else { continue }
+            if let hit = bestHit(in: low..<high + 1, nearest: low) { return hit }
+        }
+        return nil
+    }
+
+    /// `"PENCE: Well, look, …"`, `"Chris Matthews: Seriously …"`: a
+    /// transcript's speaker label opening the quotation.
+    private func transcriptLabelHit(_ quoteToken: Int) -> AttributionHit? {
+        let range = tokens.tokens[quoteToken].range
+        let bytes = tokens.bytes
+        var index = range.lowerBound
+        if bytes[index] == 0x22 { index += 1 } else if bytes[index] == 0xE2 { index += 3 } else { return nil }
+        let start = index
+        var words = 0
+        while index < range.upperBound, words < 4 {
+            guard bytes[index] >= 0x41 && bytes[index] <= 0x5A else { return nil }
+            while index < range.upperBound, bytes[index] >= 0x80 || (bytes[index] | 0x20 >= 0x61 && bytes[index] | 0x20 <= 0x7A)
+                    || bytes[index] == 0x2E || bytes[index] == 0x2D || bytes[index] == 0x27 { index += 1 }
+            words += 1
+            guard index < range.upperBound else { return nil }
+            if bytes[index] == 0x3A {
+                guard index + 1 < range.upperBound, bytes[index + 1] == 0x20 else { return nil }
+                return AttributionHit(speaker: start..<index, cue: index..<index + 1)
+            }
+            guard bytes[index] == 0x20 else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
     private func directAttribution(ofQuote quote: Int) -> AttributionHit? {
         let token = quoteTokens[quote]
         guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return nil }
+        if let hit = transcriptLabelHit(token) { return hit }
         let sentence = tokens.sentences[sentenceIndex]
         if let hit = colonClauseHit(before: token, in: sentence) { return hit }
         if let hit = bestHit(in: sentence, nearest: token) { return hit }
@@ -426,7 +482,7 @@ struct BlockAnalysis {
         var index = found.next
         var skipped = 0
         var progressive = false
-        while index < quoteToken && tokens.isWord(index) && Self.auxiliaries.contains(word(index)) && skipped < 4 {
+        while index < quoteToken && tokens.isWord(index) && (Self.auxiliaries.contains(word(index)) || isMannerAdverb(index)) && skipped < 4 {
             progressive = progressive || ["is", "are", "was", "were", "been"].contains(word(index))
             index += 1
             skipped += 1
@@ -440,6 +496,12 @@ struct BlockAnalysis {
         let participle = progressive && lowered.count >= 5 && lowered.hasSuffix("ing")
         guard isVerbLike(index) || presentTense || participle else { return nil }
         return AttributionHit(speaker: found.range, cue: tokens.tokens[index].range)
+    }
+
+    /// "cynically", "forcefully": a manner adverb between a subject and its verb.
+    private func isMannerAdverb(_ index: Int) -> Bool {
+        let lowered = word(index)
+        return lowered.count >= 5 && lowered.hasSuffix("ly") && !tokens.isCapitalized(index)
     }
 
     /// Irregular past forms that report speech or thought.
@@ -878,6 +940,16 @@ struct BlockAnalysis {
         // "Trump went after Bush, calling him “a total stiff”": a participle
         // after a comma belongs to the subject of the clause; what follows it
         // is its object.
+        // "After saying her foot was “so swollen,” she was …": the subject
+        // of the clause the opening phrase leads into.
+        if verb.hasSuffix("ing"), cue.lowerBound - 1 == sentence.lowerBound, tokens.isWord(cue.lowerBound - 1),
+           Self.prepositions.contains(word(cue.lowerBound - 1)) || ["after", "before", "while", "by", "since", "when"].contains(word(cue.lowerBound - 1)),
+           let boundary = (cue.upperBound + 1..<min(sentence.upperBound, cue.upperBound + 30)).first(where: {
+               tokens.isPunctuation($0, 0x2C) || (tokens.quoteIndex($0) != nil && tokens.bytes[tokens.tokens[$0].range].contains(0x2C))
+           }),
+           let found = clauseSubject(at: boundary + 1, endingBefore: sentence.upperBound) {
+            return found.range
+        }
         if verb.hasSuffix("ing"), tokens.isPunctuation(cue.lowerBound - 1, 0x2C) {
             // "Spicer said, adding", "Hollande said Tuesday in Paris, noting":
             // the speaker of the cue the participle goes on from.

@@ -169,6 +169,11 @@ struct ProseTokens {
                         end += 1
                         continue
                     }
+                    // "9/11", "3/4": a slash between digits.
+                    if next == 0x2F && end + 1 < limit && (0x30...0x39).contains(bytes[end - 1]) && (0x30...0x39).contains(bytes[end + 1]) {
+                        end += 1
+                        continue
+                    }
                     if next == 0xE2 && end + 3 < limit && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x99 && isWordCharacter(at: end + 3) {
                         end += 3
                         continue
