@@ -79,6 +79,15 @@ public struct AttributionFinder: Sendable {
                let hit = analysis(leadIn).attributionAtEnd() {
                 document.quotes[index].attribution = attribution(hit, in: leadIn)
             }
+            // "“…,” Barkley said. ¶ “And it's become sad that …”": a quotation
+            // paragraph that opens with a conjunction cannot stand alone; it
+            // goes on from the quotation closing the paragraph before.
+            if document.quotes[index].attribution == nil, opensBlock, !quote.continuesPrevious, !quote.isBlockquote,
+               Self.opensWithConjunction(quote.innerText), let leadIn = leadInBlock(before: blockIndex, in: snapshot),
+               let last = byBlock[leadIn]?.last, let carried = document.quotes[last].attribution,
+               let position = byBlock[leadIn]?.count, analysis(leadIn).quoteEndsBlock(position - 1) {
+                document.quotes[index].attribution = carried
+            }
             if !quote.continuesPrevious { chain = [] }
             chain.append(index)
             if !quote.continuesNext && chain.count > 1 {
@@ -89,6 +98,12 @@ public struct AttributionFinder: Sendable {
                 }
             }
         }
+    }
+
+    static func opensWithConjunction(_ text: String) -> Bool {
+        let first = text.prefix { $0.isLetter }
+        guard let next = text.dropFirst(first.count).first, next == " " || next == "," else { return false }
+        return ["And", "But", "So", "Yet", "Or", "Nor", "Plus", "Therefore"].contains(first)
     }
 
     /// "— Abraham Lincoln" on a line of its own: the dash is the cue, the
@@ -197,6 +212,12 @@ struct BlockAnalysis {
     }
 
     func quoteOpensBlock(_ quote: Int) -> Bool { quoteTokens[quote] == 0 }
+
+    /// The quotation stands in the block's last sentence.
+    func quoteEndsBlock(_ quote: Int) -> Bool {
+        guard let last = tokens.sentences.last else { return false }
+        return last.contains(quoteTokens[quote])
+    }
 
     /// The attribution of the block's last sentence (a lead-in paragraph).
     func attributionAtEnd() -> AttributionHit? {

@@ -18,7 +18,10 @@ public struct QuoteAttributionRule: Rule {
             sentence just before or after it in the same paragraph, in an earlier sentence of the \
             paragraph (the speaker last credited goes on speaking), in a lead-in paragraph that ends \
             with a colon ("Putin said:"), in a credit closing the paragraph ("[AP]"), or in another \
-            paragraph of a quotation that runs on AP style. A blockquote is a quotation too, credited by a "— Name" line inside or right after \
+            paragraph of a quotation that runs on AP style. A quotation paragraph that opens with a \
+            conjunction ("And", "But", "So") goes on from the attributed quotation closing the \
+            paragraph before; any other quotation standing alone in its paragraph needs its own \
+            attribution, even when the paragraph before quoted someone. A blockquote is a quotation too, credited by a "— Name" line inside or right after \
             it, or by a lead-in paragraph.
 
             Quoted runs shorter than `min-words` words are scare quotes or terms, not quotations, \
@@ -82,6 +85,7 @@ public struct QuoteAttributionRule: Rule {
             RuleExample("“Those are very small towns,” Woolson said. They lie in a media dead zone. “That’s a tough area to win.”\n"),
             RuleExample("Her column, “Tell your story to the people who need it,” ran on Sunday.\n"),
             RuleExample("“The budget will frame the choice facing voters this year.” Tune in at 9 p.m. [AP.]\n"),
+            RuleExample("“The river rose overnight,” the engineer said.\n\n“And by morning the levee held and the town was safe.”\n"),
         ])
 
     let minWords: Int
