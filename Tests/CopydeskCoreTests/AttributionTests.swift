@@ -50,6 +50,10 @@ struct AttributionTests {
         ("In July, Gingrich cynically dismissed Estonia as being in the “suburbs of St. Petersburg, a hostile place.”", "Gingrich/dismissed"),
         ("After saying her right foot was “so swollen I could barely get my shoe on,” she was whisked off.", "she/saying"),
         ("“The rationales to veto the bill don’t hold weight,” said 9/11 widow Terry Strada.", "9/11 widow Terry Strada/said"),
+        ("Trump released a statement saying he is “very proud of the campaign we have run.”", "Trump/saying"),
+        ("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of miners out of business.”", "Clinton/said"),
+        ("Sen. Marco Rubio said that once the Senate goes on recess, “I intend to do as much as I can.”", "Sen. Marco Rubio/said"),
+        ("Many Americans saw the Democrats as “the party of overwhelming government,” From said.", "From/said"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)
@@ -83,7 +87,7 @@ struct InversionTests {
     @Test(arguments: [
         ("\"Our ideas of success are different,\" agrees Michelle Stevens of Gainesville.", "Michelle Stevens"),
         ("\"Watch out for the count,\" tweeted another.", "another"),
-        ("\"We need him,\" his wife, Gabriela Lazar, wrote in a letter.", "his wife"),
+        ("\"We need him,\" his wife, Gabriela Lazar, pleaded in a letter.", "his wife"),
     ])
     func anyVerbInvertsAfterAQuotation(text: String, speaker: String) {
         var document = ArticleParser.parse(SourceText(path: "t.md", string: text), format: .markdown)

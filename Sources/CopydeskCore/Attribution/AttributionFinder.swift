@@ -399,6 +399,10 @@ struct BlockAnalysis {
             end = index
         } else if (tokens.isCapitalized(index) && !Self.isFunctionWord(lowered)) || opensNameWithTitle(index) {
             end = nameRunEnd(from: index, limit: sentence.upperBound)
+        } else if tokens.isCapitalized(index), tokens.isWord(index + 1), Self.unmistakableVerbs.contains(word(index + 1)),
+                  !Self.pronouns.contains(lowered) {
+            // "“…,” From said": a surname that is also a word.
+            end = index
         } else if Self.determiners.contains(lowered) {
             // "…," this Trump look-alike declared; "…," his wife, Gabriela Lazar, wrote.
             // A word right after an article is a noun: "one of the states suing".
@@ -775,7 +779,7 @@ struct BlockAnalysis {
         // State", "The Washington Post"), not a verb.
         let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
             && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
-            && !isNounUse($0) }
+            && !isNounUse($0) && !isGoingOn($0) }
             .sorted { rank($0, anchor) < rank($1, anchor) }
         for cue in candidates {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
@@ -817,6 +821,14 @@ struct BlockAnalysis {
         "with", "of", "for", "from", "in", "on", "at", "about", "into", "over", "under", "among", "between", "against",
         "without", "amid", "toward", "towards", "upon", "via",
     ]
+
+    /// "went on" reports speech only before its words ("…,” he went on,
+    /// “…”", "went on to say"), not in "once the Senate goes on recess".
+    private func isGoingOn(_ cue: ClosedRange<Int>) -> Bool {
+        guard cue.count == 2, tokens.lowercasedWord(cue.upperBound) == "on" else { return false }
+        let next = cue.upperBound + 1
+        return tokens.isWord(next) && word(next) != "to"
+    }
 
     /// Nearer cues first; a participle ("adding", "saying") only goes on
     /// from a finite cue, so it yields to one nearly as near.
@@ -990,6 +1002,15 @@ struct BlockAnalysis {
         }
         let unmistakablyVerb = verb.hasSuffix("ed") || Self.unmistakableVerbs.contains(verb)
         if !forwardOnly, let before = speakerBefore(cue.lowerBound, in: sentence, looseDescriptions: unmistakablyVerb) {
+            // "Ryan released a statement saying", "Clinton responded on
+            // Facebook writing": before a participle, the object of a verb or a
+            // preposition is what was released or where; the subject speaks.
+            if verb.hasSuffix("ing"), let first = tokens.token(startingAt: before.lowerBound), first > sentence.lowerBound,
+               tokens.isWord(first - 1), word(first - 1) != "with",
+               Self.prepositions.contains(word(first - 1)) || isVerbLike(first - 1),
+               let subject = mainSubject(of: sentence, endingBefore: first) {
+                return subject
+            }
             return before
         }
         // The speaker follows the cue only in inversions right after a
@@ -1050,9 +1071,12 @@ struct BlockAnalysis {
         if tokens.isPunctuation(index, 0x2C) {
             // "…,” his chief of staff, Joe Kasper, told": the name just before
             // the comma is the speaker, the words before it describe him.
+            let nameStart = nameRunStart(from: index - 1, lowerLimit: sentence.lowerBound)
+            // Not "Columbus, Ohio," where a state follows its city.
+            let stateAfterCity = nameStart == index - 1 && tokens.isCapitalized(nameStart - 2)
             if tokens.isCapitalized(index - 1), isLikelyName(index - 1, sentenceStart: sentence.lowerBound),
                let phrase = nounPhrase(endingAt: index - 1, in: sentence, looseDescriptions: false),
-               tokens.isPunctuation(nameRunStart(from: index - 1, lowerLimit: sentence.lowerBound) - 1, 0x2C) {
+               tokens.isPunctuation(nameStart - 1, 0x2C), !stateAfterCity {
                 return phrase
             }
             var open = index - 1
@@ -1060,7 +1084,10 @@ struct BlockAnalysis {
             // quoted name inside the apposition; the quotation attributed
             // stands before the speaker, not inside.
             while open > sentence.lowerBound && index - open < 40 && (tokens.quoteIndex(open) == nil || isShortQuotation(open)) {
-                if tokens.isPunctuation(open, 0x2C) {
+                // "Clinton, during a town hall in Columbus, Ohio, said": a
+                // state after its city is no speaker.
+                let cityState = tokens.isPunctuation(open, 0x2C) && open + 2 == index && tokens.isCapitalized(open + 1)
+                if tokens.isPunctuation(open, 0x2C) && !cityState {
                     // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
                     var nameEnd = open - 1
                     if tokens.isPunctuation(nameEnd, 0x29),
@@ -1086,6 +1113,12 @@ struct BlockAnalysis {
         let lowered = word(end)
         // "Trump's" before a cue owns it ("Trump's remarks"); it does not speak.
         if lowered.hasSuffix("'s") || lowered.hasSuffix("s'") { return nil }
+        // "“…,” From said": a surname that is also a word, right after the quotation.
+        if tokens.isCapitalized(end), Self.isFunctionWord(lowered), !Self.pronouns.contains(lowered), end > sentence.lowerBound,
+           tokens.quoteIndex(end - 1) != nil || tokens.isPunctuation(end - 1, 0x2C),
+           tokens.isWord(end + 1), Self.unmistakableVerbs.contains(word(end + 1)) {
+            return tokens.tokens[end].range
+        }
         if Self.pronouns.contains(lowered) || lowered == "another" || lowered == "others" { return tokens.tokens[end].range }
         if tokens.isCapitalized(end) && !Self.isFunctionWord(lowered) {
             let start = nameRunStart(from: end, lowerLimit: sentence.lowerBound)

@@ -77,7 +77,7 @@ public struct AttributionVocabulary: Sendable {
         let phrases = [
             "according to", "in a statement", "in an interview", "in a tweet", "in a post", "in a letter",
             "in an email", "in an e-mail", "in remarks", "in a speech", "quoted as saying", "as saying",
-            "is quoted", "was quoted", "went on to say", "wrote in", "told reporters", "in his words", "in her words",
+            "is quoted", "was quoted", "went on to say", "told reporters", "in his words", "in her words",
             "in the words of", "in their words", "as he put it", "as she put it",
         ]
         return verbs.flatMap { $0 } + phrases

@@ -289,6 +289,7 @@ struct ProseTokens {
         "since", "because", "though", "although", "still", "also", "now", "later", "meanwhile", "however", "instead",
         "for", "with", "without", "to", "of", "by", "from", "this", "that", "these", "those", "there", "here", "it",
         "his", "her", "their", "our", "my", "its", "even", "only", "many", "some", "all", "both", "several", "other",
+        "he", "she", "they", "we", "i",
     ]
 
     /// A full stop ends a sentence unless it closes an abbreviation or an
