@@ -54,6 +54,8 @@ struct AttributionTests {
         ("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of miners out of business.”", "Clinton/said"),
         ("Sen. Marco Rubio said that once the Senate goes on recess, “I intend to do as much as I can.”", "Sen. Marco Rubio/said"),
         ("Many Americans saw the Democrats as “the party of overwhelming government,” From said.", "From/said"),
+        ("Secretary General Ban Ki-moon condemned what he called a “brazen breach of U.N. resolutions.”", "Secretary General Ban Ki-moon/called"),
+        ("Kerry said the United States would act, and he urged North Korea to “resume the talks it abandoned.”", "Kerry/said"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)

@@ -242,15 +242,31 @@ struct BlockAnalysis {
     /// named speaker said reports that speaker's words, under that speaker's cue.
     private func namedSubject(for speaker: Range<Int>) -> AttributionHit? {
         guard let pronoun = tokens.token(startingAt: speaker.lowerBound), tokens.tokens[pronoun].range == speaker,
-              ["he", "she", "they"].contains(word(pronoun)), let sentenceIndex = tokens.sentence(containing: pronoun),
+              ["he", "she", "they", "it"].contains(word(pronoun)), let sentenceIndex = tokens.sentence(containing: pronoun),
               let found = subject(of: tokens.sentences[sentenceIndex], endingBefore: pronoun),
               found.range.upperBound <= speaker.lowerBound, let first = tokens.token(startingAt: found.range.lowerBound),
               !Self.pronouns.contains(word(first)) else { return nil }
         var verb = found.next
-        while verb < pronoun, tokens.isWord(verb), Self.auxiliaries.contains(word(verb)) { verb += 1 }
-        guard verb < pronoun, tokens.isWord(verb), vocabulary.cueWords.contains(word(verb)),
-              pronoun == verb + 1 || (pronoun == verb + 2 && word(verb + 1) == "that") else { return nil }
+        while verb < pronoun, tokens.isWord(verb), Self.auxiliaries.contains(word(verb)) || isMannerAdverb(verb) { verb += 1 }
+        guard verb < pronoun, tokens.isWord(verb) else { return nil }
+        // "Ban Ki-moon condemned what he called a “brazen breach”": the
+        // pronoun of a clause naming the subject's words is the subject.
+        if tokens.isWord(pronoun - 1), ["what", "which", "whom"].contains(word(pronoun - 1)),
+           isVerbLike(verb) || vocabulary.cueWords.contains(word(verb)) {
+            return hitCue(after: pronoun).map { AttributionHit(speaker: found.range, cue: $0) }
+        }
+        guard vocabulary.cueWords.contains(word(verb)) else { return nil }
+        // "Kerry said the United States would act, and he urged …".
+        let afterConjunction = pronoun - 1 > verb && tokens.isWord(pronoun - 1) && Self.conjunctions.contains(word(pronoun - 1))
+        guard pronoun == verb + 1 || (pronoun == verb + 2 && word(verb + 1) == "that") || afterConjunction else { return nil }
         return AttributionHit(speaker: found.range, cue: tokens.tokens[verb].range)
+    }
+
+    /// The cue word right after a pronoun (past auxiliaries): "what he called".
+    private func hitCue(after pronoun: Int) -> Range<Int>? {
+        var index = pronoun + 1
+        while tokens.isWord(index), Self.auxiliaries.contains(word(index)) { index += 1 }
+        return tokens.isWord(index) && vocabulary.cueWords.contains(word(index)) ? tokens.tokens[index].range : nil
     }
 
     /// The first cue with a speaker in the sentences within `range`: the
