@@ -581,7 +581,8 @@ struct BlockAnalysis {
         "separately", "previously", "now", "today", "yesterday", "tuesday", "monday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "indeed", "finally", "first", "second", "also", "again", "here",
         "over", "amid", "among", "against", "through", "throughout", "within", "without", "beyond", "toward",
-        "towards", "under", "with", "across", "behind", "upon",
+        "towards", "under", "with", "across", "behind", "upon", "hours", "minutes", "days", "weeks", "months",
+        "years", "moments", "outside", "inside", "alongside", "shortly", "soon", "preceded", "elsewhere", "ever",
     ]
     static let conjunctions: Set<String> = ["and", "but", "so", "or", "nor"]
 
@@ -621,12 +622,13 @@ struct BlockAnalysis {
         while index < limit && tokens.tokens[index].kind == .punctuation { index += 1 }
         guard index < limit, tokens.isWord(index) else { return nil }
         if Self.conjunctions.contains(word(index)) { index += 1 }
-        // A dateline: "WASHINGTON, Dec. 8 (UPI) —".
+        // A dateline: "WASHINGTON, Dec. 8 (UPI) —", "NEW YORK --".
         if let dash = (index..<min(limit, index + 12)).first(where: {
-            tokens.tokens[$0].kind == .punctuation && [0x94, 0x93].contains(tokens.bytes[tokens.tokens[$0].range.upperBound - 1])
-                && tokens.tokens[$0].range.count == 3
+            (tokens.tokens[$0].kind == .punctuation && [0x94, 0x93].contains(tokens.bytes[tokens.tokens[$0].range.upperBound - 1])
+                && tokens.tokens[$0].range.count == 3) || (tokens.isPunctuation($0, 0x2D) && tokens.isPunctuation($0 + 1, 0x2D))
         }), (index..<dash).allSatisfy({ !tokens.isWord($0) || tokens.isCapitalized($0) || tokens.lowercasedWord($0).first?.isNumber == true }) {
             index = dash + 1
+            while tokens.isPunctuation(index, 0x2D) { index += 1 }
         }
         if index < limit, tokens.isWord(index), Self.leadIns.contains(word(index)) {
             guard let comma = (index..<min(limit, index + 16)).first(where: { tokens.isPunctuation($0, 0x2C) }) else { return nil }
@@ -1023,7 +1025,7 @@ struct BlockAnalysis {
             // preposition is what was released or where; the subject speaks.
             if verb.hasSuffix("ing"), let first = tokens.token(startingAt: before.lowerBound), first > sentence.lowerBound,
                tokens.isWord(first - 1), word(first - 1) != "with",
-               Self.prepositions.contains(word(first - 1)) || isVerbLike(first - 1),
+               Self.prepositions.contains(word(first - 1)) || ["to", "out", "up"].contains(word(first - 1)) || isVerbLike(first - 1),
                let subject = mainSubject(of: sentence, endingBefore: first) {
                 return subject
             }
