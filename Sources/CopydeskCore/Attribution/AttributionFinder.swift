@@ -597,7 +597,7 @@ struct BlockAnalysis {
             defer { index += 1 }
             guard tokens.isWord(index), !tokens.isCapitalized(index) else { continue }
             let lowered = word(index)
-            guard !lowered.hasSuffix("ing"), isVerbLike(index) || Self.auxiliaries.contains(lowered) else { continue }
+            guard !lowered.hasSuffix("ing"), isVerbLike(index) || Self.finiteAuxiliaries.contains(lowered) else { continue }
             var end = index - 1
             while end >= sentence.lowerBound, tokens.isWord(end), Self.auxiliaries.contains(word(end)) { end -= 1 }
             guard end >= sentence.lowerBound else { continue }
@@ -879,6 +879,12 @@ struct BlockAnalysis {
         "since", "long", "once", "sarcastically", "jokingly", "defiantly", "calmly", "simply", "bluntly",
         "tearfully", "openly", "loudly", "quietly", "proudly", "succinctly", "immediately", "being", "been",
         "only", "now", "further", "personally", "directly", "pointedly", "sharply",
+    ]
+    /// Auxiliaries that are finite verbs, unlike the adverbs ("later",
+    /// "also") that may also stand between a subject and its verb.
+    static let finiteAuxiliaries: Set<String> = [
+        "has", "had", "have", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might", "must",
+        "should", "did", "does", "do",
     ]
     static let determiners: Set<String> = [
         "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "your", "two", "three",
