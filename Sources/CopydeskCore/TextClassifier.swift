@@ -23,6 +23,12 @@ enum TextClassifier {
     /// quotation awaiting a speaker. Copy that quotes with single marks
     /// (British style) keeps such lines as paragraphs.
     private static func markQuotedSubheads(_ blocks: inout [Block]) {
+        let candidates = blocks.indices.filter { index in
+            let bytes = blocks[index].content.utf8
+            return blocks[index].kind == .paragraph && isHeadlineStyleQuote(bytes) && !bytes.contains(0x0A)
+                && ProseHeuristics.wordCount(bytes) <= 10
+        }
+        guard !candidates.isEmpty else { return }
         var doubleOpenings = 0
         var singleOpenings = 0
         for block in blocks {
@@ -39,9 +45,7 @@ enum TextClassifier {
             }
         }
         guard doubleOpenings > 2 * singleOpenings else { return }
-        for index in blocks.indices where blocks[index].kind == .paragraph {
-            let bytes = blocks[index].content.utf8
-            guard !bytes.contains(0x0A), ProseHeuristics.wordCount(bytes) <= 10, isHeadlineStyleQuote(bytes) else { continue }
+        for index in candidates {
             blocks[index].kind = .heading
             blocks[index].level = 2
         }

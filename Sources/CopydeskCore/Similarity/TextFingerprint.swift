@@ -87,6 +87,8 @@ public struct TextFingerprint: Sendable, Hashable {
     static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var words: [UInt64] = []
         words.reserveCapacity(bytes.count / 5 + 1)
+        // Read once: a static is checked for initialisation on every access.
+        let asciiFold = Self.asciiFold
         var hash = fnvOffset
         var inWord = false
         var index = 0
