@@ -657,7 +657,7 @@ struct BlockAnalysis {
             // Arkansas Gov. Mike Huckabee": a title between capitalised runs.
             var next = end + 1
             while next < limit, next - end <= 3, tokens.isWord(next), !tokens.isCapitalized(next),
-                  !Self.phraseBreakers.contains(word(next)), !isFiniteVerb(next) {
+                  !Self.phraseBreakers.contains(word(next)), !isVerbLike(next), !Self.determiners.contains(word(next)) {
                 if vocabulary.speakerNounSet.contains(word(next)), tokens.isCapitalized(next + 1), next + 1 < limit {
                     end = nameRunEnd(from: next + 1, limit: limit)
                     next = end + 1
@@ -826,6 +826,11 @@ struct BlockAnalysis {
         let previous = word(before)
         // "erred in saying", "after saying": a gerund still speaks for the subject.
         if Self.prepositions.contains(previous) { return !word(cue.lowerBound).hasSuffix("ing") }
+        // "he was open to some refugees": an adjective after a form of "be".
+        if ["is", "was", "are", "were", "be", "been"].contains(previous) {
+            let form = word(cue.lowerBound)
+            return !form.hasSuffix("ed") && !form.hasSuffix("ing") && !Self.irregularVerbs.contains(form)
+        }
         guard word(cue.lowerBound).hasSuffix("s") else { return false }
         if ["the", "a", "an", "these", "those"].contains(previous) { return true }
         return !(Self.auxiliaries.contains(previous) || Self.pronouns.contains(previous) || Self.determiners.contains(previous)
