@@ -56,6 +56,8 @@ struct AttributionTests {
         ("Many Americans saw the Democrats as “the party of overwhelming government,” From said.", "From/said"),
         ("Secretary General Ban Ki-moon condemned what he called a “brazen breach of U.N. resolutions.”", "Secretary General Ban Ki-moon/called"),
         ("Kerry said the United States would act, and he urged North Korea to “resume the talks it abandoned.”", "Kerry/said"),
+        ("“I'll be voting for the senator in March,” Welch said, according to Vermont Edition.", "Vermont Edition/according to"),
+        ("Fans chanted, “Build a wall around the school,” during the game, the Chicago Tribune reports.", "Chicago Tribune/reports"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)

@@ -799,7 +799,18 @@ struct BlockAnalysis {
             && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
             && !isNounUse($0) && !isGoingOn($0) }
             .sorted { rank($0, anchor) < rank($1, anchor) }
-        for cue in candidates {
+        // "“…,” Welch said, according to Vermont Edition": the source that
+        // reports the words is the one the story stands on.
+        var ordered = candidates
+        // "…, the Chicago Tribune reports." does the same.
+        if let reported = ordered.firstIndex(where: { cue in
+            (cue.count == 2 && tokens.lowercasedWord(cue.lowerBound) == "according")
+                || (cue.count == 1 && ["reported", "reports"].contains(tokens.lowercasedWord(cue.lowerBound))
+                    && tokens.isCapitalized(cue.lowerBound - 1) && !tokens.isWord(cue.upperBound + 1))
+        }) {
+            ordered.insert(ordered.remove(at: reported), at: 0)
+        }
+        for cue in ordered {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
                 // "“…,” cutting off a reporter who asked about finances": a
                 // relative clause after the quotation speaks of someone else.
