@@ -58,6 +58,12 @@ struct AttributionTests {
         ("Kerry said the United States would act, and he urged North Korea to “resume the talks it abandoned.”", "Kerry/said"),
         ("“I'll be voting for the senator in March,” Welch said, according to Vermont Edition.", "Vermont Edition/according to"),
         ("Fans chanted, “Build a wall around the school,” during the game, the Chicago Tribune reports.", "Chicago Tribune/reports"),
+        ("Secretary of State John F. Kerry said the United States would act, and he urged the North to take “robust steps in response.”",
+         "Secretary of State John F. Kerry/said"),
+        ("Clinton’s campaign is seeking to contrast her approach with what they call Trump’s “self-centered message to voters.”",
+         "Clinton’s campaign/call"),
+        ("Twenty-two years ago, a Times article hailed Trump as “the kid who came back from ruin.”", "a Times article/hailed"),
+        ("South Korean President Park Geun-hye said Kim's mental state is “spiraling out of control now.”", "South Korean President Park Geun-hye/said"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)

@@ -252,7 +252,7 @@ struct BlockAnalysis {
         // "Ban Ki-moon condemned what he called a “brazen breach”": the
         // pronoun of a clause naming the subject's words is the subject.
         if tokens.isWord(pronoun - 1), ["what", "which", "whom"].contains(word(pronoun - 1)),
-           isVerbLike(verb) || vocabulary.cueWords.contains(word(verb)) {
+           isVerbLike(verb) || vocabulary.cueWords.contains(word(verb)) || word(verb).hasSuffix("ing") {
             return hitCue(after: pronoun).map { AttributionHit(speaker: found.range, cue: $0) }
         }
         guard vocabulary.cueWords.contains(word(verb)) else { return nil }
@@ -586,6 +586,19 @@ struct BlockAnalysis {
     ]
     static let conjunctions: Set<String> = ["and", "but", "so", "or", "nor"]
 
+    static func isNumeral(_ lowered: String) -> Bool {
+        if lowered.first?.isNumber == true { return true }
+        let head = lowered.split(separator: "-").first.map(String.init) ?? lowered
+        return numberWords.contains(head)
+    }
+
+    static let timeUnits: Set<String> = ["years", "months", "weeks", "days", "hours", "minutes", "decades", "year", "month", "week", "day"]
+
+    static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands", "dozens",
+    ]
+
     /// The subject of the sentence's main verb: the first lowercase finite
     /// verb (a cue, an irregular past or a regular past, not a participle)
     /// that a name, a pronoun or a description stands right before, so
@@ -630,7 +643,9 @@ struct BlockAnalysis {
             index = dash + 1
             while tokens.isPunctuation(index, 0x2D) { index += 1 }
         }
-        if index < limit, tokens.isWord(index), Self.leadIns.contains(word(index)) {
+        // "Twenty-two years ago, a Times article hailed": a numeral opens a time phrase.
+        if index < limit, tokens.isWord(index),
+           Self.leadIns.contains(word(index)) || (Self.isNumeral(word(index)) && tokens.isWord(index + 1) && Self.timeUnits.contains(word(index + 1))) {
             guard let comma = (index..<min(limit, index + 16)).first(where: { tokens.isPunctuation($0, 0x2C) }) else { return nil }
             index = comma + 1
         }
@@ -691,10 +706,20 @@ struct BlockAnalysis {
         }
         // "the former secretary of state talked", "the secretary of the
         // Treasury said": an "of" phrase belongs to the subject.
-        if end + 1 < limit, tokens.isWord(end + 1), word(end + 1) == "of",
+        if end + 1 < limit, tokens.isWord(end + 1), word(end + 1) == "of", tokens.isCapitalized(end + 2) {
+            // "Secretary of State John F. Kerry".
+            end = nameRunEnd(from: end + 2, limit: limit)
+        } else if end + 1 < limit, tokens.isWord(end + 1), word(end + 1) == "of",
            let verb = (end + 2..<min(limit, end + 6)).first(where: { isVerbLike($0) && !Self.articles.contains(word($0 - 1)) }),
            (end + 2..<verb).allSatisfy({ tokens.isWord($0) && !Self.phraseBreakers.contains(word($0)) }), verb > end + 2 {
             end = verb - 1
+        }
+        // "Clinton's campaign is seeking": the possessed noun is the subject's head.
+        var owned = 0
+        while owned < 2, word(end).hasSuffix("'s") || word(end).hasSuffix("s'"), end + 1 < limit, tokens.isWord(end + 1),
+              !tokens.isCapitalized(end + 1), !isVerbLike(end + 1), !Self.phraseBreakers.contains(word(end + 1)) {
+            end += 1
+            owned += 1
         }
         // "Sheba Crocker, the assistant secretary of state, told": skip the apposition.
         var next = end + 1
@@ -833,7 +858,12 @@ struct BlockAnalysis {
     private func isNounUse(_ cue: ClosedRange<Int>) -> Bool {
         guard cue.count == 1, !Self.unmistakableVerbs.contains(word(cue.lowerBound)) else { return false }
         let before = cue.lowerBound - 1
-        guard tokens.isWord(before), !tokens.isCapitalized(before) else { return false }
+        guard tokens.isWord(before) else { return false }
+        let form = word(cue.lowerBound)
+        // "22% of Democratic claims": a plural after a preposition and an adjective.
+        if tokens.isCapitalized(before) {
+            return form.hasSuffix("s") && tokens.isWord(before - 1) && Self.prepositions.contains(word(before - 1))
+        }
         let previous = word(before)
         // "erred in saying", "after saying": a gerund still speaks for the subject.
         if Self.prepositions.contains(previous) { return !word(cue.lowerBound).hasSuffix("ing") }
@@ -842,13 +872,23 @@ struct BlockAnalysis {
             let form = word(cue.lowerBound)
             return !form.hasSuffix("ed") && !form.hasSuffix("ing") && !Self.irregularVerbs.contains(form)
         }
-        guard word(cue.lowerBound).hasSuffix("s") else { return false }
+        // "Kim's mental state": a verb's base form follows a subject, "to"
+        // or a modal, never an adjective. Only for cues whose noun is no
+        // speech ("a snappy retort" still credits the subject).
+        if Self.cuesWithOtherNouns.contains(form) {
+            return !(Self.auxiliaries.contains(previous) || Self.pronouns.contains(previous) || Self.determiners.contains(previous)
+                || Self.conjunctions.contains(previous) || previous == "to" || previous.hasSuffix("ly")
+                || vocabulary.speakerNounSet.contains(previous) || previous.hasSuffix("s") || Self.phraseBreakers.contains(previous))
+        }
+        guard form.hasSuffix("s") else { return false }
         if ["the", "a", "an", "these", "those"].contains(previous) { return true }
         return !(Self.auxiliaries.contains(previous) || Self.pronouns.contains(previous) || Self.determiners.contains(previous)
             || Self.conjunctions.contains(previous)
             || previous.hasSuffix("ly") || previous.hasSuffix("'s") || previous.hasSuffix("s'")
             || vocabulary.speakerNounSet.contains(previous))
     }
+
+    static let cuesWithOtherNouns: Set<String> = ["state", "post", "open", "read", "counter", "cry", "order", "charge"]
 
     /// Prepositions, after which a word is a noun, never a verb.
     static let prepositions: Set<String> = [
