@@ -64,6 +64,9 @@ struct AttributionTests {
          "Clinton’s campaign/call"),
         ("Twenty-two years ago, a Times article hailed Trump as “the kid who came back from ruin.”", "a Times article/hailed"),
         ("South Korean President Park Geun-hye said Kim's mental state is “spiraling out of control now.”", "South Korean President Park Geun-hye/said"),
+        ("She said she recalls the colleague being “confused and then quite angry about it.”", "She/said"),
+        ("Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is against you,” she said.", "Sen. Claire McCaskill/:"),
+        ("Benjamin Rhodes recalled Mr. Obama talking about “Collapse: How Societies Choose to Fail or Succeed.”", "Benjamin Rhodes/recalled"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)

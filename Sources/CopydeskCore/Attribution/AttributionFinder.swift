@@ -245,7 +245,7 @@ struct BlockAnalysis {
               ["he", "she", "they", "it"].contains(word(pronoun)), let sentenceIndex = tokens.sentence(containing: pronoun),
               let found = subject(of: tokens.sentences[sentenceIndex], endingBefore: pronoun),
               found.range.upperBound <= speaker.lowerBound, let first = tokens.token(startingAt: found.range.lowerBound),
-              !Self.pronouns.contains(word(first)) else { return nil }
+              !Self.pronouns.contains(word(first)) || word(first) == word(pronoun) else { return nil }
         var verb = found.next
         while verb < pronoun, tokens.isWord(verb), Self.auxiliaries.contains(word(verb)) || isMannerAdverb(verb) { verb += 1 }
         guard verb < pronoun, tokens.isWord(verb) else { return nil }
@@ -298,6 +298,18 @@ struct BlockAnalysis {
             guard index < range.upperBound else { return nil }
             if bytes[index] == 0x3A {
                 guard index + 1 < range.upperBound, bytes[index + 1] == 0x20 else { return nil }
+                // "PENCE:", or "Chris Matthews:" before a passage; not a
+                // title with a subtitle ("Collapse: How Societies Fail").
+                let label = bytes[start..<index]
+                let capitals = !label.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) && label.count >= 2
+                var passageWords = 0
+                var inWord = false
+                for byte in bytes[(index + 1)..<range.upperBound] {
+                    let isSpace = byte == 0x20 || byte == 0x0A
+                    if !isSpace && !inWord { passageWords += 1 }
+                    inWord = !isSpace
+                }
+                guard capitals || (words >= 2 && passageWords >= 8) else { return nil }
                 return AttributionHit(speaker: start..<index, cue: index..<index + 1)
             }
             guard bytes[index] == 0x20 else { return nil }
@@ -798,11 +810,16 @@ struct BlockAnalysis {
               tokens.quoteIndex(start - 1) == nil {
             start -= 1
         }
-        guard start > sentence.lowerBound else { return nil }
         let clause = start..<colon
         if let hit = bestHit(in: clause, nearest: colon - 1) { return hit }
-        guard let found = clauseSubject(at: start, endingBefore: colon), found.next < colon,
-              tokens.isWord(found.next), isVerbLike(found.next) else { return nil }
+        guard let found = clauseSubject(at: start, endingBefore: colon) else { return nil }
+        var verb = found.next
+        // "Sen. Claire McCaskill (D-Mo.) scolded him:".
+        if tokens.isPunctuation(verb, 0x28), let close = (verb..<min(colon, verb + 8)).first(where: { tokens.isPunctuation($0, 0x29) }) {
+            verb = close + 1
+        }
+        while verb < colon, tokens.isWord(verb), Self.auxiliaries.contains(word(verb)) || isMannerAdverb(verb) { verb += 1 }
+        guard verb < colon, tokens.isWord(verb), isVerbLike(verb) else { return nil }
         return AttributionHit(speaker: found.range, cue: tokens.tokens[colon].range)
     }
 
