@@ -607,7 +607,8 @@ struct BlockAnalysis {
     static let timeUnits: Set<String> = ["years", "months", "weeks", "days", "hours", "minutes", "decades", "year", "month", "week", "day"]
 
     static let numberWords: Set<String> = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
         "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands", "dozens",
     ]
 
@@ -852,6 +853,9 @@ struct BlockAnalysis {
         }) {
             ordered.insert(ordered.remove(at: reported), at: 0)
         }
+        if let poll = pollHit(in: sentence), let speaker = poll.speaker, speaker.upperBound <= tokens.tokens[anchor].range.lowerBound {
+            return poll
+        }
         for cue in ordered {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
                 // "“…,” cutting off a reporter who asked about finances": a
@@ -863,6 +867,24 @@ struct BlockAnalysis {
                 let cueRange = tokens.tokens[cue.lowerBound].range.lowerBound..<tokens.tokens[cue.upperBound].range.upperBound
                 return AttributionHit(speaker: speaker, cue: cueRange)
             }
+        }
+        return nil
+    }
+
+    /// "In a Washington Post-ABC News poll released Sunday, just 8 percent
+    /// of Democrats said …": the poll is the source the story stands on.
+    private func pollHit(in sentence: Range<Int>) -> AttributionHit? {
+        let opener = sentence.lowerBound
+        guard tokens.isWord(opener), word(opener) == "in", tokens.isWord(opener + 1),
+              ["a", "an", "the"].contains(word(opener + 1)) else { return nil }
+        var index = opener + 2
+        while index < sentence.upperBound, index - opener < 12,
+              tokens.isWord(index) || tokens.isPunctuation(index, 0x2D) || tokens.isPunctuation(index, 0x2F) {
+            if ["poll", "survey", "study"].contains(word(index)) {
+                return AttributionHit(speaker: tokens.tokens[opener + 1].range.lowerBound..<tokens.tokens[index].range.upperBound,
+                                      cue: tokens.tokens[opener].range)
+            }
+            index += 1
         }
         return nil
     }
