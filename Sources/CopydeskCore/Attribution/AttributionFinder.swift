@@ -362,12 +362,13 @@ struct BlockAnalysis {
         return nil
     }
 
-    /// A quoted word or phrase of up to three words inside a sentence
-    /// ("The Florida senator likes “The Walking Dead”", "the administration
-    /// waves off the delay as “minimal”") is the framing clause's: its
-    /// subject is the speaker and its verb, whatever it is, the cue. Only
-    /// such short quotations get this reading; rules leave them alone, and
-    /// `inspect` shows whose words they are.
+    /// A quoted phrase of up to eight words inside a sentence ("The Florida
+    /// senator likes “The Walking Dead”", "the administration waves off the
+    /// delay as “minimal”", "Graham assures his audience he will tell the
+    /// “bigots” to “shut up”") is the framing clause's: its subject is the
+    /// speaker and its verb, whatever it is, the cue. Longer quotations are
+    /// statements of their own and need a cue; reading them this loosely
+    /// would credit quotations whose attribution was cut.
     private func partialQuoteHit(_ quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         let quoted = tokens.bytes[tokens.tokens[quoteToken].range]
         var words = 0
@@ -377,7 +378,7 @@ struct BlockAnalysis {
             if !isSpace && !inWord { words += 1 }
             inWord = !isSpace
         }
-        guard words <= 3 else { return nil }
+        guard words <= 8 else { return nil }
         var verb = quoteToken - 1
         while verb > sentence.lowerBound {
             defer { verb -= 1 }
