@@ -957,6 +957,7 @@ struct BlockAnalysis {
 
     // MARK: Speakers
 
+    static let quantityPronouns: Set<String> = ["several", "many", "some", "most", "both", "few", "all"]
     static let pronouns: Set<String> = Set(["he", "she", "they", "i", "we", "you", "it", "who", "which", "one"]).union(pronounContractions)
     /// The pronouns that open a clause as its subject, contracted or not ("He's claiming").
     static let personalPronouns: Set<String> = Set(["he", "she", "they", "i", "we"]).union(pronounContractions.filter { !$0.hasPrefix("you") && !$0.hasPrefix("who") })
@@ -1240,6 +1241,11 @@ struct BlockAnalysis {
             return tokens.tokens[end].range
         }
         if Self.pronouns.contains(lowered) || lowered == "another" || lowered == "others" { return tokens.tokens[end].range }
+        // "Several said", "Most say": a quantity of people.
+        if Self.quantityPronouns.contains(lowered), end + 1 < sentence.upperBound, tokens.isWord(end + 1),
+           vocabulary.cueWords.contains(word(end + 1)) || Self.auxiliaries.contains(word(end + 1)) {
+            return tokens.tokens[end].range
+        }
         if tokens.isCapitalized(end) && !Self.isFunctionWord(lowered) {
             let start = nameRunStart(from: end, lowerLimit: sentence.lowerBound)
             if start == end && !isLikelyName(end, sentenceStart: sentence.lowerBound) { return nil }

@@ -110,6 +110,6 @@ public struct AttributionVocabulary: Sendable {
         "op-ed", "editorial", "column", "book", "blog", "account", "page", "petition", "complaint", "lawsuit",
         "indictment", "ruling", "order", "opinion", "bill", "law", "proposal", "plan", "platform", "site",
         "press", "team", "staff", "office", "white house", "kremlin", "pentagon", "front-runner", "frontrunner",
-        "hopeful", "contender", "publication", "narrator", "voice", "two", "both",
+        "hopeful", "contender", "publication", "narrator", "voice", "two", "both", "percent", "majority", "plurality",
     ]
 }
