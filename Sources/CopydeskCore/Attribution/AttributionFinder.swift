@@ -641,6 +641,12 @@ struct BlockAnalysis {
         return nil
     }
 
+    /// "NEW YORK": a dateline's capitals.
+    private func isAllCapitals(_ index: Int) -> Bool {
+        guard tokens.isWord(index), tokens.tokens[index].range.count >= 2 else { return false }
+        return !tokens.bytes[tokens.tokens[index].range].contains(where: { $0 >= 0x61 && $0 <= 0x7A })
+    }
+
     /// The subject at the start of a sentence (past an opening phrase such
     /// as "On Monday," or a dateline), when it ends before `limit`: a name,
     /// a pronoun or a descriptive phrase.
@@ -653,6 +659,7 @@ struct BlockAnalysis {
         if let dash = (index..<min(limit, index + 12)).first(where: {
             (tokens.tokens[$0].kind == .punctuation && [0x94, 0x93].contains(tokens.bytes[tokens.tokens[$0].range.upperBound - 1])
                 && tokens.tokens[$0].range.count == 3) || (tokens.isPunctuation($0, 0x2D) && tokens.isPunctuation($0 + 1, 0x2D))
+                || (tokens.isPunctuation($0, 0x2D) && $0 > index && isAllCapitals($0 - 1))
         }), (index..<dash).allSatisfy({ !tokens.isWord($0) || tokens.isCapitalized($0) || tokens.lowercasedWord($0).first?.isNumber == true }) {
             index = dash + 1
             while tokens.isPunctuation(index, 0x2D) { index += 1 }
@@ -1109,6 +1116,15 @@ struct BlockAnalysis {
             // the speaker of the cue the participle goes on from.
             for earlier in cues.reversed() where earlier.upperBound < cue.lowerBound - 1 && sentence.contains(earlier.lowerBound) {
                 let earlierVerb = tokens.lowercasedWord(earlier.upperBound)
+                // "with Donald Trump tweeting that … and asking, “…”": the
+                // participle before, with its own subject.
+                if earlierVerb.hasSuffix("ing"), tokens.isCapitalized(earlier.lowerBound - 1),
+                   !tokens.isPunctuation(earlier.lowerBound - 1, 0x2C),
+                   let named = speakerBefore(earlier.lowerBound, in: sentence, looseDescriptions: false),
+                   let first = tokens.token(startingAt: named.lowerBound), first > sentence.lowerBound,
+                   tokens.isWord(first - 1), word(first - 1) == "with" {
+                    return named
+                }
                 guard cue.lowerBound - earlier.upperBound <= 8, !tokens.isCapitalized(earlier.lowerBound),
                       Self.unmistakableVerbs.contains(earlierVerb) || earlierVerb.hasSuffix("ed") else { break }
                 if let speaker = speakerBefore(earlier.lowerBound, in: sentence, looseDescriptions: false) { return speaker }
