@@ -912,6 +912,13 @@ struct BlockAnalysis {
             return form.hasSuffix("s") && tokens.isWord(before - 1) && Self.prepositions.contains(word(before - 1))
         }
         let previous = word(before)
+        // "a competition called the House to Home Prize", "a short film
+        // called “Tenemos Familias”": a noun named, not words spoken.
+        if form == "called", !Self.pronouns.contains(previous), !Self.auxiliaries.contains(previous), !previous.hasSuffix("ly"),
+           !Self.conjunctions.contains(previous), !vocabulary.speakerNounSet.contains(previous),
+           !Self.phraseBreakers.contains(previous), previous != "that" {
+            return true
+        }
         // "erred in saying", "after saying": a gerund still speaks for the subject.
         if Self.prepositions.contains(previous) { return !word(cue.lowerBound).hasSuffix("ing") }
         // "he was open to some refugees": an adjective after a form of "be".
