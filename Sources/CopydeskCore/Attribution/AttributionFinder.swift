@@ -318,11 +318,30 @@ struct BlockAnalysis {
         return nil
     }
 
+    /// "“…,” Welch said, according to Vermont Edition", "Trump said: “…,”
+    /// the Times reported.": the source that reports the words is the one
+    /// the story stands on.
+    private func isReportingCue(_ cue: ClosedRange<Int>) -> Bool {
+        (cue.count == 2 && tokens.lowercasedWord(cue.lowerBound) == "according")
+            || (cue.count == 1 && ["reported", "reports"].contains(tokens.lowercasedWord(cue.lowerBound))
+                && tokens.isCapitalized(cue.lowerBound - 1) && !tokens.isWord(cue.upperBound + 1))
+    }
+
+    private func reportingSourceHit(in sentence: Range<Int>) -> AttributionHit? {
+        for cue in cues where sentence.contains(cue.lowerBound) && sentence.contains(cue.upperBound) && isReportingCue(cue) {
+            if let speaker = speaker(for: cue, in: sentence) {
+                return AttributionHit(speaker: speaker, cue: tokens.tokens[cue.lowerBound].range.lowerBound..<tokens.tokens[cue.upperBound].range.upperBound)
+            }
+        }
+        return nil
+    }
+
     private func directAttribution(ofQuote quote: Int) -> AttributionHit? {
         let token = quoteTokens[quote]
         guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return nil }
         if let hit = transcriptLabelHit(token) { return hit }
         let sentence = tokens.sentences[sentenceIndex]
+        if let hit = reportingSourceHit(in: sentence) { return hit }
         if let hit = colonClauseHit(before: token, in: sentence) { return hit }
         if let hit = bestHit(in: sentence, nearest: token) { return hit }
         if let hit = colonHit(before: token, in: sentence) { return hit }
@@ -850,15 +869,8 @@ struct BlockAnalysis {
             && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
             && !isNounUse($0) && !isGoingOn($0) }
             .sorted { rank($0, anchor) < rank($1, anchor) }
-        // "“…,” Welch said, according to Vermont Edition": the source that
-        // reports the words is the one the story stands on.
         var ordered = candidates
-        // "…, the Chicago Tribune reports." does the same.
-        if let reported = ordered.firstIndex(where: { cue in
-            (cue.count == 2 && tokens.lowercasedWord(cue.lowerBound) == "according")
-                || (cue.count == 1 && ["reported", "reports"].contains(tokens.lowercasedWord(cue.lowerBound))
-                    && tokens.isCapitalized(cue.lowerBound - 1) && !tokens.isWord(cue.upperBound + 1))
-        }) {
+        if let reported = ordered.firstIndex(where: isReportingCue) {
             ordered.insert(ordered.remove(at: reported), at: 0)
         }
         if let poll = pollHit(in: sentence), let speaker = poll.speaker, speaker.upperBound <= tokens.tokens[anchor].range.lowerBound {
