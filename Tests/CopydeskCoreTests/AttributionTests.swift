@@ -65,7 +65,9 @@ struct AttributionTests {
         ("Twenty-two years ago, a Times article hailed Trump as “the kid who came back from ruin.”", "a Times article/hailed"),
         ("South Korean President Park Geun-hye said Kim's mental state is “spiraling out of control now.”", "South Korean President Park Geun-hye/said"),
         ("She said she recalls the colleague being “confused and then quite angry about it.”", "She/said"),
-        ("Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is against you,” she said.", "Sen. Claire McCaskill/:"),
+        ("Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is against you on this.”", "Sen. Claire McCaskill/:"),
+        ("Clinton seemed irritated: “It's a public statement! Just email it,” she wrote.", "she/wrote"),
+        ("Priorities USA, a pro-Clinton super PAC, emailed a link with one sentence: “This is not OK at all.”", "Priorities USA/:"),
         ("Benjamin Rhodes recalled Mr. Obama talking about “Collapse: How Societies Choose to Fail or Succeed.”", "Benjamin Rhodes/recalled"),
     ])
     func findsTheSpeaker(text: String, expected: String) {

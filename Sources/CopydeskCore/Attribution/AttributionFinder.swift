@@ -833,6 +833,11 @@ struct BlockAnalysis {
     private func colonClauseHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         let colon = quoteToken - 1
         guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) else { return nil }
+        // "Clinton seemed irritated: “…,” she wrote": a cue after the
+        // quotation is nearer than the clause before it.
+        if cues.contains(where: { $0.lowerBound > quoteToken && sentence.contains($0.lowerBound) && $0.lowerBound - quoteToken <= 3 }) {
+            return nil
+        }
         var start = colon - 1
         while start > sentence.lowerBound, !tokens.isPunctuation(start - 1, 0x2C), !tokens.isPunctuation(start - 1, 0x3B),
               tokens.quoteIndex(start - 1) == nil {
@@ -855,9 +860,15 @@ struct BlockAnalysis {
     /// a colon or a dash right before the quotation.
     private func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         let colon = quoteToken - 1
-        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) || isDash(colon),
-              let speaker = speakerBefore(colon, in: sentence) ?? subject(of: sentence, endingBefore: colon)?.range
-        else { return nil }
+        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) || isDash(colon) else { return nil }
+        // The words right before the mark speak only when they are all the
+        // clause ("Trump: “…”"); in "emailed a link with one sentence: “…”"
+        // they are an object, and the subject speaks.
+        if let before = speakerBefore(colon, in: sentence), let first = tokens.token(startingAt: before.lowerBound),
+           first == sentence.lowerBound || tokens.tokens[first - 1].kind == .punctuation {
+            return AttributionHit(speaker: before, cue: tokens.tokens[colon].range)
+        }
+        guard let speaker = subject(of: sentence, endingBefore: colon)?.range else { return nil }
         return AttributionHit(speaker: speaker, cue: tokens.tokens[colon].range)
     }
 
