@@ -67,6 +67,10 @@ struct AttributionTests {
         ("She said she recalls the colleague being “confused and then quite angry about it.”", "She/said"),
         ("Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is against you on this.”", "Sen. Claire McCaskill/:"),
         ("Clinton seemed irritated: “It's a public statement! Just email it,” she wrote.", "she/wrote"),
+        ("If he could go back in time, prosecutors say that he told one agent, “I'd say you have done a good job.”", "prosecutors/say"),
+        ("Trump at the time said he’d asked his people to “look into paying the fees for him.”", "Trump/said"),
+        ("Alongside BLM calls for action, a top GOP strategist said Clinton will have to choose, saying, “At some point she has to come out.”",
+         "a top GOP strategist/saying"),
         ("Priorities USA, a pro-Clinton super PAC, emailed a link with one sentence: “This is not OK at all.”", "Priorities USA/:"),
         ("Benjamin Rhodes recalled Mr. Obama talking about “Collapse: How Societies Choose to Fail or Succeed.”", "Benjamin Rhodes/recalled"),
     ])

@@ -242,7 +242,8 @@ struct BlockAnalysis {
     /// named speaker said reports that speaker's words, under that speaker's cue.
     private func namedSubject(for speaker: Range<Int>) -> AttributionHit? {
         guard let pronoun = tokens.token(startingAt: speaker.lowerBound), tokens.tokens[pronoun].range == speaker,
-              ["he", "she", "they", "it"].contains(word(pronoun)), let sentenceIndex = tokens.sentence(containing: pronoun),
+              ["he", "she", "they", "it"].contains(word(pronoun).split(separator: "'").first.map(String.init) ?? ""),
+              let sentenceIndex = tokens.sentence(containing: pronoun),
               let found = subject(of: tokens.sentences[sentenceIndex], endingBefore: pronoun),
               found.range.upperBound <= speaker.lowerBound, let first = tokens.token(startingAt: found.range.lowerBound),
               !Self.pronouns.contains(word(first)) || word(first) == word(pronoun) else { return nil }
@@ -254,6 +255,13 @@ struct BlockAnalysis {
         if tokens.isWord(pronoun - 1), ["what", "which", "whom"].contains(word(pronoun - 1)),
            isVerbLike(verb) || vocabulary.cueWords.contains(word(verb)) || word(verb).hasSuffix("ing") {
             return hitCue(after: pronoun).map { AttributionHit(speaker: found.range, cue: $0) }
+        }
+        // "Trump at the time said he'd asked": a short phrase of time before the cue.
+        if !vocabulary.cueWords.contains(word(verb)), Self.prepositions.contains(word(verb)) || word(verb) == "last",
+           let cue = (verb + 1..<min(pronoun, verb + 5)).first(where: { vocabulary.cueWords.contains(word($0)) }),
+           (verb..<cue).allSatisfy({ tokens.isWord($0) && !tokens.isCapitalized($0) || Self.leadIns.contains(word($0)) }),
+           pronoun == cue + 1 || (pronoun == cue + 2 && word(cue + 1) == "that") {
+            return AttributionHit(speaker: found.range, cue: tokens.tokens[cue].range)
         }
         guard vocabulary.cueWords.contains(word(verb)) else { return nil }
         // "Kerry said the United States would act, and he urged …".
@@ -643,7 +651,8 @@ struct BlockAnalysis {
             defer { index += 1 }
             guard tokens.isWord(index), !tokens.isCapitalized(index) else { continue }
             let lowered = word(index)
-            guard !lowered.hasSuffix("ing"), isVerbLike(index) || Self.finiteAuxiliaries.contains(lowered) else { continue }
+            guard !lowered.hasSuffix("ing"), isVerbLike(index) || Self.finiteAuxiliaries.contains(lowered),
+                  !isNounUse(index...index) else { continue }
             var end = index - 1
             while end >= sentence.lowerBound, tokens.isWord(end), Self.auxiliaries.contains(word(end)) { end -= 1 }
             guard end >= sentence.lowerBound else { continue }
@@ -716,10 +725,17 @@ struct BlockAnalysis {
                 if vocabulary.speakerNounSet.contains(word(next)), tokens.isCapitalized(next + 1), next + 1 < limit {
                     end = nameRunEnd(from: next + 1, limit: limit)
                     next = end + 1
+                } else if vocabulary.speakerNounSet.contains(word(next)), word(next).hasSuffix("s") {
+                    // "Law enforcement sources have said": the plural is the head.
+                    end = next
+                    next += 1
                 } else {
                     next += 1
                 }
             }
+        } else if vocabulary.speakerNounSet.contains(lowered) && lowered.hasSuffix("s") {
+            // "prosecutors say", "officials said".
+            end = index
         } else if Self.articles.contains(lowered) || tokens.isCapitalized(index) {
             // "The GOP presidential candidate", "Multiple outlets": up to the
             // last speaker noun before the verb.
@@ -970,7 +986,8 @@ struct BlockAnalysis {
     /// Prepositions, after which a word is a noun, never a verb.
     static let prepositions: Set<String> = [
         "with", "of", "for", "from", "in", "on", "at", "about", "into", "over", "under", "among", "between", "against",
-        "without", "amid", "toward", "towards", "upon", "via",
+        "without", "amid", "toward", "towards", "upon", "via", "alongside", "despite", "beyond", "across", "around",
+        "behind", "near", "like", "unlike",
     ]
 
     /// "went on" reports speech only before its words ("…,” he went on,
