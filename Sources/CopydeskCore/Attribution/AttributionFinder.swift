@@ -175,7 +175,7 @@ struct AttributionHit {
 }
 
 /// One block's tokens, sentences and cues, and the attribution search in it.
-struct BlockAnalysis {
+final class BlockAnalysis {
     let tokens: ProseTokens
     let vocabulary: AttributionVocabulary
     /// Cue matches as token index ranges, in order.
