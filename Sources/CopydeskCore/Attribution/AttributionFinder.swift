@@ -181,6 +181,8 @@ final class BlockAnalysis {
     /// Cue matches as token index ranges, in order.
     let cues: [ClosedRange<Int>]
     let quoteTokens: [Int]
+    /// The cues that read as verbs here, not as nouns or parts of names.
+    private(set) var verbCues: [ClosedRange<Int>] = []
 
     init(block: Block, quotes: [Range<Int>], vocabulary: AttributionVocabulary) {
         let tokens = ProseTokens(bytes: block.content.utf8, quotes: quotes, skipping: block.codeRanges)
@@ -204,6 +206,14 @@ final class BlockAnalysis {
             if case .quote(let quote) = token.kind { quoteTokens[quote] = index }
         }
         self.quoteTokens = quoteTokens
+        // A capitalised cue inside a sentence is part of a name ("Islamic
+        // State", "The Washington Post"), not a verb; nor is a cue used as a
+        // noun. Decided once per block: every search filters on it.
+        verbCues = cues.filter { cue in
+            let sentenceStart = tokens.sentence(containing: cue.lowerBound).map { tokens.sentences[$0].lowerBound } ?? cue.lowerBound
+            return !(tokens.isCapitalized(cue.lowerBound) && tokens.isWord(cue.lowerBound - 1) && cue.lowerBound > sentenceStart)
+                && !isNounUse(cue) && !isGoingOn(cue)
+        }
     }
 
     var endsWithColon: Bool {
@@ -892,9 +902,8 @@ final class BlockAnalysis {
     private func bestHit(in sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
         // A capitalised cue inside a sentence is part of a name ("Islamic
         // State", "The Washington Post"), not a verb.
-        let candidates = cues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
-            && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
-            && !isNounUse($0) && !isGoingOn($0) }
+        let candidates = verbCues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
+            && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound) }
             .sorted { rank($0, anchor) < rank($1, anchor) }
         var ordered = candidates
         if let reported = ordered.firstIndex(where: isReportingCue) {
