@@ -222,7 +222,7 @@ public enum ProseHeuristics {
     }
 
     /// Words separated by ASCII white space.
-    public static func wordCount(_ bytes: [UInt8]) -> Int {
+    public static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
         var count = 0
         var inWord = false
         for byte in bytes {

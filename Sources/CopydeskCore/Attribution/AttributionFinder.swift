@@ -257,8 +257,7 @@ final class BlockAnalysis {
               let found = subject(of: tokens.sentences[sentenceIndex], endingBefore: pronoun),
               found.range.upperBound <= speaker.lowerBound, let first = tokens.token(startingAt: found.range.lowerBound),
               !Self.pronouns.contains(word(first)) || word(first) == word(pronoun) else { return nil }
-        var verb = found.next
-        while verb < pronoun, tokens.isWord(verb), Self.auxiliaries.contains(word(verb)) || isMannerAdverb(verb) { verb += 1 }
+        let verb = pastAuxiliaries(from: found.next, before: pronoun)
         guard verb < pronoun, tokens.isWord(verb) else { return nil }
         // "Ban Ki-moon condemned what he called a “brazen breach”": the
         // pronoun of a clause naming the subject's words is the subject.
@@ -320,14 +319,7 @@ final class BlockAnalysis {
                 // title with a subtitle ("Collapse: How Societies Fail").
                 let label = bytes[start..<index]
                 let capitals = !label.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) && label.count >= 2
-                var passageWords = 0
-                var inWord = false
-                for byte in bytes[(index + 1)..<range.upperBound] {
-                    let isSpace = byte == 0x20 || byte == 0x0A
-                    if !isSpace && !inWord { passageWords += 1 }
-                    inWord = !isSpace
-                }
-                guard capitals || (words >= 2 && passageWords >= 8) else { return nil }
+                guard capitals || (words >= 2 && ProseHeuristics.wordCount(bytes[(index + 1)..<range.upperBound]) >= 8) else { return nil }
                 return AttributionHit(speaker: start..<index, cue: index..<index + 1)
             }
             guard bytes[index] == 0x20 else { return nil }
@@ -407,22 +399,13 @@ final class BlockAnalysis {
     /// statements of their own and need a cue; reading them this loosely
     /// would credit quotations whose attribution was cut.
     private func partialQuoteHit(_ quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
-        let quoted = tokens.bytes[tokens.tokens[quoteToken].range]
-        var words = 0
-        var inWord = false
-        for byte in quoted {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
-            if !isSpace && !inWord { words += 1 }
-            inWord = !isSpace
-        }
-        guard words <= 8 else { return nil }
+        guard ProseHeuristics.wordCount(tokens.bytes[tokens.tokens[quoteToken].range]) <= 8 else { return nil }
         var verb = quoteToken - 1
         while verb > sentence.lowerBound {
             defer { verb -= 1 }
             guard tokens.isWord(verb), !tokens.isCapitalized(verb) else { continue }
             let lowered = word(verb)
-            let presentTense = lowered.count >= 4 && lowered.hasSuffix("s") && !lowered.hasSuffix("ss") && !lowered.hasSuffix("us")
-            guard isVerbLike(verb) || presentTense, !Self.auxiliaries.contains(lowered) else { continue }
+            guard isVerbLike(verb) || Self.isPresentTense(lowered), !Self.auxiliaries.contains(lowered) else { continue }
             var end = verb - 1
             while end >= sentence.lowerBound, tokens.isWord(end), Self.auxiliaries.contains(word(end)) { end -= 1 }
             guard end >= sentence.lowerBound, tokens.isWord(end) else { continue }
@@ -452,8 +435,7 @@ final class BlockAnalysis {
         let lowered = word(index)
         // An inversion with any verb: "…," agrees Michelle Stevens; "…,"
         // remembered Roy Verley; "…" reacted Trump; "…," tweeted another.
-        let presentTense = lowered.count >= 4 && lowered.hasSuffix("s") && !lowered.hasSuffix("ss") && !lowered.hasSuffix("us")
-        if !tokens.isCapitalized(index), isVerbLike(index) || presentTense, !Self.auxiliaries.contains(lowered),
+        if !tokens.isCapitalized(index), isVerbLike(index) || Self.isPresentTense(lowered), !Self.auxiliaries.contains(lowered),
            !Self.addressingVerbs.contains(lowered) || tokens.quoteIndex(quoteToken) != nil,
            let speaker = speakerAfter(index, in: sentence) {
             return AttributionHit(speaker: speaker, cue: tokens.tokens[index].range)
@@ -496,8 +478,7 @@ final class BlockAnalysis {
         guard verb < sentence.upperBound, tokens.isWord(verb), !tokens.isCapitalized(verb) else { return nil }
         // "“…,” Blige sings": after a quotation a name's verb may be in the present.
         let verbWord = word(verb)
-        let presentVerb = !Self.pronouns.contains(lowered) && verbWord.count >= 4 && verbWord.hasSuffix("s") && !verbWord.hasSuffix("ss") && !verbWord.hasSuffix("us")
-            && !Self.phraseBreakers.contains(verbWord)
+        let presentVerb = !Self.pronouns.contains(lowered) && Self.isPresentTense(verbWord) && !Self.phraseBreakers.contains(verbWord)
         guard itSpeaks ? vocabulary.cueWords.contains(verbWord) : (isVerbLike(verb) || presentVerb) else { return nil }
         return AttributionHit(speaker: tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound,
                               cue: tokens.tokens[verb].range)
@@ -510,9 +491,15 @@ final class BlockAnalysis {
         var close = open + 1
         while close < tokens.tokens.count && close - open < 8 && !tokens.isPunctuation(close, 0x5D) { close += 1 }
         guard tokens.isPunctuation(close, 0x5D) else { return nil }
+        return enclosedCredit(open: open, close: close)
+    }
+
+    /// The credit between a bracket or parenthesis and its closing one, a
+    /// final full stop left out: "[AP.]", "(SVP/Global Risk Insights.)".
+    private func enclosedCredit(open: Int, close: Int) -> AttributionHit? {
         var last = close - 1
         if tokens.isPunctuation(last, 0x2E) { last -= 1 }
-        guard last > open else { return nil }
+        guard last > open, tokens.isWord(last) else { return nil }
         return AttributionHit(speaker: tokens.tokens[open + 1].range.lowerBound..<tokens.tokens[last].range.upperBound,
                               cue: tokens.tokens[open].range)
     }
@@ -526,11 +513,7 @@ final class BlockAnalysis {
             guard let open = (max(0, close - 8)..<close).last(where: { tokens.isPunctuation($0, 0x28) }),
                   open == 0 || tokens.isPunctuation(open - 1, 0x2E), tokens.isCapitalized(open + 1),
                   !(open + 1..<close).contains(where: { tokens.quoteIndex($0) != nil }) else { return nil }
-            var last = close - 1
-            if tokens.isPunctuation(last, 0x2E) { last -= 1 }
-            guard last > open, tokens.isWord(last) else { return nil }
-            return AttributionHit(speaker: tokens.tokens[open + 1].range.lowerBound..<tokens.tokens[last].range.upperBound,
-                                  cue: tokens.tokens[open].range)
+            return enclosedCredit(open: open, close: close)
         }
         if tokens.isPunctuation(close, 0x2E), tokens.isPunctuation(close - 1, 0x5D) { close -= 1 }
         guard tokens.isPunctuation(close, 0x5D),
@@ -582,11 +565,18 @@ final class BlockAnalysis {
         // Right after its subject a verb may take any form: "The ad targets a
         // “corrupt political system”", "Trump is questioning whether …".
         let lowered = word(index)
-        let presentTense = skipped == 0 && lowered.count >= 4 && lowered.hasSuffix("s") && !lowered.hasSuffix("ss")
-            && !lowered.hasSuffix("us") && !Self.phraseBreakers.contains(lowered)
+        let presentTense = skipped == 0 && Self.isPresentTense(lowered) && !Self.phraseBreakers.contains(lowered)
         let participle = progressive && lowered.count >= 5 && lowered.hasSuffix("ing")
         guard isVerbLike(index) || presentTense || participle else { return nil }
         return AttributionHit(speaker: found.range, cue: tokens.tokens[index].range)
+    }
+
+    /// The first token from `index` that is neither an auxiliary nor a
+    /// manner adverb: where a subject's verb stands ("has repeatedly said").
+    private func pastAuxiliaries(from index: Int, before limit: Int) -> Int {
+        var index = index
+        while index < limit, tokens.isWord(index), Self.auxiliaries.contains(word(index)) || isMannerAdverb(index) { index += 1 }
+        return index
     }
 
     /// "cynically", "forcefully": a manner adverb between a subject and its verb.
@@ -603,6 +593,12 @@ final class BlockAnalysis {
         "fought", "caught", "led", "read", "ran", "won", "lost", "paid", "heard", "chose", "rose", "woke",
         "gone", "taken", "given", "seen", "shown", "spoken", "sworn", "drawn", "thrown", "known", "done",
     ]
+
+    /// "sings", "targets": a third-person present, told from plurals such as
+    /// "class" and "campus" by its ending only, so callers add what they know.
+    static func isPresentTense(_ lowered: String) -> Bool {
+        lowered.count >= 4 && lowered.hasSuffix("s") && !lowered.hasSuffix("ss") && !lowered.hasSuffix("us")
+    }
 
     /// A cue word or an irregular past: a verb whatever follows it.
     private func isFiniteVerb(_ index: Int) -> Bool {
@@ -835,15 +831,7 @@ final class BlockAnalysis {
 
     /// A quotation of at most three words: a name, a title or a term.
     private func isShortQuotation(_ index: Int) -> Bool {
-        guard tokens.quoteIndex(index) != nil else { return false }
-        var words = 0
-        var inWord = false
-        for byte in tokens.bytes[tokens.tokens[index].range] {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09
-            if !isSpace && !inWord { words += 1 }
-            inWord = !isSpace
-        }
-        return words <= 3
+        tokens.quoteIndex(index) != nil && ProseHeuristics.wordCount(tokens.bytes[tokens.tokens[index].range]) <= 3
     }
 
     /// An em dash, en dash or horizontal bar token.
@@ -877,7 +865,7 @@ final class BlockAnalysis {
         if tokens.isPunctuation(verb, 0x28), let close = (verb..<min(colon, verb + 8)).first(where: { tokens.isPunctuation($0, 0x29) }) {
             verb = close + 1
         }
-        while verb < colon, tokens.isWord(verb), Self.auxiliaries.contains(word(verb)) || isMannerAdverb(verb) { verb += 1 }
+        verb = pastAuxiliaries(from: verb, before: colon)
         guard verb < colon, tokens.isWord(verb), isVerbLike(verb) else { return nil }
         return AttributionHit(speaker: found.range, cue: tokens.tokens[colon].range)
     }

@@ -102,7 +102,7 @@ struct HTMLPageMetadata {
                 index -= 1
             }
         }
-        guard let cut, cut > 0, ProseHeuristics.wordCount(Array(bytes[cut...])) <= 5 else { return trimmed }
+        guard let cut, cut > 0, ProseHeuristics.wordCount(bytes[cut...]) <= 5 else { return trimmed }
         var headline = MappedText()
         headline.append(0..<cut, of: trimmed)
         return headline
