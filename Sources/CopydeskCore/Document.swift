@@ -18,6 +18,10 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
 
 public enum BlockKind: String, Sendable, Codable, CaseIterable {
     case headline
+    /// The summary under the headline (a dek, a standfirst) and summaries
+    /// of the story set apart from its body (key points, highlights): they
+    /// restate the body by design.
+    case standfirst
     case byline
     case paragraph
     case caption
@@ -35,7 +39,7 @@ public enum BlockKind: String, Sendable, Codable, CaseIterable {
     /// rules read.
     public var isProse: Bool {
         switch self {
-        case .headline, .byline, .paragraph, .caption, .blockquote, .listItem, .heading, .notice, .authorCard:
+        case .headline, .standfirst, .byline, .paragraph, .caption, .blockquote, .listItem, .heading, .notice, .authorCard:
             return true
         case .frontMatterField, .image, .chrome:
             return false
@@ -59,11 +63,15 @@ public struct ImageInfo: Sendable, Hashable {
     public var alt: Span?
     public var title: Span?
     public var source: String
+    /// Which picture this is (`PictureIdentity`), whatever copy of it in
+    /// the markup this image is; nil when its address does not say.
+    public var picture: String?
 
-    public init(alt: Span?, title: Span?, source: String) {
+    public init(alt: Span?, title: Span?, source: String, picture: String? = nil) {
         self.alt = alt
         self.title = title
         self.source = source
+        self.picture = picture ?? PictureIdentity.key(address: source)
     }
 }
 
@@ -80,9 +88,17 @@ public struct Block: Sendable, Hashable {
     public var image: ImageInfo?
     /// The key of a front-matter field.
     public var key: String?
+    /// The figure an image or caption belongs to: blocks with the same
+    /// number show or describe one picture (an image and the caption lines
+    /// under it). Nil outside figures, and where the format cannot tell.
+    public var figure: Int?
+    /// Why the parser gave the block its kind, where that is a judgement
+    /// rather than what the markup says plainly: chiefly why a block is
+    /// page furniture and not the article. `copydesk inspect` shows it.
+    public var why: String?
 
     public init(kind: BlockKind, range: SourceRange, content: MappedText, codeRanges: [Range<Int>] = [],
-                level: Int = 0, image: ImageInfo? = nil, key: String? = nil) {
+                level: Int = 0, image: ImageInfo? = nil, key: String? = nil, figure: Int? = nil, why: String? = nil) {
         self.kind = kind
         self.range = range
         self.content = content
@@ -90,6 +106,8 @@ public struct Block: Sendable, Hashable {
         self.level = level
         self.image = image
         self.key = key
+        self.figure = figure
+        self.why = why
     }
 
     public var text: String { content.text }

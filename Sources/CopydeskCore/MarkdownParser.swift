@@ -218,7 +218,15 @@ struct MarkdownBlockParser {
         }
         let (text, codeRanges) = MarkdownInline.render(raw)
         guard !text.isEmpty || kind == .heading else { return }
-        blocks.append(Block(kind: kind, range: source.range(whole), content: text, codeRanges: codeRanges, level: level))
+        blocks.append(Block(kind: kind, range: source.range(whole), content: text, codeRanges: codeRanges, level: level,
+                            figure: kind == .caption ? figureAbove : nil))
+    }
+
+    /// The figure of an image or caption block just above: a caption under
+    /// it belongs to the same picture.
+    private var figureAbove: Int? {
+        guard let last = blocks.last, last.kind == .image || last.kind == .caption else { return nil }
+        return last.figure
     }
 
     // MARK: Images and captions
@@ -275,7 +283,7 @@ struct MarkdownBlockParser {
         let title = image.title.flatMap { $0.isEmpty ? nil : span($0) }
         let info = ImageInfo(alt: alt, title: title, source: source.string(image.destination))
         let content = MarkdownInline.render(MappedText(verbatim: image.alt, of: bytes)).text
-        blocks.append(Block(kind: .image, range: source.range(whole), content: content, image: info))
+        blocks.append(Block(kind: .image, range: source.range(whole), content: content, image: info, figure: blocks.count))
         afterImage = true
     }
 
@@ -432,13 +440,14 @@ struct MarkdownBlockParser {
                 let titleSpan = title.flatMap { $0.isEmpty ? nil : htmlSpan($0) }
                 let content = alt.map { HTMLFragmentReader.text(of: $0, in: bytes) } ?? MappedText()
                 blocks.append(Block(kind: .image, range: source.range(whole), content: content,
-                                    image: ImageInfo(alt: altSpan, title: titleSpan, source: src)))
+                                    image: ImageInfo(alt: altSpan, title: titleSpan, source: src), figure: blocks.count))
                 afterImage = true
             case .text(let kind, let text, let whole):
                 guard !text.isEmpty else { continue }
                 let blockKind: BlockKind = kind == "figcaption" ? .caption : kind == "aside" ? .notice
                     : kind == "blockquote" ? .blockquote : .paragraph
-                blocks.append(Block(kind: blockKind, range: source.range(whole), content: text))
+                blocks.append(Block(kind: blockKind, range: source.range(whole), content: text,
+                                    figure: blockKind == .caption ? figureAbove : nil))
                 afterImage = false
             }
         }

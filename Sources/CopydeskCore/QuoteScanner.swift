@@ -25,11 +25,11 @@ public enum QuoteScanner {
             let nextIndex = nextProseBlock(after: index, scans: scans, blocks: document.blocks)
             let nextReopens = nextIndex.map { scans[$0]!.startsWithOpeningDouble } ?? false
             let block = document.blocks[index]
-            // A line break inside a quotation, where the text has one paragraph
-            // per line: the next line closes what this one left open.
-            let wrapsIntoNext = nextIndex.map { next in
-                scans[next]!.leadingLoneCloser != nil && document.blocks[next].range.start.line == block.range.end.line + 1
-            } ?? false
+            // A quotation that runs on into the next paragraph without being
+            // reopened there, closed by the first mark of that paragraph: a
+            // line break inside a quotation where the text has one paragraph
+            // per line, or copy that does not follow AP's reopening style.
+            let wrapsIntoNext = nextIndex.map { next in scans[next]!.leadingLoneCloser != nil } ?? false
             if closesWrappedQuote, let closer = scan.leadingLoneCloser {
                 var quote = Quote(blockIndex: index, textRange: 0..<closer.upperBound,
                                   range: document.range(of: 0..<closer.upperBound, in: index),
@@ -236,6 +236,20 @@ struct BlockScan {
                 mark = QuoteMarks.straightDouble
                 length = 2
             }
+            // Two curly single marks are a double one too (’’Pretty cool,’’),
+            // as some wire and archive systems set them.
+            if (mark == QuoteMarks.leftSingle || mark == QuoteMarks.rightSingle), index + 5 < count,
+               bytes[index + 3] == 0xE2, bytes[index + 4] == 0x80, bytes[index + 5] == bytes[index + 2] {
+                mark = mark == QuoteMarks.leftSingle ? QuoteMarks.leftDouble : QuoteMarks.rightDouble
+                length = 6
+            }
+            // » at the end of a link or teaser ("More stories »"), « before
+            // "Previous": arrows, not quotation marks, when nothing pairs them.
+            if isArrow(mark, at: index, length: length, openDoubles: openDoubles) {
+                sawText = true
+                index += length
+                continue
+            }
             let before = classify(scalar(before: index))
             let after = classify(scalar(at: index + length)?.0)
             if QuoteMarks.isDouble(mark) {
@@ -260,6 +274,24 @@ struct BlockScan {
         quotes.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// A guillemet standing apart at the end (») or the start («) of the
+    /// block with no partner: the arrow of a link, not a quotation.
+    private func isArrow(_ mark: Unicode.Scalar, at index: Int, length: Int, openDoubles: [OpenMark]) -> Bool {
+        switch mark {
+        case QuoteMarks.rightGuillemet:
+            guard !openDoubles.contains(where: { $0.scalar == QuoteMarks.leftGuillemet }),
+                  index > 0, bytes[index - 1] == 0x20 else { return false }
+            return bytes[(index + length)...].allSatisfy { $0 == 0x20 || $0 == 0x0A }
+        case QuoteMarks.leftGuillemet:
+            guard bytes[..<index].allSatisfy({ $0 == 0x20 || $0 == 0x0A }),
+                  index + length < bytes.count, bytes[index + length] == 0x20 else { return false }
+            let rest = bytes[(index + length)...]
+            return !zip(rest, rest.dropFirst()).contains { $0 == 0xC2 && $1 == 0xBB }
+        default:
+            return false
+        }
+    }
+
     private enum Direction {
         case opens
         case closes
@@ -270,9 +302,10 @@ struct BlockScan {
         switch mark {
         case QuoteMarks.leftDouble:
             // A left mark typed where a right one belongs (review“ of) closes
-            // an open quotation: autocorrect often gets this wrong.
+            // an open quotation: autocorrect often gets this wrong. So does
+            // one standing between spaces (brain, “ says), which can open nothing.
             let closesHere = (before == .letter || before == .digit || before == .closing) && (after == .boundary || after == .closing)
-            return closesHere ? .either : .opens
+            return closesHere || (before == .boundary && after == .boundary) ? .either : .opens
         case QuoteMarks.lowDouble, QuoteMarks.leftGuillemet:
             return .opens
         case QuoteMarks.rightDouble, QuoteMarks.rightGuillemet:
@@ -384,6 +417,14 @@ struct BlockScan {
         if mark == QuoteMarks.straightSingle && before == .digit { return }
         switch mark {
         case QuoteMarks.leftSingle:
+            // A left mark after a word, where a right one belongs (the
+            // ‘open plan‘ office), closes the quotation open before it.
+            if let previous = open, isLetter(before) || before == .closing, after == .boundary || after == .closing {
+                quotes.append(FoundQuote(range: previous.offset..<offset + length, depth: insideDouble ? 1 : 0,
+                                         isOpenAtEnd: false))
+                open = nil
+                return
+            }
             open = OpenMark(offset: offset, length: length, scalar: mark)
         case QuoteMarks.rightSingle, QuoteMarks.straightSingle:
             let opensHere = (before == .boundary || before == .opening || before == .quote) && isLetter(after)

@@ -39,6 +39,10 @@ struct HTMLContext: OptionSet, Hashable {
     static let headlineClass = HTMLContext(rawValue: 1 << 20)
     /// A link to an author's page (`/author/jane-doe`, `/staff/…`).
     static let authorLink = HTMLContext(rawValue: 1 << 22)
+    /// A summary of the story: a dek, key points, highlights.
+    static let summary = HTMLContext(rawValue: 1 << 23)
+    /// A pull quote: words of the body set large for display.
+    static let pullQuote = HTMLContext(rawValue: 1 << 24)
 
     static let authorMarks: HTMLContext = [.byline, .author, .itempropAuthor, .itempropAuthorName, .relAuthor, .authorLink]
 }
@@ -56,13 +60,25 @@ struct HTMLRawBlock {
     var parentElementID: Int
     /// Text bytes inside links.
     var linkBytes: Int
-    var image: (alt: Range<Int>?, title: Range<Int>?, source: String)?
+    var image: HTMLRawImage?
     /// Author-related inline elements inside the block, as text ranges.
     var marks: [HTMLInlineMark]
     /// Text offsets where two elements meet with no space between their
     /// words ("Jane Doe" in one span, "Published" in the next): a page lays
     /// them apart, so a byline is split there.
     var elementJoins: [Int]
+}
+
+/// An `img` as the markup gives it: its texts, its address, which picture
+/// that is, and whether the markup says it is decoration.
+struct HTMLRawImage {
+    var alt: Range<Int>?
+    var title: Range<Int>?
+    var source: String
+    var picture: String?
+    /// Why the image is decoration rather than a picture of the story
+    /// (`role="presentation"`, a 1×1 tracking pixel, an icon), if it is.
+    var decoration: String?
 }
 
 struct HTMLInlineMark {
@@ -83,6 +99,10 @@ struct HTMLElementRecord {
     var context: HTMLContext
     /// What the element itself says.
     var own: HTMLContext
+    /// Its `class` attribute, or else its `id`, for saying which element
+    /// made a block furniture.
+    var label: Range<Int>?
+    var labelIsID = false
 }
 
 /// A `<meta>` tag's key (`name`, `property` or `itemprop`, lowercased) and
@@ -148,7 +168,7 @@ struct HTMLBlockReader {
         self.bytes = source.bytes
         self.tokenizer = HTMLTokenizer(bytes: source.bytes, start: source.bomLength)
         elements.append(HTMLElementRecord(name: "#document", start: 0, end: source.bytes.count, parent: -1, context: [],
-                                          own: []))
+                                          own: [], label: nil))
     }
 
     private var context: HTMLContext { stack.last?.context ?? [] }
@@ -223,9 +243,14 @@ struct HTMLBlockReader {
         }
         if let style = tokenizer.attribute("style"), isHiddenStyle(style) { own.insert(.skipped) }
         var classRoles: HTMLClassNames.Roles = []
-        if let value = tokenizer.attribute("class") { classRoles.formUnion(HTMLClassNames.roles(of: value, in: bytes)) }
+        let ownClassRoles = tokenizer.attribute("class").map { HTMLClassNames.roles(of: $0, in: bytes) } ?? []
+        classRoles.formUnion(ownClassRoles)
         if let value = tokenizer.attribute("id") { classRoles.formUnion(HTMLClassNames.roles(of: value, in: bytes)) }
         if classRoles.contains(.hidden) { own.insert(.skipped) }
+        // A hiding class on the element itself; an id named `hidden` hides nothing.
+        if ownClassRoles.contains(.hiddenState) { own.insert(.skipped) }
+        if classRoles.contains(.summary) { own.insert(.summary) }
+        if classRoles.contains(.pullQuote) { own.insert(.pullQuote) }
         // `byline-social`, `author-share`: the byline's own box, not furniture.
         if classRoles.contains(.chrome) && classRoles.isDisjoint(with: [.byline, .author]) { own.insert(.chrome) }
         // An article's own header and footer hold its byline and notes; only
@@ -295,7 +320,9 @@ struct HTMLBlockReader {
         if case .block = kind {
             elementID = elements.count
             elements.append(HTMLElementRecord(name: name, start: tag.range.lowerBound, end: bytes.count,
-                                              parent: currentElementID, context: combined, own: own))
+                                              parent: currentElementID, context: combined, own: own,
+                                              label: tokenizer.attribute("class") ?? tokenizer.attribute("id"),
+                                              labelIsID: tokenizer.attribute("class") == nil))
         }
         let marksOwn = own.intersection(HTMLContext.authorMarks.union(.dateline))
         let isInline = kind == .inline
@@ -405,12 +432,53 @@ struct HTMLBlockReader {
         let alt = tokenizer.attribute("alt").map { tokenizer.trimmed($0) }
         let title = tokenizer.attribute("title").map { tokenizer.trimmed($0) }
         guard alt.map({ !$0.isEmpty }) ?? false || title.map({ !$0.isEmpty }) ?? false else { return }
-        let sourceURL = (tokenizer.attribute("src") ?? tokenizer.attribute("data-src"))
-            .map { String(decoding: bytes[$0], as: UTF8.self) } ?? ""
+        func value(_ range: Range<Int>?) -> String? { range.map { String(decoding: bytes[$0], as: UTF8.self) } }
+        let sourceURL = value(tokenizer.attribute("src") ?? tokenizer.attribute("data-src")) ?? ""
+        // Lazy loading keeps the real address in a data attribute and a
+        // placeholder in `src`.
+        let addresses = [
+            value(tokenizer.attribute("data-src")), value(tokenizer.attribute("data-lazy-src")),
+            value(tokenizer.attribute("data-original")), value(tokenizer.attribute("data-srcset")),
+            value(tokenizer.attribute("data-lazy-srcset")), value(tokenizer.attribute("srcset")), value(tokenizer.attribute("src")),
+        ].compactMap { $0 }
+        let picture = PictureIdentity.key(addresses: addresses)
         let content = alt.map { Self.attributeText($0, in: bytes) } ?? MappedText()
+        let info = HTMLRawImage(alt: alt, title: title, source: sourceURL, picture: picture,
+                                decoration: decoration(picture: picture))
         blocks.append(HTMLRawBlock(kind: .image, level: 0, text: content, range: range, context: context,
                                    elementID: currentElementID, parentElementID: elements[currentElementID].parent,
-                                   linkBytes: 0, image: (alt, title, sourceURL), marks: [], elementJoins: []))
+                                   linkBytes: 0, image: info, marks: [], elementJoins: []))
+    }
+
+    /// What marks the image being read as decoration: its role, a size no
+    /// photograph has, or a name that says icon or logo.
+    private func decoration(picture: String?) -> String? {
+        if tokenizer.attribute("role", is: "presentation") || tokenizer.attribute("role", is: "none") {
+            return "a presentational image (role=presentation)"
+        }
+        let width = tokenizer.attribute("width").flatMap { Int(String(decoding: bytes[tokenizer.trimmed($0)], as: UTF8.self)) }
+        let height = tokenizer.attribute("height").flatMap { Int(String(decoding: bytes[tokenizer.trimmed($0)], as: UTF8.self)) }
+        if let width, let height {
+            if width <= 2 && height <= 2 { return "a tracking pixel (\(width)×\(height))" }
+            if width <= 48 && height <= 48 { return "an icon (\(width)×\(height))" }
+        }
+        let classWords = tokenizer.attribute("class").map { Self.nameParts(String(decoding: bytes[$0], as: UTF8.self)) } ?? []
+        if let word = classWords.first(where: { Self.decorationWords.contains($0) }) { return "an image marked \(word)" }
+        if let picture, let word = Self.nameParts(picture).first(where: { Self.decorationWords.contains($0) }) {
+            return "an image file named as \(word == "icons" ? "icon" : word)"
+        }
+        return nil
+    }
+
+    private static let decorationWords: Set<String> = [
+        "icon", "icons", "logo", "emoji", "spacer", "sprite", "avatar", "favicon", "badge",
+    ]
+
+    /// The lowercased parts of a name split at spaces, hyphens, underscores,
+    /// slashes and dots: `c-share__icon` gives c, share, icon.
+    private static func nameParts(_ name: String) -> [String] {
+        name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "/" || $0 == "." })
+            .map(String.init)
     }
 
     private mutating func readMeta() {

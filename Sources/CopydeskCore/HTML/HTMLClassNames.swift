@@ -29,6 +29,12 @@ struct HTMLClassNames {
         static let pageHeader = Roles(rawValue: 1 << 9)
         /// A page footer.
         static let pageFooter = Roles(rawValue: 1 << 10)
+        /// A summary of the story: a dek or standfirst, key points, highlights.
+        static let summary = Roles(rawValue: 1 << 11)
+        /// An element the page hides (`hidden`, `d-none` as a whole class).
+        static let hiddenState = Roles(rawValue: 1 << 12)
+        /// A pull quote.
+        static let pullQuote = Roles(rawValue: 1 << 13)
     }
 
     private static let words: [(String, Roles)] = [
@@ -45,7 +51,9 @@ struct HTMLClassNames {
         ("popular", .chrome), ("mostread", .chrome), ("cookie", .chrome), ("cookies", .chrome),
         ("consent", .chrome), ("gdpr", .chrome), ("popup", .chrome), ("modal", .chrome), ("toolbar", .chrome),
         ("tags", .chrome), ("readmore", .chrome), ("upnext", .chrome), ("playlist", .chrome),
-        ("skip", .chrome), ("sponsored", .chrome),
+        ("skip", .chrome), ("sponsored", .chrome), ("support", .chrome), ("donate", .chrome), ("donation", .chrome),
+        ("donations", .chrome), ("contribute", .chrome), ("contribution", .chrome), ("membership", .chrome),
+        ("paywall", .chrome), ("cta", .chrome), ("player", .chrome),
         ("tooltip", .chrome), ("dropdown", .chrome), ("pagination", .chrome), ("pager", .chrome),
         ("flyout", .chrome), ("drawer", .chrome), ("masthead", .pageHeader),
         ("footer", .pageFooter),
@@ -74,6 +82,11 @@ struct HTMLClassNames {
         ("date", .dateline), ("dateline", .dateline), ("time", .dateline), ("timestamp", .dateline),
         ("published", .dateline), ("updated", .dateline), ("pubdate", .dateline),
         ("headline", .headline),
+        // Summaries that restate the body by design
+        ("dek", .summary), ("subdeck", .summary), ("standfirst", .summary), ("summary", .summary),
+        ("abstract", .summary), ("takeaways", .summary), ("keytakeaways", .summary), ("highlights", .summary),
+        ("tldr", .summary), ("keypoints", .summary), ("bullets", .summary),
+        ("pullquote", .pullQuote), ("pullout", .pullQuote),
     ]
 
     /// Words of two parts that sites write joined, hyphenated or
@@ -83,7 +96,7 @@ struct HTMLClassNames {
         "articlebody", "storybody", "entrycontent", "postcontent", "postbody", "articlecontent", "storycontent",
         "articletext", "storytext", "bodytext", "richtext", "contentbody", "textcontent", "maincontent",
         "mostread", "readmore", "upnext", "sronly", "visuallyhidden", "screenreader", "authorname", "sharebar",
-        "adslot", "adunit",
+        "adslot", "adunit", "keytakeaways", "keypoints", "pullquote",
     ]
 
     static let matcher = PhraseMatcher(words.map(\.0))
@@ -103,8 +116,23 @@ struct HTMLClassNames {
             found.formUnion(matchRoles)
         }
         if let compound = compoundRoles(range, in: bytes) { found.formUnion(compound) }
+        if hidesElement(range, in: bytes) { found.insert(.hiddenState) }
         return found
     }
+
+    /// A whole class that hides the element (`hidden`, `d-none`,
+    /// `is-hidden`), unless another class shows it on some screens
+    /// (`d-none d-md-block`, `hidden md:flex`).
+    private static func hidesElement(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        let tokens = bytes[range].split(whereSeparator: { isSpace($0) }).map { String(decoding: $0, as: UTF8.self).lowercased() }
+        guard tokens.contains(where: { hidingClasses.contains($0) }) else { return false }
+        return !tokens.contains { token in
+            token.contains(":") || token.hasSuffix("block") || token.hasSuffix("flex") || token.hasSuffix("inline")
+                || token.hasSuffix("grid") || token.contains("show") || token.contains("visible")
+        }
+    }
+
+    private static let hidingClasses: Set<String> = ["hidden", "d-none", "is-hidden", "hide", "u-hidden"]
 
     /// Compound words whatever separates their parts: each class token is
     /// read without `-` and `_`, lowercased, and looked up whole-part.

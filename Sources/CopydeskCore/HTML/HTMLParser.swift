@@ -19,6 +19,10 @@ struct HTMLPageAssembler {
     let metadata: HTMLPageMetadata
     private var raw: [HTMLRawBlock]
     private var kinds: [BlockKind]
+    /// Why a block got its kind, where that was a judgement (`Block.why`).
+    private var reasons: [String?]
+    /// The figure each image and caption belongs to (`Block.figure`).
+    private var figures: [Int?]
 
     init(source: SourceText, reader: HTMLBlockReader, metadata: HTMLPageMetadata) {
         self.source = source
@@ -26,6 +30,8 @@ struct HTMLPageAssembler {
         self.metadata = metadata
         self.raw = reader.blocks
         self.kinds = reader.blocks.map(\.kind)
+        self.reasons = Array(repeating: nil, count: reader.blocks.count)
+        self.figures = Array(repeating: nil, count: reader.blocks.count)
         repairFurniture()
     }
 
@@ -90,6 +96,7 @@ struct HTMLPageAssembler {
                                             headline: headline, bodyRange: bodyRange)
         let bylines = bylineFinder.find()
         for index in bylineFinder.bylineBlocks { kinds[index] = .byline }
+        markTaglines(names: bylines.flatMap(\.names))
 
         var blocks: [Block] = []
         var order = Array(raw.indices)
@@ -98,7 +105,10 @@ struct HTMLPageAssembler {
             let block = raw[index]
             var kind = kinds[index]
             if index == headline { kind = .headline }
-            blocks.append(makeBlock(block, kind: kind))
+            var made = makeBlock(block, kind: kind)
+            made.figure = figures[index]
+            made.why = reasons[index]
+            blocks.append(made)
         }
         var shift = 0
         if headline == nil, let title = metadata.headlines.first ?? metadata.titleElement {
@@ -119,10 +129,32 @@ struct HTMLPageAssembler {
         return document
     }
 
+    /// "Jane Doe is a professor of law at …": the line about the author an
+    /// opinion page prints under the headline or at the end, often both.
+    /// It is about the author, not the story.
+    private mutating func markTaglines(names: [String]) {
+        let names = names.filter { $0.split(separator: " ").count >= 2 }
+        guard !names.isEmpty else { return }
+        for index in raw.indices where kinds[index] == .paragraph && raw[index].text.count <= 400 {
+            let text = raw[index].text.text
+            for name in names where text.hasPrefix(name) {
+                let rest = text.dropFirst(name.count)
+                if Self.taglineOpenings.contains(where: { rest.hasPrefix($0) }) {
+                    kinds[index] = .authorCard
+                    reasons[index] = "a line about the author, \(name)"
+                    break
+                }
+            }
+        }
+    }
+
+    private static let taglineOpenings = [" is ", " was ", " has ", " writes ", ", a ", ", an ", ", the ", " (@"]
+
     private func makeBlock(_ block: HTMLRawBlock, kind: BlockKind) -> Block {
         var image: ImageInfo?
         if let info = block.image {
-            image = ImageInfo(alt: info.alt.flatMap { span($0) }, title: info.title.flatMap { span($0) }, source: info.source)
+            image = ImageInfo(alt: info.alt.flatMap { span($0) }, title: info.title.flatMap { span($0) }, source: info.source,
+                              picture: info.picture)
         }
         let level = kind == .headline ? 1 : block.level
         return Block(kind: kind, range: source.range(block.range), content: block.text, level: level, image: image)
@@ -222,22 +254,29 @@ struct HTMLPageAssembler {
     private mutating func classify(bodyRange: Range<Int>?, headline: Int?) {
         let headlineStart = headline.map { raw[$0].range.lowerBound }
         let headlineLetters = headline.map { Self.letters(raw[$0].text.utf8) }
-        var previousImage: Int?
+        assignFigures()
+        findPullQuotes()
         for index in raw.indices {
-            // The same picture again right after itself (a page's desktop and
-            // mobile copies of one image): one picture, read once.
-            if raw[index].kind == .image {
-                defer { previousImage = index }
-                if let previous = previousImage, raw[previous].text.utf8 == raw[index].text.utf8,
-                   ((previous + 1)..<index).allSatisfy({ raw[$0].kind == .image || raw[$0].text.count == 0 }) {
-                    kinds[index] = .chrome
-                    continue
-                }
-            } else if raw[index].kind != .caption {
-                previousImage = nil
-            }
             let block = raw[index]
             let context = block.context
+            if let copy = layoutCopies[index] {
+                chrome(index, copy)
+                continue
+            }
+            if pullQuotes.contains(index) {
+                chrome(index, "a pull quote: it repeats words of the body for display")
+                continue
+            }
+            if block.kind == .image, let info = block.image {
+                if let decoration = info.decoration {
+                    chrome(index, "decoration, not a picture of the story: \(decoration)")
+                    continue
+                }
+                if block.text.count > 0, PictureIdentity.isPlaceholderText(block.text.text) {
+                    chrome(index, "alt text that names no picture (a placeholder or a file name)")
+                    continue
+                }
+            }
             let inBody = bodyRange.map { $0.contains(block.range.lowerBound) } ?? true
             let isNotice = block.kind == .paragraph || block.kind == .listItem
                 ? ProseHeuristics.looksLikeNotice(block.text.utf8) : false
@@ -245,28 +284,45 @@ struct HTMLPageAssembler {
             // The headline again (a share card, a sticky bar), a date line,
             // a lone "By" or "/" between elements: furniture around the
             // article, wherever it stands.
-            if (block.kind == .heading && Self.letters(block.text.utf8) == headlineLetters) || isDateLine(block)
-                || isBylineLabel(block) || (isPictureCredit(block) && !isNotice) || isAuthorPicture(block) {
-                kinds[index] = .chrome
+            if block.kind == .heading && Self.letters(block.text.utf8) == headlineLetters {
+                chrome(index, "the headline again (a share card or a sticky bar)")
                 continue
             }
+            if isDateLine(block) { chrome(index, "a date line"); continue }
+            if isBylineLabel(block) { chrome(index, "a label or separator beside the byline"); continue }
+            if isPictureCredit(block) && !isNotice { chrome(index, "a picture credit, not a caption"); continue }
+            if isAuthorPicture(block) { chrome(index, "the author's picture"); continue }
             if context.contains(.pageFooter) || !context.isDisjoint(with: [.chrome, .pageHeader]) {
                 // A legal line in a footer stays visible to the rules that
                 // look for one: copyright lines, and the sentences of terms
                 // and licences footers carry (links and labels stay chrome).
                 let isFooterText = context.contains(.pageFooter) && (isNotice || isSentence(block))
-                kinds[index] = isFooterText && !context.contains(.chrome) ? .notice : .chrome
+                if isFooterText && !context.contains(.chrome) {
+                    kinds[index] = .notice
+                    reasons[index] = "a legal line in the page footer"
+                } else {
+                    chrome(index, "page furniture: " + furnitureDescription(block))
+                }
+                continue
+            }
+            if context.contains(.summary) && (block.kind == .paragraph || block.kind == .listItem) {
+                kinds[index] = .standfirst
+                reasons[index] = "a summary of the story (" + furnitureDescription(block, roles: .summary) + ")"
                 continue
             }
             if inBody {
                 if context.contains(.aside) {
                     kinds[index] = .notice
+                    reasons[index] = "an aside inside the article body"
                 } else if isNotice {
                     kinds[index] = .notice
-                } else if isLinkList(block) || isLabel(block) {
-                    kinds[index] = .chrome
+                } else if isLinkList(block) {
+                    chrome(index, "a line of links inside the article body")
+                } else if isLabel(block) {
+                    chrome(index, "a label of the page, not prose")
                 } else if isCaptionLine(block) {
                     kinds[index] = .caption
+                    reasons[index] = "a caption printed as a paragraph"
                 }
                 continue
             }
@@ -278,8 +334,147 @@ struct HTMLPageAssembler {
                 continue
             }
             if bodyRange == nil && !context.contains(.aside) && !isLinkList(block) { continue }
-            kinds[index] = isNotice ? .notice : .chrome
+            if isNotice {
+                kinds[index] = .notice
+                reasons[index] = "a notice outside the article body"
+            } else {
+                chrome(index, context.contains(.aside) ? "an aside outside the article body" : "outside the article body")
+            }
         }
+    }
+
+    private mutating func chrome(_ index: Int, _ why: String) {
+        kinds[index] = .chrome
+        reasons[index] = why
+    }
+
+    /// The element that makes a block furniture, as a reader of the page
+    /// source finds it: `<aside class="related-links">`.
+    private func furnitureDescription(_ block: HTMLRawBlock,
+                                      roles: HTMLContext = [.chrome, .pageHeader, .pageFooter]) -> String {
+        var id = block.elementID
+        while id > 0 {
+            let element = reader.elements[id]
+            if !demotedFurniture.contains(id) && !element.own.isDisjoint(with: roles) {
+                return "inside " + describe(element)
+            }
+            id = element.parent
+        }
+        // Inline furniture (a link list's anchor) or a role on the block itself.
+        return "inside " + describe(reader.elements[block.elementID])
+    }
+
+    private func describe(_ element: HTMLElementRecord) -> String {
+        guard let label = element.label else { return "<\(element.name)>" }
+        var value = String(decoding: source.bytes[label], as: UTF8.self)
+        if value.count > 60 { value = String(value.prefix(59)) + "…" }
+        return "<\(element.name) \(element.labelIsID ? "id" : "class")=\"\(value)\">"
+    }
+
+    // MARK: Figures
+
+    /// Gives each image and caption its figure: the `figure` element around
+    /// it, else, for a caption, the picture just above it, else a figure of
+    /// its own. Then finds the layout copies: an image of a picture already
+    /// shown, a caption already printed for the same figure or picture.
+    private mutating func assignFigures() {
+        var lastImageFigure: Int?
+        var lastImage: Int?
+        var pictureOfFigure: [Int: String] = [:]
+        var firstImage: [String: Int] = [:]
+        for index in raw.indices {
+            let block = raw[index]
+            guard block.kind == .image || block.kind == .caption else {
+                if block.text.count > 0 { lastImageFigure = nil; lastImage = nil }
+                continue
+            }
+            defer { if block.kind == .image { lastImage = index } }
+            // Without an address to tell, the same alt text right after
+            // itself is still one picture laid out twice.
+            if block.kind == .image, block.image?.picture == nil, let previous = lastImage,
+               raw[previous].text.utf8 == block.text.utf8, block.text.count > 0 {
+                layoutCopies[index] = "a copy of the picture at line \(line(of: previous)), for another layout"
+            }
+            let figure = figureElement(of: block) ?? (block.kind == .caption ? lastImageFigure : nil)
+                ?? reader.elements.count + index
+            figures[index] = figure
+            guard block.kind == .image else { continue }
+            lastImageFigure = figure
+            if let picture = block.image?.picture {
+                if pictureOfFigure[figure] == nil { pictureOfFigure[figure] = picture }
+                if let first = firstImage[picture] {
+                    layoutCopies[index] = "a copy of the picture at line \(line(of: first)), for another layout or a lazy loader"
+                } else {
+                    firstImage[picture] = index
+                }
+            }
+        }
+        // Captions keyed by their text and by what they describe: a figure,
+        // or the picture it shows when the address tells.
+        var firstCaption: [String: Int] = [:]
+        for index in raw.indices where raw[index].kind == .caption {
+            guard let figure = figures[index] else { continue }
+            let text = raw[index].text.text
+            let keys = ["figure \(figure)\n" + text] + (pictureOfFigure[figure].map { ["picture \($0)\n" + text] } ?? [])
+            if let first = keys.lazy.compactMap({ firstCaption[$0] }).first {
+                layoutCopies[index] = "a copy of the caption at line \(line(of: first)), for another layout of the same picture"
+            }
+            for key in keys where firstCaption[key] == nil { firstCaption[key] = index }
+        }
+    }
+
+    private var layoutCopies: [Int: String] = [:]
+
+    // MARK: Pull quotes
+
+    /// Blockquotes (and `pullquote` elements) whose words stand in a
+    /// paragraph of the body: a pull quote, set large to catch the eye. It
+    /// is the body's text again, by design.
+    private mutating func findPullQuotes() {
+        let displayed = raw.indices.filter {
+            raw[$0].text.count >= 24 && (raw[$0].kind == .blockquote || raw[$0].context.contains(.pullQuote))
+        }
+        guard !displayed.isEmpty else { return }
+        // Letters only, so the marks and spacing a display sets differently
+        // do not matter. A pull quote stands near the paragraph it repeats,
+        // so only its neighbours are searched, and at most a few hundred.
+        var lettersOf: [Int: String] = [:]
+        func letters(_ index: Int) -> String {
+            if let known = lettersOf[index] { return known }
+            let made = String(decoding: Self.letters(raw[index].text.utf8), as: UTF8.self)
+            lettersOf[index] = made
+            return made
+        }
+        for index in displayed.prefix(200) {
+            let quoted = letters(index)
+            guard quoted.utf8.count >= 20 else { continue }
+            let window = max(0, index - 30)..<min(raw.count, index + 31)
+            if window.contains(where: { other in
+                other != index && raw[other].kind == .paragraph && !raw[other].context.contains(.pullQuote)
+                    && raw[other].text.count > raw[index].text.count && letters(other).contains(quoted)
+            }) {
+                pullQuotes.insert(index)
+            } else if raw[index].context.contains(.pullQuote) {
+                pullQuotes.insert(index)
+            }
+        }
+    }
+
+    private var pullQuotes: Set<Int> = []
+
+    private func line(of index: Int) -> Int {
+        source.line(containing: raw[index].range.lowerBound)
+    }
+
+    private func figureElement(of block: HTMLRawBlock) -> Int? {
+        var id = block.elementID
+        var depth = 0
+        while id > 0 && depth < 64 {
+            if reader.elements[id].own.contains(.figure) { return id }
+            id = reader.elements[id].parent
+            depth += 1
+        }
+        return nil
     }
 
     /// "Updated: Dec. 22, 2023, 1:59 p.m.", "Dec 18, 2023 3 min read",

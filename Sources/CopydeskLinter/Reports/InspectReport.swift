@@ -93,6 +93,14 @@ struct InspectBlock: Codable, Hashable {
     var kind: String
     var text: String
     var range: InspectRange
+    /// Why the block has its kind, where the parser judged it (chiefly why
+    /// it is page furniture); absent where the markup says so plainly.
+    var why: String?
+    /// The figure an image or caption belongs to: the same number, the
+    /// same picture.
+    var figure: Int?
+    /// Which picture an image shows, read from its address.
+    var picture: String?
 }
 
 struct InspectRange: Codable, Hashable {
@@ -122,7 +130,10 @@ extension InspectDocument {
         }
         captions = document.blocks.filter { $0.kind == .caption }.map { InspectSpan(block: $0, in: document) }
         notices = document.blocks.filter { $0.kind == .notice }.map { InspectSpan(block: $0, in: document) }
-        blocks = document.blocks.map { InspectBlock(kind: $0.kind.rawValue, text: $0.text, range: InspectRange($0.range)) }
+        blocks = document.blocks.map {
+            InspectBlock(kind: $0.kind.rawValue, text: $0.text, range: InspectRange($0.range), why: $0.why, figure: $0.figure,
+                         picture: $0.image?.picture)
+        }
     }
 }
 

@@ -7,24 +7,38 @@ public struct CaptionDuplicationRule: Rule {
         id: "caption-duplication",
         summary: "A caption must not be repeated.",
         rationale: """
-            A caption printed twice, one under the other or further down the page, is a production \
-            slip readers notice at once: a CMS that pasted the caption into the body, an image \
-            inserted twice, a caption left over from the last version. A caption that restates a \
-            body paragraph tells the reader nothing new about the picture.
+            A caption printed twice, one under the other, is a production slip readers notice at \
+            once: a caption pasted into the body beside its picture, a caption line duplicated in the \
+            CMS, an image inserted twice with its caption. A caption that repeats the paragraph \
+            next to it tells the reader nothing new about the picture.
 
-            copydesk reports a caption that repeats an earlier caption or body paragraph, and a body \
-            paragraph that repeats an earlier caption. With `compare-alt-text`, an image's alt text \
-            is compared with the other images' captions and alt texts too; a caption identical to \
-            its own image's alt text is reported only with `forbid-caption-equals-alt` (screen \
-            readers read both, so some houses want them to differ). Near-duplicates count: two \
-            texts are compared on their three-word sequences with case, punctuation and spacing \
-            ignored, and `similarity` sets how much must be shared. The finding sits on the repeat; \
-            the first occurrence is given as a related location.
+            copydesk reports a caption repeated under the same picture (or in plain text, where \
+            pictures are not marked, a caption line repeated), and a caption and a body paragraph \
+            that repeat each other where the paragraph stands beside the picture. Pictures are told \
+            apart by what they show, not by their markup: the copies of one picture a page holds for \
+            other screen sizes or a lazy loader are one picture, and decoration (icons, tracking \
+            pixels, `role="presentation"`, placeholder alt text) is no picture at all.
+
+            Some repeats are a house's choice rather than a slip, so they are options: the same \
+            caption under two different pictures (`different-pictures`; a gallery or a series of \
+            charts often shares one note), a caption that restates a paragraph further away \
+            (`body-repeat: anywhere`; some tabloids caption pictures with lines of the story), \
+            alt texts compared with other images' captions and alt texts (`compare-alt-text`), and \
+            a caption identical to its own image's alt text (`forbid-caption-equals-alt`; screen \
+            readers read both). Near-duplicates count: texts are compared on their three-word \
+            sequences with case, punctuation and spacing ignored, and `similarity` sets how much \
+            must be shared. The finding sits on the repeat; the first occurrence is a related \
+            location.
             """,
         defaultSeverity: .error,
         options: [
             RepeatedText.similarityOption,
-            OptionSpec("compare-alt-text", .bool, default: .bool(true),
+            OptionSpec("different-pictures", .bool, default: .bool(false),
+                       "Report the same caption under two different pictures."),
+            OptionSpec("body-repeat", .choice(["beside-picture", "anywhere", "never"]), default: .string("beside-picture"),
+                       "Where a body paragraph that repeats a caption is reported: beside the caption's picture "
+                           + "only, anywhere in the article, or never."),
+            OptionSpec("compare-alt-text", .bool, default: .bool(false),
                        "Compare images' alt texts with the other images' captions and alt texts."),
             OptionSpec("forbid-caption-equals-alt", .bool, default: .bool(false),
                        "Report a caption that repeats its own image's alt text."),
@@ -49,7 +63,7 @@ public struct CaptionDuplicationRule: Rule {
 
                 ![Sandbags](b.jpg)
                 *↓Water covers Main Street on Monday morning, the county said.*
-                """, options: ["similarity": .number(0.6)]),
+                """, options: ["similarity": .number(0.6), "different-pictures": .bool(true)]),
             RuleExample("""
                 # Storm floods Main Street
 
@@ -58,7 +72,30 @@ public struct CaptionDuplicationRule: Rule {
 
                 ![↓Volunteers fill sandbags outside the fire station on Tuesday](b.jpg)
                 *The river at dawn.*
+                """, options: ["compare-alt-text": .bool(true)]),
+            RuleExample("""
+                # Storm floods Main Street
+
+                ![Flooded street](a.jpg)
+                *Water covers Main Street on Monday morning.*
+
+                The river crested overnight.
+
+                ![Flooded street](a.jpg)
+                *↓Water covers Main Street on Monday morning.*
                 """),
+            RuleExample("""
+                # Storm floods Main Street
+
+                Water covers Main Street on Monday morning, the county said in a statement.
+
+                The river crested overnight, the highest in a decade.
+
+                Volunteers filled sandbags at the fire station until dawn.
+
+                ![Flooded street](a.jpg)
+                *↓Water covers Main Street on Monday morning, the county said in a statement.*
+                """, options: ["body-repeat": .string("anywhere")]),
             RuleExample("""
                 # Storm floods Main Street
 
@@ -122,14 +159,70 @@ public struct CaptionDuplicationRule: Rule {
 
                 The river crested overnight, the highest in a decade.
                 """),
+            RuleExample("""
+                # Rainfall this year
+
+                ![Rainfall by month](rain.png)
+                *Source: county weather service.*
+
+                ![River levels by month](river.png)
+                *Source: county weather service.*
+                """),
+            RuleExample("""
+                # Storm floods Main Street
+
+                Water covers Main Street on Monday morning, the county said in a statement.
+
+                The river crested overnight, the highest in a decade.
+
+                Volunteers filled sandbags at the fire station until dawn.
+
+                ![Flooded street](a.jpg)
+                *Water covers Main Street on Monday morning, the county said in a statement.*
+                """),
+            RuleExample("""
+                # Storm floods Main Street
+
+                ![Volunteers fill sandbags outside the fire station on Tuesday](a.jpg)
+                *Volunteers at the Port Amity fire station.*
+
+                ![Volunteers fill sandbags outside the fire station on Tuesday](b.jpg)
+                *The river at dawn.*
+                """),
+            RuleExample("""
+                <h1>Storm floods Main Street</h1>
+                <figure>
+                  <img src="data:image/gif;base64,R0lGOD" data-src="/photos/main-street-flood-1024x683.jpg" alt="Flooded street">
+                  <figcaption class="caption--wide">Water covers Main Street on Monday morning.</figcaption>
+                  <figcaption class="caption--narrow">Water covers Main Street on Monday morning.</figcaption>
+                </figure>
+                <p>The river crested overnight, the highest in a decade, and the county opened two shelters.</p>
+                <div class="lightbox">
+                  <img src="/photos/main-street-flood-400x267.jpg" alt="Flooded street">
+                  <p class="caption">Water covers Main Street on Monday morning.</p>
+                </div>
+                <img src="/assets/share-icon.png" width="24" height="24" alt="Share on social media">
+                <img src="/assets/share-icon.png" width="24" height="24" alt="Share on social media">
+                """, format: .html),
         ])
 
+    /// Where a caption and a body paragraph that repeat each other are reported.
+    enum BodyRepeat: String {
+        case besidePicture = "beside-picture"
+        case anywhere
+        case never
+    }
+
     let threshold: Double
+    let differentPictures: Bool
+    let bodyRepeat: BodyRepeat
     let compareAltText: Bool
     let forbidCaptionEqualsAlt: Bool
 
     public init(options: RuleOptions) {
         threshold = options.number("similarity")
+        differentPictures = options.bool("different-pictures")
+        bodyRepeat = BodyRepeat(rawValue: options.string("body-repeat")) ?? .besidePicture
         compareAltText = options.bool("compare-alt-text")
         forbidCaptionEqualsAlt = options.bool("forbid-caption-equals-alt")
     }
@@ -170,7 +263,9 @@ public struct CaptionDuplicationRule: Rule {
                         + "text describe what the picture shows and the caption say what it means for the story.",
                     range: item.range(in: document),
                     related: [RelatedLocation(range: alt.range(in: document), message: "the image's alt text")]))
-            } else if let match = matches.first(where: { comparable(item, items[$0.index], ownImage: ownImage) }) {
+            } else if let match = matches.first(where: {
+                comparable(item, items[$0.index], ownImage: ownImage, in: document)
+            }) {
                 violations.append(violation(item, repeats: items[match.index], similarity: match.similarity,
                                             in: document))
             }
@@ -178,27 +273,78 @@ public struct CaptionDuplicationRule: Rule {
         return violations
     }
 
-    /// The image a caption sits under.
+    /// The image a caption sits under: the image of its figure.
     private func ownImageIndex(of item: RepeatedText, in document: Document) -> Int? {
-        guard item.role == .caption, item.blockIndex > 0, document.blocks[item.blockIndex - 1].kind == .image else {
-            return nil
+        guard item.role == .caption else { return nil }
+        let figure = document.blocks[item.blockIndex].figure
+        var index = item.blockIndex - 1
+        while index >= 0 {
+            let block = document.blocks[index]
+            if block.kind == .image && (figure == nil || block.figure == figure) { return index }
+            guard block.kind == .caption || block.kind == .chrome || block.kind == .image else { return nil }
+            index -= 1
         }
-        return item.blockIndex - 1
+        return nil
     }
 
-    /// Pairs this rule reports: a caption or alt text repeating another
-    /// caption or alt text, and a caption and a paragraph repeating each
-    /// other. Paragraph pairs are duplicate-paragraph's; a caption and its
-    /// own image's alt text, forbid-caption-equals-alt's.
-    private func comparable(_ repeated: RepeatedText, _ first: RepeatedText, ownImage: Int?) -> Bool {
+    /// Pairs this rule reports: a caption repeated under the same picture,
+    /// and a caption and a paragraph beside its picture repeating each
+    /// other; other pairs as the options say. Paragraph pairs are
+    /// duplicate-paragraph's; a caption and its own image's alt text,
+    /// forbid-caption-equals-alt's.
+    private func comparable(_ repeated: RepeatedText, _ first: RepeatedText, ownImage: Int?, in document: Document) -> Bool {
         switch (repeated.role, first.role) {
         case (.paragraph, .paragraph), (.altText, .paragraph), (.paragraph, .altText):
             return false
         case (.caption, .altText):
-            return first.blockIndex != ownImage
-        default:
-            return true
+            return first.blockIndex != ownImage && !samePicture(repeated, first, in: document)
+        case (.altText, .altText), (.altText, .caption):
+            return !samePicture(repeated, first, in: document)
+        case (.caption, .caption):
+            return samePicture(repeated, first, in: document) || differentPictures
+        case (.caption, .paragraph), (.paragraph, .caption):
+            switch bodyRepeat {
+            case .never: return false
+            case .anywhere: return true
+            case .besidePicture: return isBesidePicture(repeated, first, in: document)
+            }
         }
+    }
+
+    /// Whether two captions or alt texts belong to one picture: one figure,
+    /// two images of one picture, or (where the format marks no figures, as
+    /// plain text) caption lines with nothing between them.
+    private func samePicture(_ one: RepeatedText, _ other: RepeatedText, in document: Document) -> Bool {
+        let first = document.blocks[one.blockIndex]
+        let second = document.blocks[other.blockIndex]
+        if let a = first.figure, let b = second.figure {
+            if a == b { return true }
+            return picture(of: a, near: one.blockIndex, in: document)
+                .map { $0 == picture(of: b, near: other.blockIndex, in: document) } ?? false
+        }
+        return isAdjacent(one.blockIndex, other.blockIndex, in: document)
+    }
+
+    /// The picture key of a figure, read from its image next to the block.
+    private func picture(of figure: Int, near index: Int, in document: Document) -> String? {
+        var cursor = index
+        while cursor >= 0, document.blocks[cursor].figure == figure {
+            if let picture = document.blocks[cursor].image?.picture { return picture }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// A paragraph and a caption with only the caption's figure (and page
+    /// furniture) between them: the caption text printed beside its picture.
+    private func isBesidePicture(_ one: RepeatedText, _ other: RepeatedText, in document: Document) -> Bool {
+        isAdjacent(one.blockIndex, other.blockIndex, in: document)
+    }
+
+    private func isAdjacent(_ one: Int, _ other: Int, in document: Document) -> Bool {
+        let low = min(one, other)
+        let high = max(one, other)
+        return document.blocks[(low + 1)..<high].allSatisfy { $0.kind == .chrome || $0.kind == .image || $0.kind == .caption }
     }
 
     private func violation(_ repeated: RepeatedText, repeats first: RepeatedText, similarity: Double,

@@ -18,6 +18,12 @@ public struct DuplicateParagraphRule: Rule {
             captions, bylines and notices are never compared (captions have caption-duplication). The \
             finding sits on the repeat; the first occurrence is given as a related location. A \
             deliberate repeat, such as a recap, is a suppression with its reason.
+
+            Some text repeats by design, and is not reported: lines that are not prose sentences \
+            (titles, product names, list entries without a full stop), labelled fields of a \
+            structured entry ("Location: …", "Prep time: …"), a question put to each person in a \
+            questionnaire, and anything printed three times or more, which is a page's template (a \
+            call to action after each product, a note under each section) rather than a paste.
             """,
         defaultSeverity: .error,
         options: [
@@ -40,8 +46,8 @@ public struct DuplicateParagraphRule: Rule {
 
                 The plan includes:
 
-                - $18.5 million for street repaving, up from $14 million last year
-                - ↓$18.5 million for street repaving, up from $14 million last year
+                - It sets aside $18.5 million for street repaving, up from $14 million last year.
+                - ↓It sets aside $18.5 million for street repaving, up from $14 million last year.
                 """),
             RuleExample("""
                 # Council passes budget
@@ -61,6 +67,56 @@ public struct DuplicateParagraphRule: Rule {
                 """, format: .text),
         ],
         nonTriggering: [
+            RuleExample("""
+                # Three cooks, one kitchen
+
+                What is the one dish you could cook with your eyes closed?
+
+                A lentil soup my grandmother taught me before I could read.
+
+                What is the one dish you could cook with your eyes closed?
+
+                Fried rice, because there is always leftover rice in our house.
+                """),
+            RuleExample("""
+                # A weekend on the coast trail
+
+                Trailhead: the car park at the end of Ferry Lane, open from dawn until dusk every day.
+
+                The first stretch climbs through pine woods to the lighthouse.
+
+                Trailhead: the car park at the end of Ferry Lane, open from dawn until dusk every day.
+
+                The return leg follows the beach back to the village.
+                """),
+            RuleExample("""
+                # The best rain jackets of the year
+
+                - Harbor Shell Pro — Our Pick for Long Days in Heavy Rain
+                - Tidewater Packable — Best Budget Jacket for Commuters
+
+                ## Harbor Shell Pro — Our Pick for Long Days in Heavy Rain
+
+                It kept us dry through a week of storms.
+
+                - Harbor Shell Pro — Our Pick for Long Days in Heavy Rain
+                - Tidewater Packable — Best Budget Jacket for Commuters
+                """),
+            RuleExample("""
+                # The best rain jackets of the year
+
+                The Harbor Shell Pro kept us dry through a week of storms on the coast.
+
+                Buy it now from our partner store and get free shipping on every order today.
+
+                The Tidewater Packable folds into its own pocket and weighs almost nothing.
+
+                Buy it now from our partner store and get free shipping on every order today.
+
+                The Summit Parka is warm enough for winter hikes above the tree line.
+
+                Buy it now from our partner store and get free shipping on every order today.
+                """),
             RuleExample("""
                 # Council passes budget
 
@@ -102,9 +158,12 @@ public struct DuplicateParagraphRule: Rule {
             return paragraph.fingerprint.wordCount >= minWords ? paragraph : nil
         }
         let matches = NearDuplicates.earlierMatches(in: paragraphs.map(\.fingerprint), threshold: threshold)
-        return zip(paragraphs, matches).compactMap { paragraph, matches in
-            guard let match = matches.first else { return nil }
+        let copies = Self.copyCounts(matches)
+        return zip(paragraphs.indices, matches).compactMap { position, matches in
+            guard let match = matches.first, copies[position] < Self.templateCopies else { return nil }
+            let paragraph = paragraphs[position]
             let first = paragraphs[match.index]
+            guard Self.readsAsProse(document.blocks[paragraph.blockIndex].content.utf8) else { return nil }
             return Violation(
                 message: "Paragraph \(RepeatedText.verb(match.similarity)) the paragraph "
                     + "\(RepeatedText.place(of: first, before: paragraph, in: document)): "
@@ -112,5 +171,89 @@ public struct DuplicateParagraphRule: Rule {
                 range: paragraph.range(in: document),
                 related: [RelatedLocation(range: first.range(in: document), message: "first occurrence of the paragraph")])
         }
+    }
+
+    /// Text printed this many times or more is a page's template, not a paste.
+    static let templateCopies = 3
+
+    /// How many times each paragraph's text is printed: the size of the
+    /// group of paragraphs that repeat one another.
+    static func copyCounts(_ matches: [[NearDuplicates.Match]]) -> [Int] {
+        var parent = Array(matches.indices)
+        func root(_ item: Int) -> Int {
+            var item = item
+            while parent[item] != item {
+                parent[item] = parent[parent[item]]
+                item = parent[item]
+            }
+            return item
+        }
+        for (item, found) in matches.enumerated() {
+            for match in found {
+                let (a, b) = (root(item), root(match.index))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var sizes = [Int: Int]()
+        for item in matches.indices { sizes[root(item), default: 0] += 1 }
+        return matches.indices.map { sizes[root($0)] ?? 1 }
+    }
+
+    /// Prose a paste can repeat: it ends as a sentence does, and is neither
+    /// a labelled field ("Location: …") nor a lone question.
+    static func readsAsProse(_ utf8: [UInt8]) -> Bool {
+        var end = utf8.count
+        // Closing quotation marks and brackets after the full stop.
+        while end > 0, closers.contains(utf8[end - 1]) || isTrailingSpace(utf8, end) { end -= closerWidth(utf8, end) }
+        guard end > 0 else { return false }
+        let last = utf8[end - 1]
+        let isEllipsis = end >= 3 && utf8[(end - 3)..<end].elementsEqual([0xE2, 0x80, 0xA6])
+        guard last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || isEllipsis else {
+            return false
+        }
+        if last == UInt8(ascii: "?") && !utf8[..<(end - 1)].contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "!") }) {
+            return false
+        }
+        return !isLabelledField(utf8) && callToAction.prefixMatch(of: utf8) == nil
+    }
+
+    /// "Click here to download the app.": the page speaking to its reader,
+    /// repeated wherever the page wants a click.
+    private static let callToAction = PhraseMatcher([
+        "click here", "tap here", "click to", "tap to", "sign up", "subscribe", "follow us", "read more", "shop now",
+        "buy now", "see it", "get it now", "download the", "download our",
+    ], wholeWords: true)
+
+    /// "Prep time: 20 minutes.", "Shrine Location: …": up to four words,
+    /// each capitalised or a number, then a colon.
+    static func isLabelledField(_ utf8: [UInt8]) -> Bool {
+        guard let colon = utf8.prefix(48).firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return false }
+        let words = utf8[..<colon].split(separator: 0x20)
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        return words.first.map { $0.first.map { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ?? false } ?? false
+            && words.dropFirst().allSatisfy { word in
+                guard let first = word.first else { return true }
+                return first >= 0x41 && first <= 0x5A || first >= 0x30 && first <= 0x39 || first >= 0x80
+            }
+            && !words.contains { word in cueWords.contains(String(decoding: word, as: UTF8.self).lowercased()) }
+    }
+
+    /// "She said: …" opens a quotation, not a field.
+    private static let cueWords: Set<String> = ["said", "says", "added", "told", "wrote", "asked", "explained", "stated"]
+
+    private static let closers: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]")]
+
+    private static func isTrailingSpace(_ utf8: [UInt8], _ end: Int) -> Bool {
+        utf8[end - 1] == 0x20 || utf8[end - 1] == 0x0A || (end >= 2 && utf8[end - 2] == 0xC2 && utf8[end - 1] == 0xA0)
+            || closerWidth(utf8, end) == 3
+    }
+
+    /// The width of a closing mark ending at `end`: ” and ’ take three bytes.
+    private static func closerWidth(_ utf8: [UInt8], _ end: Int) -> Int {
+        if end >= 3 && utf8[end - 3] == 0xE2 && utf8[end - 2] == 0x80 && (utf8[end - 1] == 0x9D || utf8[end - 1] == 0x99) {
+            return 3
+        }
+        if end >= 2 && utf8[end - 2] == 0xC2 && (utf8[end - 1] == 0xA0 || utf8[end - 1] == 0xBB) { return 2 }
+        return 1
     }
 }

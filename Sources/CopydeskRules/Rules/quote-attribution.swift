@@ -139,7 +139,7 @@ public struct QuoteAttributionRule: Rule {
             let block = document.blocks[quote.blockIndex]
             let words = quote.innerText.split { $0 == " " || $0 == "\n" || $0 == "\t" }
             if words.count < minWords { continue }
-            if exemptHeadlines && (block.kind == .headline || block.kind == .heading) { continue }
+            if exemptHeadlines && (block.kind == .headline || block.kind == .heading || block.kind == .standfirst) { continue }
             if exemptEpigraphs && quote.isBlockquote && quote.blockIndex < firstParagraph { continue }
             if exemptTitles && !quote.isBlockquote
                 && (Self.isTitle(words) || Self.followsNameOfWork(block.content.utf8, before: quote.textRange.lowerBound)) { continue }
