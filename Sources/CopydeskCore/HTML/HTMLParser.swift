@@ -135,7 +135,9 @@ struct HTMLPageAssembler {
     private mutating func markTaglines(names: [String]) {
         let names = names.filter { $0.split(separator: " ").count >= 2 }
         guard !names.isEmpty else { return }
-        for index in raw.indices where kinds[index] == .paragraph && raw[index].text.count <= 400 {
+        // At the end of an opinion piece it often stands outside the body.
+        for index in raw.indices where raw[index].text.count <= 400
+            && (kinds[index] == .paragraph || kinds[index] == .chrome && reasons[index] == Self.outsideBody) {
             let text = raw[index].text.text
             for name in names where text.hasPrefix(name) {
                 let rest = text.dropFirst(name.count)
@@ -263,6 +265,10 @@ struct HTMLPageAssembler {
                 chrome(index, copy)
                 continue
             }
+            if Self.showsMarkup(block.text.utf8) {
+                chrome(index, "markup printed as text: an embed code or a shortcode")
+                continue
+            }
             if pullQuotes.contains(index) {
                 chrome(index, "a pull quote: it repeats words of the body for display")
                 continue
@@ -338,10 +344,23 @@ struct HTMLPageAssembler {
                 kinds[index] = .notice
                 reasons[index] = "a notice outside the article body"
             } else {
-                chrome(index, context.contains(.aside) ? "an aside outside the article body" : "outside the article body")
+                chrome(index, context.contains(.aside) ? "an aside outside the article body" : Self.outsideBody)
             }
         }
     }
+
+    /// Text that is markup a reader is meant to copy or a CMS failed to
+    /// expand: `<iframe src="…">` in an "Embed" box, `[caption id="…"]`.
+    static func showsMarkup(_ utf8: [UInt8]) -> Bool {
+        markupSigns.contains(in: utf8)
+    }
+
+    private static let markupSigns = PhraseMatcher([
+        "<iframe", "<script", "<div ", "<div>", "</div>", "<blockquote", "<embed", "[caption ", "[embed]", "[/caption]",
+        "[video ", "[gallery ", "{{", "}}",
+    ])
+
+    private static let outsideBody = "outside the article body"
 
     private mutating func chrome(_ index: Int, _ why: String) {
         kinds[index] = .chrome
