@@ -38,11 +38,13 @@ rules:
     # wire-credits: [The Associated Press, AP, Reuters, AFP, Agence France-Presse, Bloomberg, ...]
     # forbidden: [Staff, Web Desk, News Desk, Desk, Staff Reporter, Staff Writer, Newsroom, Editors, Admin, Administrator]
 
-  # No caption (or image alt text) is printed twice, or repeats a body paragraph.
+  # No caption is printed twice under its picture, or pasted into the body beside it.
   caption-duplication:
     severity: error
     # similarity: 0.9                 # share of three-word sequences in common; 1 = exact repeats only
-    # compare-alt-text: true
+    # different-pictures: false       # also report one caption under two different pictures
+    # body-repeat: beside-picture     # or anywhere, or never
+    # compare-alt-text: false
     # forbid-caption-equals-alt: false
 
   # No body paragraph is printed twice, as a CMS paste can do.

@@ -124,12 +124,27 @@ struct HTMLClassNames {
     /// `is-hidden`), unless another class shows it on some screens
     /// (`d-none d-md-block`, `hidden md:flex`).
     private static func hidesElement(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        // Most class values hold neither word: look before splitting.
+        guard mentions("hid", range, in: bytes) || mentions("none", range, in: bytes) else { return false }
         let tokens = bytes[range].split(whereSeparator: { isSpace($0) }).map { String(decoding: $0, as: UTF8.self).lowercased() }
         guard tokens.contains(where: { hidingClasses.contains($0) }) else { return false }
         return !tokens.contains { token in
             token.contains(":") || token.hasSuffix("block") || token.hasSuffix("flex") || token.hasSuffix("inline")
                 || token.hasSuffix("grid") || token.contains("show") || token.contains("visible")
         }
+    }
+
+    private static func mentions(_ word: StaticString, _ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard range.count >= needle.count else { return false }
+        var start = range.lowerBound
+        while start + needle.count <= range.upperBound {
+            var index = 0
+            while index < needle.count && PhraseMatcher.fold(bytes[start + index]) == needle[index] { index += 1 }
+            if index == needle.count { return true }
+            start += 1
+        }
+        return false
     }
 
     private static let hidingClasses: Set<String> = ["hidden", "d-none", "is-hidden", "hide", "u-hidden"]
