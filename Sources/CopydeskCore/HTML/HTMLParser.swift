@@ -317,7 +317,11 @@ struct HTMLPageAssembler {
                 continue
             }
             if inBody {
-                if context.contains(.aside) {
+                if context.contains(.aside) && (block.kind == .heading || isLinkList(block)) {
+                    // An editor's note is a sentence; a headline or a row of
+                    // links in an aside is a promo for another story.
+                    chrome(index, "a promo for another story, set in an aside inside the body")
+                } else if context.contains(.aside) {
                     kinds[index] = .notice
                     reasons[index] = "an aside inside the article body"
                 } else if isNotice {
