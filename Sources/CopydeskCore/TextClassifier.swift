@@ -18,8 +18,8 @@ enum TextClassifier {
 
     /// American copy quotes with double marks and writes its heads in
     /// headline style, with single ones: a short line of its own that opens
-    /// with a single-quoted phrase ('Pretty cool working there.', 'Carnage
-    /// on the road' in southern city of Nice) is a section head, not a
+    /// with a single-quoted phrase ('Nice place to work.', 'Chaos at the
+    /// market' in a northern port town) is a section head, not a
     /// quotation awaiting a speaker. Copy that quotes with single marks
     /// (British style) keeps such lines as paragraphs.
     private static func markQuotedSubheads(_ blocks: inout [Block]) {

@@ -259,7 +259,7 @@ final class BlockAnalysis {
               !Self.pronouns.contains(word(first)) || word(first) == word(pronoun) else { return nil }
         let verb = pastAuxiliaries(from: found.next, before: pronoun)
         guard verb < pronoun, tokens.isWord(verb) else { return nil }
-        // "Ban Ki-moon condemned what he called a “brazen breach”": the
+        // "The mayor condemned what she called a “reckless delay”": the
         // pronoun of a clause naming the subject's words is the subject.
         if tokens.isWord(pronoun - 1), ["what", "which", "whom"].contains(word(pronoun - 1)),
            isVerbLike(verb) || vocabulary.cueWords.contains(word(verb)) || word(verb).hasSuffix("ing") {
@@ -382,8 +382,8 @@ final class BlockAnalysis {
         }
         if let hit = partialQuoteHit(token, in: sentence) { return hit }
         if let hit = closingCreditHit() { return hit }
-        // “Oh gosh, those are some very small towns,” Woolson said. They also
-        // lie in a media market dead zone. “That's a tough area.”: within a
+        // “We never get the early trains,” Ortiz said. Her stop is the last
+        // on the line. “It's a long wait.”: within a
         // paragraph, the speaker last credited goes on speaking.
         for earlier in tokens.sentences[..<sentenceIndex].reversed() {
             if let hit = wholeSentenceAttribution(earlier, nearest: earlier.upperBound - 1) { return hit }
@@ -393,8 +393,8 @@ final class BlockAnalysis {
 
     /// A quoted phrase of up to eight words inside a sentence ("The Florida
     /// senator likes “The Walking Dead”", "the administration waves off the
-    /// delay as “minimal”", "Graham assures his audience he will tell the
-    /// “bigots” to “shut up”") is the framing clause's: its subject is the
+    /// delay as “minimal”", "the coach promises fans he will tell the
+    /// “doubters” to “wait and see”") is the framing clause's: its subject is the
     /// speaker and its verb, whatever it is, the cue. Longer quotations are
     /// statements of their own and need a cue; reading them this loosely
     /// would credit quotations whose attribution was cut.
@@ -698,7 +698,7 @@ final class BlockAnalysis {
             index = dash + 1
             while tokens.isPunctuation(index, 0x2D) { index += 1 }
         }
-        // "Twenty-two years ago, a Times article hailed": a numeral opens a time phrase.
+        // "Thirty-one years ago, a local paper praised": a numeral opens a time phrase.
         if index < limit, tokens.isWord(index),
            Self.leadIns.contains(word(index)) || (Self.isNumeral(word(index)) && tokens.isWord(index + 1) && Self.timeUnits.contains(word(index + 1))) {
             guard let comma = (index..<min(limit, index + 16)).first(where: { tokens.isPunctuation($0, 0x2C) }) else { return nil }
@@ -902,7 +902,7 @@ final class BlockAnalysis {
         }
         for cue in ordered {
             if let speaker = speaker(for: cue, in: sentence) ?? subject(of: sentence, endingBefore: cue.lowerBound)?.range {
-                // "“…,” cutting off a reporter who asked about finances": a
+                // "“…,” interrupting a voter who asked about taxes": a
                 // relative clause after the quotation speaks of someone else.
                 if anchor < cue.lowerBound, let first = tokens.token(startingAt: speaker.lowerBound),
                    tokens.quoteIndex(anchor) != nil, ["who", "which", "that"].contains(word(first)) {
@@ -915,8 +915,8 @@ final class BlockAnalysis {
         return nil
     }
 
-    /// "In a Washington Post-ABC News poll released Sunday, just 8 percent
-    /// of Democrats said …": the poll is the source the story stands on.
+    /// "In a county survey published Monday, only 12 percent of renters
+    /// said …": the poll is the source the story stands on.
     private func pollHit(in sentence: Range<Int>) -> AttributionHit? {
         let opener = sentence.lowerBound
         guard tokens.isWord(opener), word(opener) == "in", tokens.isWord(opener + 1),
@@ -948,8 +948,8 @@ final class BlockAnalysis {
             return form.hasSuffix("s") && tokens.isWord(before - 1) && Self.prepositions.contains(word(before - 1))
         }
         let previous = word(before)
-        // "a competition called the House to Home Prize", "a short film
-        // called “Tenemos Familias”": a noun named, not words spoken.
+        // "a contest called the Harbor Light Award", "a documentary
+        // called “River Towns”": a noun named, not words spoken.
         if form == "called", !Self.pronouns.contains(previous), !Self.auxiliaries.contains(previous), !previous.hasSuffix("ly"),
            !Self.conjunctions.contains(previous), !vocabulary.speakerNounSet.contains(previous),
            !Self.phraseBreakers.contains(previous), previous != "that" {
@@ -1142,7 +1142,7 @@ final class BlockAnalysis {
         let cueText = (cue.lowerBound...cue.upperBound).map { tokens.lowercasedWord($0) }.joined(separator: " ")
         let forwardOnly = cueText == "according to" || cueText.hasPrefix("in ") || cueText == "in the words of"
         let verb = tokens.lowercasedWord(cue.upperBound)
-        // "Trump went after Bush, calling him “a total stiff”": a participle
+        // "The senator went after her rival, calling him “a lost cause”": a participle
         // after a comma belongs to the subject of the clause; what follows it
         // is its object.
         // "After saying her foot was “so swollen,” she was …": the subject
@@ -1240,7 +1240,7 @@ final class BlockAnalysis {
             if tokens.isPunctuation(index, 0x2C) { index -= 1 }
             guard index >= sentence.lowerBound else { return nil }
         }
-        // "Gingrich — mentioned by Newsmax as the leading choice — told": an
+        // "Ortiz — named by colleagues as the likely successor — told": an
         // apposition between dashes.
         if isDash(index), let open = (max(sentence.lowerBound, index - 40)..<index).last(where: { isDash($0) }), open > sentence.lowerBound {
             return nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: false)
@@ -1269,7 +1269,7 @@ final class BlockAnalysis {
                 // state after its city is no speaker.
                 let cityState = tokens.isPunctuation(open, 0x2C) && open + 2 == index && tokens.isCapitalized(open + 1)
                 if tokens.isPunctuation(open, 0x2C) && !cityState {
-                    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
+                    // "Sen. Ana Ruiz (D-Ore.), a budget committee member, said".
                     var nameEnd = open - 1
                     if tokens.isPunctuation(nameEnd, 0x29),
                        let paren = (max(sentence.lowerBound, nameEnd - 12)..<nameEnd).last(where: { tokens.isPunctuation($0, 0x28) }) {

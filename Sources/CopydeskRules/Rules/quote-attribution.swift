@@ -65,7 +65,7 @@ public struct QuoteAttributionRule: Rule {
             RuleExample("“It is,” she said, “far too late to change the plan now.”\n"),
             RuleExample("“We will not raise taxes,” said a spokeswoman for the mayor.\n"),
             RuleExample("According to the city’s statement, “the bridge will reopen in the spring of next year.”\n"),
-            RuleExample("The draft, she said, was at “significant variance with the ongoing efforts.”\n"),
+            RuleExample("The plan, she said, was “far out of step with what the neighbours asked for.”\n"),
             RuleExample("Ushakov was quoted as saying it was wrong. “We don't turn down invitations.”\n"),
             RuleExample("The mayor said:\n\n“We will not raise taxes this year or next.”\n"),
             RuleExample("“The river rose overnight,” the engineer said. “We worked until dawn.\n\n“By morning the levee held and the town was safe.”\n"),
@@ -181,8 +181,8 @@ public struct QuoteAttributionRule: Rule {
         return String(flat.prefix(57)) + "…"
     }
 
-    /// "Ouisa Davis' commentary, “Melania, tell your immigrant story,” is
-    /// thoughtful", "an op-ed titled “…”": a quotation right after a noun
+    /// "Lena Ortiz's column, “Keep the ferry running, mayor,” is
+    /// persuasive", "an op-ed titled “…”": a quotation right after a noun
     /// for a work, or a verb that names one, is its title.
     static func followsNameOfWork(_ bytes: [UInt8], before start: Int) -> Bool {
         var end = min(start, bytes.count)
