@@ -306,7 +306,7 @@ public struct CaptionDuplicationRule: Rule {
             switch bodyRepeat {
             case .never: return false
             case .anywhere: return true
-            case .besidePicture: return isBesidePicture(repeated, first, in: document)
+            case .besidePicture: return isAdjacent(repeated.blockIndex, first.blockIndex, in: document)
             }
         }
     }
@@ -335,12 +335,9 @@ public struct CaptionDuplicationRule: Rule {
         return nil
     }
 
-    /// A paragraph and a caption with only the caption's figure (and page
-    /// furniture) between them: the caption text printed beside its picture.
-    private func isBesidePicture(_ one: RepeatedText, _ other: RepeatedText, in document: Document) -> Bool {
-        isAdjacent(one.blockIndex, other.blockIndex, in: document)
-    }
-
+    /// Two blocks with only pictures, captions and page furniture between
+    /// them: caption lines of one picture, or a caption and the paragraph
+    /// printed beside its picture.
     private func isAdjacent(_ one: Int, _ other: Int, in document: Document) -> Bool {
         let low = min(one, other)
         let high = max(one, other)
