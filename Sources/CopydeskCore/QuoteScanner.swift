@@ -265,6 +265,7 @@ struct BlockScan {
         if let single = openSingle {
             reportUnclosedSingle(single)
         }
+        closeWithSharedMark(&openDoubles)
         for (depth, open) in openDoubles.enumerated() {
             quotes.append(FoundQuote(range: open.offset..<count, depth: depth, isOpenAtEnd: true))
             unbalanced.append(LoneMark(offset: open.offset, length: open.length, scalar: open.scalar,
@@ -272,6 +273,54 @@ struct BlockScan {
         }
         endsWithOpenDouble = !openDoubles.isEmpty
         quotes.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The last closing double mark so far, and the depth of the quotation
+    /// it closed when a quotation of the same style stays open around it.
+    private var lastDoubleCloser: (range: Range<Int>, nestedDepth: Int?, scalar: Unicode.Scalar)?
+
+    /// A quotation mark of the style already open, where no sentence has
+    /// just ended, opens a quotation inside the open one (“For me “Home”
+    /// was the start) rather than a new one after a quotation left open:
+    /// copy that does not switch to single marks for the inner quotation.
+    private func opensNestedQuotation(at offset: Int) -> Bool {
+        var index = offset
+        while index > 0 {
+            index -= 1
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A { continue }
+            if byte & 0xC0 == 0x80 { continue }
+            // A sentence ended (. ! ? or an ellipsis): the open quotation
+            // was never closed and a new one starts.
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F { return false }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 { return false }
+            return true
+        }
+        return false
+    }
+
+    /// Nested quotations that end together are often closed with one mark:
+    /// Russian and other guillemet copy writes «Издание «Имя» for a name
+    /// quoted inside a title, and English copy ends a paragraph with one ”
+    /// where an inner and an outer quotation both end. A quotation still
+    /// open at the end whose inner quotation of the same style closed last,
+    /// with no double mark after it, is taken to close there; for curly and
+    /// straight marks only when nothing but punctuation follows the mark.
+    private mutating func closeWithSharedMark(_ openDoubles: inout [OpenMark]) {
+        guard let closer = lastDoubleCloser, let depth = closer.nestedDepth, depth <= openDoubles.count else { return }
+        let isGuillemet = closer.scalar == QuoteMarks.rightGuillemet
+        if !isGuillemet {
+            let rest = bytes[closer.range.upperBound...]
+            guard rest.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x2E || $0 == 0x29 }) else { return }
+        }
+        let straight = Self.isStraight(closer.scalar)
+        // A quotation opened after that mark is open for real.
+        guard openDoubles.allSatisfy({ $0.offset < closer.range.lowerBound }),
+              openDoubles.allSatisfy({ Self.isStraight($0.scalar) == straight }) else { return }
+        for (index, open) in openDoubles.enumerated() {
+            quotes.append(FoundQuote(range: open.offset..<closer.range.upperBound, depth: index, isOpenAtEnd: false))
+        }
+        openDoubles.removeAll()
     }
 
     /// A guillemet standing apart at the end (») or the start («) of the
@@ -336,7 +385,8 @@ struct BlockScan {
         }
         switch direction {
         case .opens:
-            if let sameStyle = open.lastIndex(where: { Self.isStraight($0.scalar) == straight }) {
+            if let sameStyle = open.lastIndex(where: { Self.isStraight($0.scalar) == straight }),
+               !opensNestedQuotation(at: offset) {
                 // A quotation of this style is already open: it was never closed.
                 for (depth, previous) in open.enumerated().dropFirst(sameStyle) {
                     quotes.append(FoundQuote(range: previous.offset..<offset, depth: depth, isOpenAtEnd: false))
@@ -370,6 +420,8 @@ struct BlockScan {
             }
             let nesting = singleQuotesArePrimary && openSingle != nil ? 1 : 0
             quotes.append(FoundQuote(range: open[target].offset..<offset + length, depth: target + nesting, isOpenAtEnd: false))
+            let closesNested = open[..<target].contains { Self.isStraight($0.scalar) == straight }
+            lastDoubleCloser = (offset..<offset + length, closesNested ? target : nil, mark)
             open.removeSubrange(target...)
             if !singleQuotesArePrimary { openSingle = nil }
         case .either:
@@ -402,6 +454,17 @@ struct BlockScan {
         return ["em", "til", "tis", "twas", "cause", "n", "round", "bout", "nother", "cos", "kay"].contains(text)
     }
 
+    /// t, s, d, m, ll, re or ve standing as a word of its own: the tail of
+    /// a contraction (n’t, ’s, ’ll).
+    private func endsContraction(at index: Int) -> Bool {
+        var end = index
+        while end < bytes.count && end - index < 3, (bytes[end] | 0x20) >= 0x61 && (bytes[end] | 0x20) <= 0x7A { end += 1 }
+        guard end > index, end - index <= 2 else { return false }
+        if end < bytes.count && classify(scalar(at: end)?.0) != .boundary && classify(scalar(at: end)?.0) != .closing { return false }
+        let tail = String(decoding: bytes[index..<end].map { $0 | 0x20 }, as: UTF8.self)
+        return ["t", "s", "d", "m", "ll", "re", "ve"].contains(tail)
+    }
+
     private mutating func handleSingle(_ mark: Unicode.Scalar, at offset: Int, length: Int, before: Neighbour, after: Neighbour,
                                        insideDouble: Bool, open: inout OpenMark?) {
         let isLetter = { (neighbour: Neighbour) in neighbour == .letter || neighbour == .digit }
@@ -415,6 +478,8 @@ struct BlockScan {
         }
         // 5'10": a prime.
         if mark == QuoteMarks.straightSingle && before == .digit { return }
+        // isn ‘t, it ’s: a contraction with a stray space before its apostrophe.
+        if before == .boundary && isLetter(classify(scalar(before: offset - 1))) && endsContraction(at: offset + length) { return }
         switch mark {
         case QuoteMarks.leftSingle:
             // A left mark after a word, where a right one belongs (the

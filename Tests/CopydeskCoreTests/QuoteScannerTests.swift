@@ -113,6 +113,38 @@ struct QuoteAcrossLinesTests {
     }
 }
 
+/// Copy that quotes inside a quotation with the same marks, and closes
+/// nested quotations that end together with one mark.
+struct SameStyleNestingTests {
+    private func problems(_ text: String) -> [String] {
+        ArticleParser.parse(SourceText(path: "t.md", string: text), format: .markdown)
+            .unbalancedQuoteMarks.map { "\($0.problem.rawValue)@\($0.range.start.column)" }
+    }
+
+    @Test(arguments: [
+        "“We named the ferry “Pelican” after the bay,” the owner said.\n",
+        "\"The brochure called it \"rustic\" and we laughed,\" he said.\n",
+        "“For us “Harbour Lights” was the first song.\n\n“It still is,” she said.\n",
+        "“People kept telling me, “You cannot build it here.”\n",
+        "«Газета «Вечерний город» вышла в понедельник.\n",
+    ])
+    func nestedQuotationsOfTheSameStyleBalance(text: String) {
+        #expect(problems(text).isEmpty)
+    }
+
+    @Test func aNewSentenceInQuotationMarksMeansThePreviousOneNeverClosed() {
+        #expect(problems("“The hall is closed. “We reopen in May,” the manager said.\n") == ["neverClosed@1"])
+    }
+
+    @Test func anInnerQuotationClosingMidParagraphDoesNotCloseTheOuterOne() {
+        #expect(problems("“For us “Harbour Lights” was the first song.\n\nThe band left at noon.\n") == ["neverClosed@1"])
+    }
+
+    @Test func aContractionWithAStraySpaceIsNotAQuotation() {
+        #expect(problems("The council isn ‘t ready, and it ‘s late.\n").isEmpty)
+    }
+}
+
 struct TypewriterQuoteTests {
     @Test func twoStraightSingleMarksAreADoubleMark() {
         let document = ArticleParser.parse(SourceText(path: "t.md", string: "''Pretty cool working there,'' she said, and it's ''fine.''"), format: .markdown)

@@ -19,6 +19,11 @@ public struct QuoteBalanceRule: Rule {
             mark; that is not a violation. A single quotation mark is reported only when it is a \
             curly opening mark (‘) with nothing after it that could close it, since a straight or \
             closing single mark is usually an apostrophe.
+
+            A quotation inside a quotation may use the same marks (“We named it “Pelican” then”), \
+            and nested quotations that end together may share one closing mark, as guillemet copy \
+            writes «Газета «Город»; neither is reported. A new sentence opening with a quotation \
+            mark while one is still open is: the first quotation never closed.
             """,
         defaultSeverity: .error,
         triggering: [
@@ -38,6 +43,7 @@ public struct QuoteBalanceRule: Rule {
             RuleExample("The 6'2\" center and his 12\" records.\n"),
             RuleExample("“The river rose overnight.\n\n“By morning the levee held,” the engineer said.\n"),
             RuleExample("She called it ‘a good start’ and moved on.\n"),
+            RuleExample("“We named the ferry “Pelican” after the bay,” the owner said.\n"),
             RuleExample("Use `\"` for inches in code.\n\n```\nprint(\"unbalanced)\n```\n"),
             RuleExample("\"The river rose overnight,\" he said.\n", format: .text),
             RuleExample("> “We are ready,” the chief said.\n"),
