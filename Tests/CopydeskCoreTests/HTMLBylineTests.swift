@@ -145,3 +145,65 @@ struct HTMLBylineTests {
         #expect(byline.nameSpans.last?.range.end.offset == offset + 8)
     }
 }
+
+/// Credits a page's layout puts in unusual places, and things that look
+/// like credits and are not.
+struct HTMLCreditPlacementTests {
+    private func bylines(_ html: String) -> [Byline] {
+        ArticleParser.parse(SourceText(path: "t.html", string: html), format: .html).bylines
+    }
+
+    private static let paragraph = "<p>" + String(repeating: "The ferry service resumed on Monday after a week of storms. ", count: 3) + "</p>"
+
+    private func article(_ header: String, body: String = paragraph + paragraph, articleClass: String = "") -> String {
+        "<html><body><article class=\"\(articleClass)\"><h1>Ferries run again</h1>\(header)\(body)</article></body></html>"
+    }
+
+    @Test func aSourceFieldInTheHeaderCreditsTheOrganisation() {
+        let asField = bylines(article("<dl><dt>Date:</dt><dd>May 2, 2024</dd><dt>Source:</dt><dd>Harbour Research Institute</dd></dl>"))
+        #expect(asField.map(\.credited) == [["Harbour Research Institute"]])
+        #expect(asField.first?.origin == "source field")
+        let asLine = bylines(article("<p>Source: Harbour Research Institute</p>"))
+        #expect(asLine.map(\.credited) == [["Harbour Research Institute"]])
+    }
+
+    @Test func aSourceLineUnderAChartInTheBodyIsNoCredit() {
+        let body = Self.paragraph + "<figure><img src=\"/c/chart.png\" alt=\"\"><figcaption>Source: Port Authority</figcaption></figure>" + Self.paragraph
+        #expect(bylines(article("<p>By Mara Quist</p>", body: body)).flatMap(\.names) == ["Mara Quist"])
+    }
+
+    @Test func aPostTaggedWithItsAuthorsNameIsNotAByline() {
+        let html = article("", body: "<h2>Timetable for the week</h2>" + Self.paragraph, articleClass: "post type-post author-harbourdesk")
+        #expect(bylines(html).isEmpty)
+    }
+
+    @Test func aLinkToAPersonsPageInsideAParagraphIsAMention() {
+        let body = "<p>The minister who opened the terminal, <a href=\"/people/oren-vale\">Oren Vale</a>, said the timetable "
+            + "would return to normal by Friday and that the fares would not rise this year.</p>" + Self.paragraph
+        #expect(bylines(article("<p>By <a href=\"/author/mara-quist\">Mara Quist</a></p>", body: body)).flatMap(\.names) == ["Mara Quist"])
+    }
+
+    @Test func threeNamesSeparatedByCommasAreThreeReporters() {
+        #expect(bylines(article("<p class=\"byline\">By Mara Quist, Oren Vale, Tilde Marsh</p>")).flatMap(\.names)
+            == ["Mara Quist", "Oren Vale", "Tilde Marsh"])
+        #expect(bylines(article("<p class=\"byline\">By Mara Quist, Harbour Times</p>")).flatMap(\.names) == ["Mara Quist"])
+    }
+
+    @Test func aNameLineAfterTheFirstParagraphNamesAPicturesSubject() {
+        let body = Self.paragraph + "<p>Oren Vale</p>" + Self.paragraph
+        #expect(bylines(article("", body: body)).isEmpty)
+    }
+
+    @Test func aWireDatelineCreditsTheAgencyWhenThePageShowsNoByline() {
+        let body = "<p>PORT AMITY, Fla. (AP) — The ferry service resumed on Monday after a week of storms.</p>" + Self.paragraph
+        let credits = bylines(article("", body: body))
+        #expect(credits.map(\.kind) == [.wireCredit])
+        #expect(credits.first?.wireCredit?.text == "AP")
+    }
+
+    @Test func oneBylineMarkedUpTwiceIsOneByline() {
+        let html = article("<div class=\"author\"><span class=\"author-name\"><a rel=\"author\" href=\"/author/mq\">Mara Quist</a></span></div>"
+            + "<div class=\"byline\">by Mara Quist</div>")
+        #expect(bylines(html).count == 1)
+    }
+}

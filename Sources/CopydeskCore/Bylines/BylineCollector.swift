@@ -134,7 +134,7 @@ enum BylineCollector {
 
     /// "WASHINGTON (AP) — …" or "(Reuters) - …" at the start of the first
     /// body paragraph: the agency in the brackets.
-    private static func datelineCredit(in document: Document) -> Byline? {
+    static func datelineCredit(in document: Document) -> Byline? {
         let headline = document.blocks.firstIndex { $0.kind == .headline } ?? -1
         guard let index = document.blocks.indices.first(where: { $0 > headline && document.blocks[$0].kind == .paragraph })
         else { return nil }

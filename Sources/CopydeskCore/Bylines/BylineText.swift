@@ -91,6 +91,16 @@ public enum BylineText {
             }
         }
         if segments.last?.tokens.isEmpty == true { segments.removeLast() }
+        // "By Ana Ruiz, Tom Hale, Li Wei": three or more parts, each a whole
+        // name and nothing else, are a list of reporters even without "and";
+        // a publication after a name makes two parts ("By Jane Doe, Medical Xpress").
+        if segments.count >= 3, segments.dropFirst().allSatisfy({ $0.after == .comma }),
+           segments.allSatisfy({ part in
+               nameRunEnd(part.tokens) == part.tokens.count
+                   && !part.tokens.contains { organisationWords.contains($0.folded) || wireServices.contains($0.folded) }
+           }) {
+            listHasAnd = true
+        }
 
         var afterDate = false
         // Once a part names a publication or a place ("Medical Xpress"),

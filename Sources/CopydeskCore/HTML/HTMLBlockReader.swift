@@ -258,8 +258,12 @@ struct HTMLBlockReader {
         let inArticle = !inherited.isDisjoint(with: [.article, .main, .articleBody])
         if classRoles.contains(.pageHeader) && !inArticle { own.insert(.pageHeader) }
         if classRoles.contains(.pageFooter) && !inArticle { own.insert(.pageFooter) }
-        if classRoles.contains(.byline) { own.insert(.byline) }
-        if classRoles.contains(.author) { own.insert(.author) }
+        // A CMS tags the whole post with its author's name (WordPress's
+        // `<article class="post author-jdoe">`, `<body class="author-jdoe">`):
+        // the element holds the article, not a byline.
+        let tagsWholePost = name == "body" || name == "html" || kind == .block(.article)
+        if classRoles.contains(.byline) && !tagsWholePost { own.insert(.byline) }
+        if classRoles.contains(.author) && !tagsWholePost { own.insert(.author) }
         if classRoles.contains(.authorDetail) && (classRoles.contains(.author) || classRoles.contains(.byline)
             || inherited.contains(.author) || inherited.contains(.byline) || inherited.contains(.itempropAuthor)) {
             own.insert(.authorDetail)

@@ -58,7 +58,7 @@ struct HTMLBylineFinder {
             chosen = structured.filter { $0.origin == best.origin && !$0.isOrganization }
         }
         if chosen.isEmpty {
-            chosen = nearestVisible(visible.filter { $0.isOrganization && ($0.rank <= 4 || $0.origin == "by line") })
+            chosen = nearestVisible(visible.filter { $0.isOrganization && ($0.rank <= 4 || $0.origin == "by line" || $0.origin == "source field") })
         }
         // The page's data gives an organisation or a desk as the author
         // ("Associated Press", "Hollywood.com Staff"): with nothing on the
@@ -70,7 +70,11 @@ struct HTMLBylineFinder {
         bylineBlocks = Array(Set(chosen.compactMap(\.blockIndex))).sorted()
         let sites = metadata.siteNames.map(Self.comparable).filter { $0.count >= 4 }
         var seen = Set<String>()
+        var seenCredits = Set<Range<Int>>()
         return chosen.compactMap { candidate in
+            // One credit read twice (nested byline markup, or the page and
+            // its data pointing at the same line) is one byline.
+            guard seenCredits.insert(candidate.text.sourceRange(0..<candidate.text.count)).inserted else { return nil }
             var unique = candidate
             unique.names = candidate.names.filter { credit in
                 let name = Self.comparable(credit.name)
@@ -80,6 +84,8 @@ struct HTMLBylineFinder {
                 }
                 return seen.insert(name).inserted
             }
+            // Every name already credited: the same byline printed again.
+            if unique.names.isEmpty && !candidate.names.isEmpty { return nil }
             return unique.names.isEmpty && !candidate.isOrganization ? nil : byline(unique)
         }
     }
@@ -136,6 +142,7 @@ struct HTMLBylineFinder {
             let markStart = found.count
             for mark in block.marks where !mark.own.contains(.authorDetail) && !mark.own.contains(.dateline)
                 && !followsProse(mark.textRange.lowerBound, in: block.text.utf8)
+                && !isMentionInProse(mark, in: block)
                 && !HTMLCreditReader.otherCredits.contains(in: block.text.utf8, range: 0..<mark.textRange.lowerBound) {
                 var text = MappedText()
                 text.append(mark.textRange, of: block.text)
@@ -178,13 +185,84 @@ struct HTMLBylineFinder {
                     continue
                 }
             }
-            if let headline, index > headline, index - headline <= 4, let name = nameLine(block) {
+            if let credit = sourceField(at: index) {
+                found.append(credit)
+                continue
+            }
+            // A name right under a picture is whom it shows, set as a caption
+            // without caption markup.
+            // After a paragraph of the story it is a picture's subject too.
+            if let headline, index > headline, index - headline <= 4, raw[index - 1].kind != .image,
+               !followsStoryParagraph(index, headline: headline), let name = nameLine(block) {
                 found.append(Candidate(origin: "name line", blockIndex: index, text: block.text, names: [name],
                                        rank: Self.nameLineRank))
             }
         }
         return found
     }
+
+    /// "Source: Harvard Medical School" in the article's header, as a label
+    /// and its value or as one line: a story from a press release or a
+    /// partner credits the organisation it came from. Only above the body,
+    /// where it credits the story rather than a chart or a picture in it.
+    private func sourceField(at index: Int) -> Candidate? {
+        guard let headline, index > headline, index - headline <= 8, !followsStoryParagraph(index, headline: headline),
+              raw[index].kind != .caption, raw[index].context.isDisjoint(with: [.figure, .caption]) else { return nil }
+        let text = raw[index].text
+        let bytes = text.utf8
+        guard let label = Self.sourceLabels.prefixMatch(of: bytes) else {
+            // The label in the block before, the value in this one (a <dt>
+            // and its <dd>).
+            let previous = raw[index - 1].text
+            guard index - 1 > headline, bytes.count <= 80, Self.isBareLabel(previous.utf8),
+                  let credit = shortCredit(bytes) else { return nil }
+            return Candidate(origin: "source field", blockIndex: index, text: text,
+                             names: [(text.string(credit), credit)], rank: 6, isOrganization: true)
+        }
+        var start = label.range.upperBound
+        while start < bytes.count, bytes[start] == UInt8(ascii: ":") || bytes[start] == 0x20 { start += 1 }
+        guard start > label.range.upperBound, bytes.count - start <= 80 else { return nil }
+        var rest = MappedText()
+        rest.append(start..<text.count, of: text)
+        guard let credit = shortCredit(rest.utf8) else { return nil }
+        return Candidate(origin: "source field", blockIndex: index, text: rest,
+                         names: [(rest.string(credit), credit)], rank: 6, isOrganization: true)
+    }
+
+    /// A paragraph of the story stands between the headline and this block:
+    /// the block is in the story, not its header.
+    private func followsStoryParagraph(_ index: Int, headline: Int) -> Bool {
+        raw[(headline + 1)..<index].contains { $0.kind == .paragraph && $0.text.count > 120 && !$0.context.contains(.chrome) }
+    }
+
+    private static let sourceLabels = PhraseMatcher(["source", "story source", "news source"], wholeWords: true)
+
+    /// "Source:" alone.
+    private static func isBareLabel(_ bytes: [UInt8]) -> Bool {
+        guard let match = sourceLabels.prefixMatch(of: bytes) else { return false }
+        let rest = bytes[match.range.upperBound...].filter { $0 != 0x20 }
+        return rest == [UInt8(ascii: ":")]
+    }
+
+    /// A link to a person's page in a paragraph of the story ("… threatened
+    /// to kill Rep. <a href="/people/…">Name</a>, …"): sites link the people
+    /// a story mentions to their topic pages, as they link authors. Only the
+    /// address says "person" here, so a link in a long paragraph is a mention.
+    private func isMentionInProse(_ mark: HTMLInlineMark, in block: HTMLRawBlock) -> Bool {
+        guard mark.context.intersection(HTMLContext.authorMarks) == .authorLink else { return false }
+        if block.text.count > 160 { return true }
+        // Words of a sentence before the link, not a credit's "By" or "and".
+        let before = block.text.utf8[..<mark.textRange.lowerBound]
+        let words = before.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A })
+        let sentenceWords = words.filter { word in
+            guard let first = word.first, first >= 0x61 && first <= 0x7A else { return false }
+            return !Self.creditWords.contains(String(decoding: word, as: UTF8.self))
+        }
+        return sentenceWords.count >= 3
+    }
+
+    private static let creditWords: Set<String> = ["by", "and", "with", "written", "posted", "words", "text", "story", "reporting",
+                                                   "from", "of", "the", "on", "updated", "published"]
 
     /// "Contributions from" or "Edited by" closing the block before: this
     /// block names contributors or editors, not the writer.

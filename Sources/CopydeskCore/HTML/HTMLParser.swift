@@ -126,6 +126,12 @@ struct HTMLPageAssembler {
             placed.blockIndex = byline.blockIndex.map { position[$0] }
             return placed
         }
+        // A wire story whose page prints no byline credits the agency in its
+        // dateline ("SANTA FE, N.M. (AP) —"), as the text formats read it.
+        if !document.bylines.contains(where: { $0.blockIndex != nil }),
+           let credit = BylineCollector.datelineCredit(in: document) {
+            document.bylines.append(credit)
+        }
         return document
     }
 

@@ -51,6 +51,10 @@ struct InspectSpan: Codable, Hashable {
 struct InspectByline: Codable, Hashable {
     /// The form of the credit: by-line, front-matter, metadata, wire-credit, author-card.
     var kind: String
+    /// Where the credit was read: "by-line", "rel=author", "byline class",
+    /// "json-ld", "meta author", "source field", "front-matter"…; a page's
+    /// metadata is used only when the page shows no byline.
+    var source: String
     var text: String
     var names: [String]
     var range: InspectRange
@@ -119,7 +123,7 @@ extension InspectDocument {
         format = document.format.rawValue
         headline = document.headline.map { InspectSpan(block: $0, in: document) }
         bylines = document.bylines.map {
-            InspectByline(kind: $0.kind.rawValue, text: $0.text, names: $0.credited, range: InspectRange($0.range))
+            InspectByline(kind: $0.kind.rawValue, source: $0.origin, text: $0.text, names: $0.credited, range: InspectRange($0.range))
         }
         quotes = document.quotes.map { quote in
             InspectQuote(text: quote.text, range: InspectRange(quote.range),

@@ -23,7 +23,10 @@ public struct DuplicateParagraphRule: Rule {
             (titles, product names, list entries without a full stop), labelled fields of a \
             structured entry ("Location: …", "Prep time: …"), a question put to each person in a \
             questionnaire, and anything printed three times or more, which is a page's template (a \
-            call to action after each product, a note under each section) rather than a paste.
+            call to action after each product, a note under each section) rather than a paste. A \
+            short line whose shape, with names and numbers set aside, is printed three times or more \
+            ("Vote for Ana on the last page!" after each entry of a list) is that template too, even \
+            where one entry's line appears twice.
             """,
         defaultSeverity: .error,
         options: [
@@ -118,6 +121,21 @@ public struct DuplicateParagraphRule: Rule {
                 Buy it now from our partner store and get free shipping on every order today.
                 """),
             RuleExample("""
+                # Readers' favourite bakers
+
+                Ana bakes rye loaves in a wood oven behind her house.
+
+                You can vote for Ana on the last page of this list!
+
+                Tomas makes sourdough with flour from his own mill.
+
+                You can vote for Tomas on the last page of this list!
+
+                Ana also teaches a weekend class for beginners.
+
+                You can vote for Ana on the last page of this list!
+                """),
+            RuleExample("""
                 # Council passes budget
 
                 The council approved the $412 million budget shortly before midnight on Wednesday.
@@ -159,8 +177,9 @@ public struct DuplicateParagraphRule: Rule {
         }
         let matches = NearDuplicates.earlierMatches(in: paragraphs.map(\.fingerprint), threshold: threshold)
         let copies = Self.copyCounts(matches)
+        let templates = Self.templateShapes(paragraphs.map { document.blocks[$0.blockIndex].text })
         return zip(paragraphs.indices, matches).compactMap { position, matches in
-            guard let match = matches.first, copies[position] < Self.templateCopies else { return nil }
+            guard let match = matches.first, copies[position] < Self.templateCopies, !templates[position] else { return nil }
             let paragraph = paragraphs[position]
             let first = paragraphs[match.index]
             guard Self.readsAsProse(document.blocks[paragraph.blockIndex].content.utf8) else { return nil }
@@ -170,6 +189,30 @@ public struct DuplicateParagraphRule: Rule {
                     + "“\(RepeatedText.excerpt(first.text(in: document)))”. Keep one of them and delete the other.",
                 range: paragraph.range(in: document),
                 related: [RelatedLocation(range: first.range(in: document), message: "first occurrence of the paragraph")])
+        }
+    }
+
+    /// Short lines that differ only in a name or a number and share their
+    /// shape with at least `templateCopies` lines of the article: the line a
+    /// list prints after each entry ("Vote for Ana on the last page!", "Buy
+    /// the Harbor Shell at Northgate"), where the same entry named twice
+    /// repeats its line by design.
+    static func templateShapes(_ texts: [String]) -> [Bool] {
+        let shapes = texts.map { text -> String? in
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" })
+            guard words.count <= 15 else { return nil }
+            return words.enumerated().map { position, word in
+                let first = word.unicodeScalars.first
+                let isName = position > 0 && (first?.properties.isUppercase ?? false)
+                let isNumber = first.map { $0.properties.numericType != nil } ?? false
+                return isName || isNumber ? "*" : word.lowercased()
+            }.joined(separator: " ")
+        }
+        var counts: [String: Int] = [:]
+        for case let shape? in shapes { counts[shape, default: 0] += 1 }
+        return shapes.map { shape in
+            guard let shape, shape.contains("*") else { return false }
+            return counts[shape, default: 0] >= templateCopies
         }
     }
 
