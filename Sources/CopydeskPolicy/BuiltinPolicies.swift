@@ -31,7 +31,7 @@ rules:
   byline:
     severity: warning
     # required: true
-    # placement: top                  # or anywhere
+    # placement: top                  # or under-headline, anywhere
     # max-blocks-after-headline: 2
     # forms: [by-line, front-matter, metadata, wire-credit, author-card]
     # staff-list: staff.txt           # one name per line, relative to this file

@@ -21,10 +21,13 @@ public struct BylineRule: Rule {
             sentence that starts with "By" ("By all accounts, …", "By Tuesday, …") is not a byline. \
             `copydesk inspect` lists the credits found, with their names.
 
-            With `placement: top` the credit must stand between the headline and the first body \
-            paragraph, or within `max-blocks-after-headline` body blocks of the headline (front \
-            matter and metadata count as the top); when the only credit is further down, such as an \
-            author card at the end, the finding is on the headline and points to it. `forms` lists \
+            With `placement: top` the credit must stand in the article's header, wherever the \
+            layout puts it there: after the headline and before the story's first paragraphs (a \
+            standfirst, a date, a "Source:" field or a picture may come between), or within \
+            `max-blocks-after-headline` story paragraphs of the headline (front matter and metadata \
+            count as the top). `placement: under-headline` is stricter, for desks that want the \
+            byline directly under the headline and standfirst. When the only credit is further down, \
+            such as an author card at the end, the finding is on the headline and points to it. `forms` lists \
             the kinds of credit that count. A credit naming nobody but a `forbidden` desk ("By \
             Staff") is reported, and so is an agency not among `wire-credits`. With `staff-list`, \
             every name must be on the list (one name per line, `#` for comments; case and accents \
@@ -33,10 +36,11 @@ public struct BylineRule: Rule {
         defaultSeverity: .warning,
         options: [
             OptionSpec("required", .bool, default: .bool(true), "Every article must have a byline."),
-            OptionSpec("placement", .choice(["top", "anywhere"]), default: .string("top"),
-                       "top: under the headline, before the body; anywhere: any credit in the article counts."),
+            OptionSpec("placement", .choice(["top", "under-headline", "anywhere"]), default: .string("top"),
+                       "top: in the article's header, before the story's paragraphs; under-headline: directly under "
+                           + "the headline and standfirst; anywhere: any credit in the article counts."),
             OptionSpec("max-blocks-after-headline", .integer(0...50), default: .integer(2),
-                       "With placement top, how many body paragraphs may stand between the headline and the byline."),
+                       "With placement top, how many story paragraphs may stand between the headline and the byline."),
             OptionSpec("forms", .strings, default: .strings(Byline.Kind.allCases.map(\.rawValue)),
                        "The kinds of credit that count: " + Byline.Kind.allCases.map(\.rawValue).joined(separator: ", ") + "."),
             OptionSpec("staff-list", .string, default: .string(""),
@@ -74,9 +78,23 @@ public struct BylineRule: Rule {
                 """),
             RuleExample("---\ntitle: Storm nears the coast\nauthor: Clara Nguyen\n---\n\n↓# Storm nears the coast\n\nThe storm strengthened overnight.\n",
                         options: ["forms": .strings(["by-line"])]),
+            RuleExample("↓# Storm nears the coast\n\nThe storm strengthened overnight.\n\nBy Clara Nguyen\n\nSchools will close.\n",
+                        options: ["placement": .string("under-headline")]),
         ],
         nonTriggering: [
             RuleExample("# Storm nears the coast\n\nBy Clara Nguyen\n\nThe storm strengthened overnight.\n"),
+            RuleExample("""
+                # Storm nears the coast
+
+                ## Forecasters expect ten inches of rain by Friday
+
+                - Updated: 6 a.m.
+                - Source: National Weather Desk
+
+                By Clara Nguyen
+
+                The storm strengthened overnight.
+                """),
             RuleExample("# Storm nears the coast\n\n*By JANE DOE and John Roe, Associated Press*\n\nThe storm strengthened.\n"),
             RuleExample("---\ntitle: Storm nears the coast\nauthors: [Clara Nguyen, Tom Albers]\n---\n\nThe storm strengthened.\n"),
             RuleExample("Storm nears the coast\n\nThe Associated Press\n\nThe storm strengthened overnight.\n", format: .text),
@@ -107,6 +125,7 @@ public struct BylineRule: Rule {
 
     enum Placement {
         case top
+        case underHeadline
         case anywhere
     }
 
@@ -122,7 +141,11 @@ public struct BylineRule: Rule {
 
     public init(options: RuleOptions) throws {
         required = options.bool("required")
-        placement = options.string("placement") == "anywhere" ? .anywhere : .top
+        switch options.string("placement") {
+        case "anywhere": placement = .anywhere
+        case "under-headline": placement = .underHeadline
+        default: placement = .top
+        }
         maxBlocksAfterHeadline = options.integer("max-blocks-after-headline")
         var forms = Set<Byline.Kind>()
         for form in options.strings("forms") {
@@ -171,7 +194,7 @@ public struct BylineRule: Rule {
             if required && allowed.isEmpty && !reportedAnywhere {
                 violations.append(missing(document, anchor: anchor, elsewhere: counted))
             }
-        case .top:
+        case .top, .underHeadline:
             let atTop = allowed.filter { isAtTop($0, in: document) }
             guard atTop.isEmpty, !reportedAtTop else { break }
             if required {
@@ -251,6 +274,14 @@ public struct BylineRule: Rule {
     /// headline and a byline.
     private static let bodyKinds: Set<BlockKind> = [.paragraph, .blockquote, .listItem, .heading, .notice]
 
+    /// Kinds of block that hold the story itself: the byline belongs above
+    /// them. Headings, lists and labelled fields may be part of a header.
+    private static let storyKinds: Set<BlockKind> = [.paragraph, .blockquote]
+
+    /// What may stand between the headline and the byline with
+    /// `placement: under-headline`.
+    private static let headlineCompanions: Set<BlockKind> = [.standfirst, .image, .caption, .chrome, .heading, .frontMatterField]
+
     private func isAtTop(_ byline: Byline, in document: Document) -> Bool {
         if byline.kind == .frontMatter || byline.kind == .metadata { return true }
         let blocks = document.blocks
@@ -258,7 +289,11 @@ public struct BylineRule: Rule {
             ?? blocks.firstIndex { $0.range.start.offset >= byline.range.start.offset } ?? blocks.count
         let headline = blocks.firstIndex { $0.kind == .headline } ?? -1
         if position <= headline { return true }
-        let before = blocks[(headline + 1)..<position].filter { Self.bodyKinds.contains($0.kind) }.count
+        let between = blocks[(headline + 1)..<position]
+        if placement == .underHeadline {
+            return byline.kind != .authorCard && between.allSatisfy { Self.headlineCompanions.contains($0.kind) }
+        }
+        let before = between.filter { Self.storyKinds.contains($0.kind) }.count
         // An author card closes an article; only one above the body is a byline.
         return before <= (byline.kind == .authorCard ? 0 : maxBlocksAfterHeadline)
     }
@@ -277,7 +312,7 @@ public struct BylineRule: Rule {
     }
 
     private func missing(_ document: Document, anchor: Block, elsewhere: [Byline]) -> Violation {
-        let top = placement == .top
+        let top = placement != .anywhere
         var message = top ? "No byline at the top of the article: it belongs \(whereItBelongs(document))."
             : "No byline: nothing in the article says who wrote it."
         let related = elsewhere.prefix(3).map { byline in
