@@ -177,7 +177,9 @@ public struct DuplicateParagraphRule: Rule {
         }
         let matches = NearDuplicates.earlierMatches(in: paragraphs.map(\.fingerprint), threshold: threshold)
         let copies = Self.copyCounts(matches)
-        let templates = Self.templateShapes(paragraphs.map { document.blocks[$0.blockIndex].text })
+        // Shapes are needed only when something repeats, which is rare.
+        let templates = matches.allSatisfy(\.isEmpty) ? []
+            : Self.templateShapes(paragraphs.map { document.blocks[$0.blockIndex].text })
         return zip(paragraphs.indices, matches).compactMap { position, matches in
             guard let match = matches.first, copies[position] < Self.templateCopies, !templates[position] else { return nil }
             let paragraph = paragraphs[position]
@@ -199,6 +201,7 @@ public struct DuplicateParagraphRule: Rule {
     /// repeats its line by design.
     static func templateShapes(_ texts: [String]) -> [Bool] {
         let shapes = texts.map { text -> String? in
+            guard text.utf8.count <= 200 else { return nil }
             let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" })
             guard words.count <= 15 else { return nil }
             return words.enumerated().map { position, word in
