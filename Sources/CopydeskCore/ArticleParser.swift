@@ -11,6 +11,7 @@ public enum ArticleParser {
         case .html:
             document = HTMLParser.parse(source)
         }
+        document.language = ArticleLanguage.detect(in: document)
         QuoteScanner.scan(&document)
         return document
     }

@@ -174,10 +174,15 @@ public struct FrontMatter: Sendable, Hashable {
 public struct Attribution: Sendable, Hashable {
     public var speaker: Span?
     public var cue: Span?
+    /// Credited by the convention of news copy that a quotation paragraph
+    /// after one ending with an attributed quotation is the same speaker
+    /// going on; speaker and cue stand in that earlier paragraph.
+    public var inherited: Bool
 
-    public init(speaker: Span?, cue: Span?) {
+    public init(speaker: Span?, cue: Span?, inherited: Bool = false) {
         self.speaker = speaker
         self.cue = cue
+        self.inherited = inherited
     }
 }
 
@@ -350,6 +355,10 @@ public struct Document: Sendable {
     public var unbalancedQuoteMarks: [UnbalancedQuoteMark]
     public var bylines: [Byline]
     public var diagnostics: [ParseDiagnostic]
+    /// The language the markup declares (`<html lang>`), as written.
+    public var declaredLanguage: String?
+    /// The article's language, as `ArticleLanguage` reads it.
+    public var language = ArticleLanguage.unknown
 
     public init(source: SourceText, format: InputFormat, blocks: [Block] = [], frontMatter: FrontMatter? = nil,
                 directives: [SuppressionDirective] = [], diagnostics: [ParseDiagnostic] = []) {

@@ -58,6 +58,8 @@ public struct Finding: Sendable, Hashable {
     /// What within the rule the finding is about, when a directive can
     /// name it: the id of a legal notice, which front matter can waive.
     public var subject: String?
+    /// How sure the rule is, from 0 to 1, where it weighs its findings.
+    public var confidence: Double?
 
     public init(ruleID: String, severity: Severity, message: String, range: SourceRange,
                 related: [RelatedLocation] = [], suppression: SuppressionInfo? = nil, subject: String? = nil) {

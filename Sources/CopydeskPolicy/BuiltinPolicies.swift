@@ -64,7 +64,9 @@ rules:
   # Every direct quotation says who said it (a speaker and a cue such as
   # "said" in its sentence or next to it). Options: min-words, extra-cues,
   # ignore-cues, extra-speaker-nouns, primary-quote-mark, exempt-titles,
-  # exempt-headlines, exempt-epigraphs; `copydesk explain quote-attribution`.
+  # exempt-headlines, exempt-epigraphs, continuation (previous-speaker or
+  # strict), min-confidence (findings it is less sure of are notes);
+  # `copydesk explain quote-attribution`.
   quote-attribution: error
 
   # Every opening quotation mark is closed, and no closing mark stands alone.

@@ -76,12 +76,21 @@ public struct Violation: Sendable, Hashable {
     /// What within the rule it is about (a legal notice's id), for directives
     /// that name it.
     public var subject: String?
+    /// How sure the rule is, from 0 to 1, for rules that weigh their
+    /// findings; nil for a finding that is certain.
+    public var confidence: Double?
+    /// Below the confidence the policy sets for the rule: reported as a
+    /// note, which asks an editor to look but fails no build.
+    public var isTentative: Bool
 
-    public init(message: String, range: SourceRange, related: [RelatedLocation] = [], subject: String? = nil) {
+    public init(message: String, range: SourceRange, related: [RelatedLocation] = [], subject: String? = nil,
+                confidence: Double? = nil, isTentative: Bool = false) {
         self.message = message
         self.range = range
         self.related = related
         self.subject = subject
+        self.confidence = confidence
+        self.isTentative = isTentative
     }
 }
 

@@ -87,9 +87,12 @@ public struct RuleSet: Sendable {
         var findings: [Finding] = []
         for configured in rules {
             for violation in configured.rule.check(document) {
-                findings.append(Finding(ruleID: configured.description.id, severity: configured.severity,
-                                        message: violation.message, range: violation.range,
-                                        related: violation.related, subject: violation.subject))
+                var finding = Finding(ruleID: configured.description.id,
+                                      severity: violation.isTentative ? .note : configured.severity,
+                                      message: violation.message, range: violation.range,
+                                      related: violation.related, subject: violation.subject)
+                finding.confidence = violation.confidence
+                findings.append(finding)
             }
         }
         return findings

@@ -12,7 +12,7 @@ import Testing
         let json = renderInspect(ReportFixtures.inspectDocuments, paths: ["a.md", "b.txt"])
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(array.count == 2)
-        #expect(array[0].keys.sorted() == ["blocks", "bylines", "captions", "format", "headline", "notices", "path", "quotes"])
+        #expect(array[0].keys.sorted() == ["blocks", "bylines", "captions", "format", "headline", "language", "notices", "path", "quotes"])
         let quote = try #require((array[0]["quotes"] as? [[String: Any]])?.first)
         #expect(quote.keys.sorted() == ["attribution", "range", "text"])
         #expect(quote["attribution"] is NSNull)

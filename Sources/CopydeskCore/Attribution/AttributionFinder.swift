@@ -5,10 +5,21 @@
 /// else in a lead-in paragraph that ends with a colon ("Putin said:"); else
 /// in the opening paragraph of a quotation that runs on.
 public struct AttributionFinder: Sendable {
-    public let vocabulary: AttributionVocabulary
+    /// What a quotation paragraph with no credit of its own, after a
+    /// paragraph that ends with an attributed quotation, is.
+    public enum Continuation: String, Sendable, CaseIterable {
+        /// The same speaker going on, as news copy writes a run of quotes.
+        case previousSpeaker = "previous-speaker"
+        /// Uncredited: every paragraph names its speaker.
+        case strict
+    }
 
-    public init(vocabulary: AttributionVocabulary = .standard) {
+    public let vocabulary: AttributionVocabulary
+    public let continuation: Continuation
+
+    public init(vocabulary: AttributionVocabulary = .standard, continuation: Continuation = .previousSpeaker) {
         self.vocabulary = vocabulary
+        self.continuation = continuation
     }
 
     /// Fills `attribution` of every primary quotation (depth 0) of the
@@ -79,13 +90,15 @@ public struct AttributionFinder: Sendable {
                let hit = analysis(leadIn).attributionAtEnd() {
                 document.quotes[index].attribution = attribution(hit, in: leadIn)
             }
-            // "“…,” Barkley said. ¶ “And it's become sad that …”": a quotation
-            // paragraph that opens with a conjunction cannot stand alone; it
-            // goes on from the quotation closing the paragraph before.
-            if document.quotes[index].attribution == nil, opensBlock, !quote.continuesPrevious, !quote.isBlockquote,
-               Self.opensWithConjunction(quote.innerText), let leadIn = leadInBlock(before: blockIndex, in: snapshot),
-               let last = byBlock[leadIn]?.last, let carried = document.quotes[last].attribution,
+            // "“…,” the coach said. ¶ “We kept going.”": a quotation paragraph
+            // with no credit of its own, after a paragraph that ends with an
+            // attributed quotation, is the same speaker going on.
+            if continuation == .previousSpeaker, document.quotes[index].attribution == nil, opensBlock,
+               !quote.continuesPrevious, !quote.isBlockquote,
+               let leadIn = leadInBlock(before: blockIndex, in: snapshot),
+               let last = byBlock[leadIn]?.last, var carried = document.quotes[last].attribution,
                let position = byBlock[leadIn]?.count, analysis(leadIn).quoteEndsBlock(position - 1) {
+                carried.inherited = true
                 document.quotes[index].attribution = carried
             }
             if !quote.continuesPrevious { chain = [] }
@@ -98,12 +111,6 @@ public struct AttributionFinder: Sendable {
                 }
             }
         }
-    }
-
-    static func opensWithConjunction(_ text: String) -> Bool {
-        let first = text.prefix { $0.isLetter }
-        guard let next = text.dropFirst(first.count).first, next == " " || next == "," else { return false }
-        return ["And", "But", "So", "Yet", "Or", "Nor", "Plus", "Therefore"].contains(first)
     }
 
     /// "— Abraham Lincoln" on a line of its own: the dash is the cue, the

@@ -129,6 +129,8 @@ struct HTMLBlockReader {
     private(set) var metaTags: [HTMLMetaTag] = []
     private(set) var jsonLD: [Range<Int>] = []
     private(set) var title: Range<Int>?
+    /// The `lang` attribute of the `<html>` element.
+    private(set) var declaredLanguage: Range<Int>?
     private(set) var directives: [SuppressionDirective] = []
     private(set) var diagnostics: [ParseDiagnostic] = []
 
@@ -237,6 +239,7 @@ struct HTMLBlockReader {
         let tag = tokenizer.tag
         let inherited = context
         var own: HTMLContext = []
+        if name == "html", declaredLanguage == nil { declaredLanguage = tokenizer.attribute("lang") }
         if case .skipped = kind { own.insert(.skipped) }
         if tokenizer.attribute("hidden") != nil || tokenizer.attribute("aria-hidden", is: "true") {
             own.insert(.skipped)

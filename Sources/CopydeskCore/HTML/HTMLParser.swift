@@ -121,6 +121,7 @@ struct HTMLPageAssembler {
         for (documentIndex, rawIndex) in order.enumerated() { position[rawIndex] = documentIndex + shift }
         var document = Document(source: source, format: .html, blocks: blocks, directives: reader.directives,
                                 diagnostics: reader.diagnostics)
+        document.declaredLanguage = reader.declaredLanguage.map { String(decoding: source.bytes[$0], as: UTF8.self) }
         document.bylines = bylines.map { byline in
             var placed = byline
             placed.blockIndex = byline.blockIndex.map { position[$0] }

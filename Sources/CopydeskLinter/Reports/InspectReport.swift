@@ -19,6 +19,7 @@ public func renderInspect(_ documents: [Document], paths: [String]) -> String {
 struct InspectDocument: Codable, Hashable {
     var path: String
     var format: String
+    var language: InspectLanguage
     var headline: InspectSpan?
     var bylines: [InspectByline]
     var quotes: [InspectQuote]
@@ -27,13 +28,14 @@ struct InspectDocument: Codable, Hashable {
     var blocks: [InspectBlock]
 
     enum CodingKeys: String, CodingKey {
-        case path, format, headline, bylines, quotes, captions, notices, blocks
+        case path, format, language, headline, bylines, quotes, captions, notices, blocks
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(path, forKey: .path)
         try container.encode(format, forKey: .format)
+        try container.encode(language, forKey: .language)
         try container.encode(headline, forKey: .headline)
         try container.encode(bylines, forKey: .bylines)
         try container.encode(quotes, forKey: .quotes)
@@ -81,16 +83,30 @@ struct InspectQuote: Codable, Hashable {
 struct InspectAttribution: Codable, Hashable {
     var speaker: InspectSpan?
     var cue: InspectSpan?
+    /// The speaker of the paragraph before, going on (quote-attribution's
+    /// `continuation: previous-speaker`); speaker and cue stand there.
+    var inherited: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case speaker, cue
+        case speaker, cue, inherited
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(speaker, forKey: .speaker)
         try container.encode(cue, forKey: .cue)
+        try container.encodeIfPresent(inherited, forKey: .inherited)
     }
+}
+
+/// The article's language and whether the English quote rules read it.
+struct InspectLanguage: Codable, Hashable {
+    /// "en", a declared subtag, "latin" for other Latin-script copy, or a script name.
+    var code: String
+    /// text, markup, front-matter or assumed.
+    var source: String
+    /// Whether quote-attribution judges this article; it reads English only.
+    var quoteAttribution: String
 }
 
 struct InspectBlock: Codable, Hashable {
@@ -121,6 +137,10 @@ extension InspectDocument {
     init(_ document: Document, path: String) {
         self.path = path
         format = document.format.rawValue
+        language = InspectLanguage(
+            code: document.language.code, source: document.language.source.rawValue,
+            quoteAttribution: document.language.isEnglish ? "checked"
+                : "skipped: its cues and sentence shapes are English, and this article is not")
         headline = document.headline.map { InspectSpan(block: $0, in: document) }
         bylines = document.bylines.map {
             InspectByline(kind: $0.kind.rawValue, source: $0.origin, text: $0.text, names: $0.credited, range: InspectRange($0.range))
@@ -129,7 +149,7 @@ extension InspectDocument {
             InspectQuote(text: quote.text, range: InspectRange(quote.range),
                          attribution: quote.attribution.map {
                              InspectAttribution(speaker: $0.speaker.map(InspectSpan.init),
-                                                cue: $0.cue.map(InspectSpan.init))
+                                                cue: $0.cue.map(InspectSpan.init), inherited: $0.inherited ? true : nil)
                          })
         }
         captions = document.blocks.filter { $0.kind == .caption }.map { InspectSpan(block: $0, in: document) }

@@ -46,9 +46,11 @@ public struct JSONLintReport: Codable, Sendable, Hashable {
         public var range: Range
         public var related: [Related]
         public var suppressed: Suppression?
+        /// From 0 to 1, for rules that weigh their findings; absent where certain.
+        public var confidence: Double?
 
         enum CodingKeys: String, CodingKey {
-            case ruleId, severity, message, range, related, suppressed
+            case ruleId, severity, message, range, related, suppressed, confidence
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -59,6 +61,7 @@ public struct JSONLintReport: Codable, Sendable, Hashable {
             try container.encode(range, forKey: .range)
             try container.encode(related, forKey: .related)
             try container.encode(suppressed, forKey: .suppressed)
+            try container.encodeIfPresent(confidence, forKey: .confidence)
         }
     }
 
@@ -149,6 +152,7 @@ extension JSONLintReport.Finding {
         severity = finding.severity.rawValue
         message = finding.message
         range = JSONLintReport.Range(finding.range)
+        confidence = finding.confidence
         related = finding.related.map { JSONLintReport.Related(message: $0.message, range: JSONLintReport.Range($0.range)) }
         suppressed = finding.suppression.map { suppression in
             JSONLintReport.Suppression(kind: suppression.kind.rawValue, justification: suppression.justification,

@@ -107,6 +107,9 @@ struct SARIFLog: Codable, Hashable {
         var relatedLocations: [Location]?
         var partialFingerprints: [String: String]
         var suppressions: [Suppression]?
+        /// SARIF's 0–100 priority: the rule's confidence, where it weighs findings.
+        var rank: Double?
+        var properties: [String: Double]?
     }
 
     struct Location: Codable, Hashable {
@@ -171,7 +174,9 @@ extension SARIFLog {
                                                                             region: Region(finding.range)))],
                     relatedLocations: related.isEmpty ? nil : related,
                     partialFingerprints: [FindingFingerprint.key: fingerprint],
-                    suppressions: suppressions))
+                    suppressions: suppressions,
+                    rank: finding.confidence.map { ($0 * 100).rounded() },
+                    properties: finding.confidence.map { ["confidence": $0] }))
             }
         }
         let notifications = run.problems.map { problem in

@@ -17,12 +17,25 @@ public struct QuoteAttributionRule: Rule {
             official", an organisation or a publication) in the quotation's own sentence, in the \
             sentence just before or after it in the same paragraph, in an earlier sentence of the \
             paragraph (the speaker last credited goes on speaking), in a lead-in paragraph that ends \
-            with a colon ("Putin said:"), in a credit closing the paragraph ("[AP]"), or in another \
-            paragraph of a quotation that runs on AP style. A quotation paragraph that opens with a \
-            conjunction ("And", "But", "So") goes on from the attributed quotation closing the \
-            paragraph before; any other quotation standing alone in its paragraph needs its own \
-            attribution, even when the paragraph before quoted someone. A blockquote is a quotation too, credited by a "— Name" line inside or right after \
-            it, or by a lead-in paragraph.
+            with a colon ("The mayor said:"), in a credit closing the paragraph ("[AP]"), or in \
+            another paragraph of a quotation that runs on AP style. With `continuation: \
+            previous-speaker` (the default), a quotation paragraph right after a paragraph that ends \
+            with an attributed quotation is that speaker going on, as news copy writes a run of \
+            quotes; `copydesk inspect` marks such an attribution `inherited`. `continuation: strict` \
+            wants every paragraph to name its speaker. A blockquote is a quotation too, credited by \
+            a "— Name" line inside or right after it, or by a lead-in paragraph.
+
+            Each finding carries a confidence. A quotation standing as a sentence of its own in \
+            narrative, with no speaker near, is what a cut credit leaves, and is an error. Published \
+            copy also leaves quotations uncredited by convention, or credits them in wording \
+            copydesk may not read: excerpts in blockquotes, phrases woven into the reporter's \
+            sentence, answers to a question the reporter just put, quoted crossheads, social posts, \
+            an article told in quotation paragraphs, words of saying elsewhere in the sentence or \
+            paragraph, hypothetical speech ("like", "as if", "you might"). Each makes the finding \
+            less certain; below `min-confidence` (0.7) it is a note that gives its reasons, for an \
+            editor to look at without failing a build. Copy that is not in English (the article's \
+            language is read from its text, else `<html lang>` or front matter `lang:`) is not \
+            judged by these English cues at all, and a legal notice's quoted names are no speech.
 
             Quoted runs shorter than `min-words` words are scare quotes or terms, not quotations, \
             and are left alone; so are titles of works (quoted words in title case, or right after \
@@ -50,12 +63,19 @@ public struct QuoteAttributionRule: Rule {
                        "Leave quotations in headlines and headings alone."),
             OptionSpec("exempt-epigraphs", .bool, default: .bool(true),
                        "Leave a blockquote before the first paragraph alone."),
+            OptionSpec("continuation", .choice(AttributionFinder.Continuation.allCases.map(\.rawValue)),
+                       default: .string(AttributionFinder.Continuation.previousSpeaker.rawValue),
+                       "previous-speaker: a quotation paragraph after one ending with an attributed quotation is "
+                           + "that speaker going on; strict: every paragraph names its speaker."),
+            OptionSpec("min-confidence", .number(0...1), default: .number(0.7),
+                       "Findings the rule is less sure of than this (0 to 1) are reported as notes, not errors."),
         ],
         triggering: [
             RuleExample("The council met on Tuesday.\n\n↓“We will not raise taxes this year or next.”\n"),
             RuleExample("The council met. ↓“We will not raise taxes this year,” and the room went quiet.\n"),
             RuleExample("Residents packed the hall. ↓\"The bridge has to be rebuilt before winter.\"\n", format: .text),
-            RuleExample("“The river rose overnight,” the engineer said.\n\n↓“By morning the levee held and the town was safe.”\n"),
+            RuleExample("“The river rose overnight,” the engineer said.\n\n↓“By morning the levee held and the town was safe.”\n",
+                        options: ["continuation": .string("strict")]),
             RuleExample("The mayor spoke for an hour.\n\n> ↓We shall fight on the beaches and in the streets.\n"),
             RuleExample("# Storm hits\n\nThe storm came in at night.\n\n↓“Nobody expected the water to rise so fast,” reporters during the briefing.\n"),
         ],
@@ -86,6 +106,7 @@ public struct QuoteAttributionRule: Rule {
             RuleExample("Her column, “Tell your story to the people who need it,” ran on Sunday.\n"),
             RuleExample("“The budget will frame the choice facing voters this year.” Tune in at 9 p.m. [AP.]\n"),
             RuleExample("“The river rose overnight,” the engineer said.\n\n“And by morning the levee held and the town was safe.”\n"),
+            RuleExample("“The river rose overnight,” the engineer said.\n\n“By morning the levee held and the town was safe.”\n"),
         ])
 
     let minWords: Int
@@ -94,10 +115,14 @@ public struct QuoteAttributionRule: Rule {
     let exemptTitles: Bool
     let exemptHeadlines: Bool
     let exemptEpigraphs: Bool
+    let minConfidence: Double
+    let continuation: AttributionFinder.Continuation
 
     public init(options: RuleOptions) {
         minWords = options.integer("min-words")
-        finder = AttributionFinder(vocabulary: Self.vocabulary(options))
+        continuation = AttributionFinder.Continuation(rawValue: options.string("continuation")) ?? .previousSpeaker
+        minConfidence = options.number("min-confidence")
+        finder = AttributionFinder(vocabulary: Self.vocabulary(options), continuation: continuation)
         singleQuotesArePrimary = options.string("primary-quote-mark") == "single"
         exemptTitles = options.bool("exempt-titles")
         exemptHeadlines = options.bool("exempt-headlines")
@@ -125,6 +150,9 @@ public struct QuoteAttributionRule: Rule {
     }
 
     public func check(_ document: Document) -> [Violation] {
+        // The cues and sentence shapes read here are English; copy in other
+        // languages is not judged by them (inspect gives the language).
+        guard document.language.isEnglish else { return [] }
         var copy = document
         if singleQuotesArePrimary { QuoteScanner.scan(&copy, singleQuotesArePrimary: true) }
         // Only quotations the rule would report need a speaker looked for.
@@ -143,8 +171,13 @@ public struct QuoteAttributionRule: Rule {
             if exemptEpigraphs && quote.isBlockquote && quote.blockIndex < firstParagraph { continue }
             if exemptTitles && !quote.isBlockquote
                 && (Self.isTitle(words) || Self.followsNameOfWork(block.content.utf8, before: quote.textRange.lowerBound)) { continue }
-            if block.kind == .frontMatterField || block.kind == .chrome { continue }
-            violations.append(Violation(message: message(for: quote, words: words.count), range: quote.range))
+            // A legal line quotes the names of publications, not anyone's words.
+            if block.kind == .frontMatterField || block.kind == .chrome || block.kind == .notice { continue }
+            let weighed = QuoteFindingConfidence(quote: quote, words: words.count, in: copy, continuation: continuation)
+            var text = message(for: quote, words: words.count)
+            if weighed.value < minConfidence { text += " Less certain: " + weighed.reasons.joined(separator: "; ") + "." }
+            violations.append(Violation(message: text, range: quote.range,
+                                        confidence: weighed.value, isTentative: weighed.value < minConfidence))
         }
         return violations
     }
@@ -198,17 +231,272 @@ public struct QuoteAttributionRule: Rule {
     static let workWords: Set<String> = [
         "titled", "entitled", "headlined", "subtitled", "dubbed", "commentary", "column", "op-ed", "editorial",
         "essay", "article", "book", "memoir", "novel", "song", "album", "film", "movie", "documentary", "episode",
-        "poem", "headline", "hashtag", "slogan", "motto", "banner",
+        "poem", "headline", "hashtag", "slogan", "motto", "banner", "line", "lines", "lyric", "lyrics", "tagline",
+        "caption", "inscription", "sign", "placard", "refrain", "chorus", "verse", "series", "segment", "column",
     ]
+
+    /// Words a title leaves in lower case.
+    static let minorTitleWords: Set<String> = ["with", "from", "into", "about", "over", "after", "upon", "than", "that", "onto"]
 
     /// "The Old Man and the Sea", "State of the Union,": most words
     /// capitalised, no question or exclamation at the end.
     static func isTitle(_ words: [Substring]) -> Bool {
         // American style puts a comma or full stop inside the marks even after a title.
         guard words.count <= 14, let last = words.last?.last, !"?!;:".contains(last) else { return false }
-        let significant = words.filter { $0.count > 3 }
+        let significant = words.filter { $0.count > 3 && !minorTitleWords.contains($0.lowercased()) }
         guard !significant.isEmpty else { return false }
         let capitalised = significant.filter { $0.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
         return capitalised.count * 4 >= significant.count * 3
     }
+}
+
+/// How sure quote-attribution is that an uncredited quotation is a missing
+/// credit, from what surrounds it. A quotation standing as a sentence of
+/// its own in a paragraph of narrative, with no speaker anywhere near, is
+/// what a cut credit leaves and is reported with confidence; each
+/// convention below, under which published copy leaves quotations
+/// uncredited on purpose or credits them in words copydesk may not read,
+/// makes the finding less certain.
+struct QuoteFindingConfidence {
+    private(set) var value = 0.9
+    /// Why the finding is less certain, in words an editor reads.
+    private(set) var reasons: [String] = []
+
+    private mutating func lower(_ factor: Double, _ reason: String) {
+        value *= factor
+        reasons.append(reason)
+    }
+
+    init(quote: Quote, words: Int, in document: Document, continuation: AttributionFinder.Continuation) {
+        let block = document.blocks[quote.blockIndex]
+        let bytes = block.content.utf8
+        // Excerpts, embedded posts, pull quotes and key-quote boxes: a
+        // blockquote is credited by its link, its layout or its own card
+        // as often as by words.
+        if quote.isBlockquote || block.kind == .blockquote { lower(0.55, "a blockquote, often credited by its link or layout") }
+        // A list or a caption quotes in shorthand (a list of sayings, a
+        // sign in a picture).
+        if block.kind == .listItem || block.kind == .caption { lower(0.6, "in a list or a caption") }
+        let sentence = Self.sentence(around: quote.textRange, in: bytes)
+        let before = sentence.lowerBound..<min(quote.textRange.lowerBound, bytes.count)
+        let after = min(quote.textRange.upperBound, bytes.count)..<sentence.upperBound
+        // Words of saying elsewhere in the sentence: the speaker is likely
+        // there, in wording the finder does not read ("…,” the post on the
+        // union's page that was shared widely reads).
+        if Self.sayingWords.contains(in: bytes, range: before) || Self.sayingWords.contains(in: bytes, range: after) {
+            lower(0.6, "words of saying elsewhere in its sentence")
+        }
+        // Woven into a sentence of the reporter's without the comma or
+        // colon that introduces a full quotation, and starting in lower
+        // case: a phrase, a term, a document's words, more often than a
+        // missing speaker. ("…, “We will rebuild.”" is a full quotation.)
+        let wovenIn = Self.hasWords(bytes, in: before) && !Self.isIntroduced(quote, in: bytes)
+        if wovenIn { lower(words >= 20 ? 0.8 : 0.6, "woven into the sentence, not introduced as speech") }
+        // In brackets: an aside quoting a document or an earlier remark.
+        if Self.lastNonSpace(before: quote.textRange.lowerBound, in: bytes) == UInt8(ascii: "(") { lower(0.6, "in brackets") }
+        // "Name’s report in The Times: “…”": a colon after a sentence that
+        // names its source.
+        if Self.lastNonSpace(before: quote.textRange.lowerBound, in: bytes) == UInt8(ascii: ":"),
+           Self.namesSomeone(bytes, in: before) {
+            lower(0.65, "after a colon that follows a named source")
+        }
+        // A speaker credited earlier in the paragraph goes on speaking, in
+        // wording the finder may not read ("“…,” I remember him saying. “…”").
+        if !wovenIn, Self.sayingWords.contains(in: bytes, range: 0..<sentence.lowerBound) { lower(0.7, "a speaker may be credited earlier in the paragraph") }
+        // The sentence before names a person who then speaks ("Paula, a
+        // mother of two, started in May. “I panic every time.”").
+        // An answer to the question the reporter just put ("Is he ever
+        // worried? “Not at all.”"): an interview written as prose.
+        if Self.lastNonSpace(before: sentence.lowerBound, in: bytes) == UInt8(ascii: "?") {
+            lower(0.6, "an answer to the question before it")
+        }
+        if Self.previousSentenceNamesSomeone(before: sentence.lowerBound, in: bytes) { lower(0.8, "the sentence before names who may be speaking") }
+        // A short line in quotation marks with no closing punctuation: a
+        // quoted crosshead or title, not speech.
+        if words <= 8, block.kind == .paragraph, quote.textRange.count + 2 >= bytes.count,
+           !Self.endsWithPunctuation(quote.innerText) {
+            lower(0.5, "a short quoted line, like a crosshead")
+        }
+        // A social post's text (@handles, #tags) carries its own credit card.
+        if quote.innerText.hasPrefix("@") || quote.innerText.hasPrefix("#") || quote.innerText.split(separator: "#").count > 2 { lower(0.6, "a social post's text") }
+        // Single marks where the copy's quotations are double: a term, a
+        // title, or British-style quotation credited in the paragraph around.
+        if Self.isSingleQuoted(quote) { lower(0.7, "in single quotation marks") }
+        // What someone might say, thought or wondered: no one said it.
+        if Self.hypothetical.contains(in: bytes, range: before) { lower(0.6, "what someone might say, not what was said") }
+        // A question put in quotation marks is often the reporter's or a
+        // document's question, not a speaker's words.
+        if quote.innerText.hasSuffix("?") || quote.innerText.hasSuffix("?”") { lower(wovenIn ? 0.6 : 0.8, "a question") }
+        // After a paragraph that quotes someone, a quotation paragraph may
+        // still be that speaker going on where copydesk could not tie the
+        // earlier quotation to a speaker.
+        // An article told in quotation paragraphs (an interview, a profile
+        // in the subject's words) credits its speaker once.
+        if Self.uncreditedQuoteParagraphs(in: document, besides: quote.blockIndex) >= 3 { lower(0.6, "the article is told in quotation paragraphs") }
+        if continuation == .previousSpeaker, !wovenIn, let previous = Self.previousProse(before: quote.blockIndex, in: document),
+           Self.storyKinds.contains(document.blocks[previous].kind),
+           document.quotes.contains(where: { earlier in
+               earlier.blockIndex == previous && earlier.depth == 0 && !Self.isSingleQuoted(earlier)
+                   && QuoteAttributionRule.wordCount(earlier.innerText, atLeast: 4)
+           }) {
+            lower(0.6, "the paragraph before quotes someone who may be going on")
+        }
+        value = (value * 100).rounded() / 100
+    }
+
+    /// The sentence holding `range`: from the end of the sentence before it
+    /// (". ", "?” ", a line break) to the end of its own.
+    static func sentence(around range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        var start = min(range.lowerBound, bytes.count)
+        while start > 0 {
+            if bytes[start - 1] == 0x0A { break }
+            // "is... “path tracing …”": a lower-case word after the stop
+            // goes on with the same sentence.
+            if bytes[start - 1] == 0x20 && endsSentence(before: start - 1, in: bytes) && !startsLowercase(at: start, in: bytes) { break }
+            start -= 1
+        }
+        var end = min(range.upperBound, bytes.count)
+        while end < bytes.count {
+            if bytes[end] == 0x0A || (bytes[end] == 0x20 && endsSentence(before: end, in: bytes)) { break }
+            end += 1
+        }
+        return start..<max(end, start)
+    }
+
+    private static func startsLowercase(at index: Int, in bytes: [UInt8]) -> Bool {
+        var cursor = index
+        while cursor < bytes.count, bytes[cursor] == 0x22 || bytes[cursor] == 0x27 { cursor += 1 }
+        if cursor + 2 < bytes.count, bytes[cursor] == 0xE2, bytes[cursor + 1] == 0x80 { cursor += 3 }
+        return cursor < bytes.count && bytes[cursor] >= 0x61 && bytes[cursor] <= 0x7A
+    }
+
+    /// Whether the text before `index` ends a sentence: . ? ! or …, after
+    /// which closing quotation marks and brackets may stand.
+    private static func endsSentence(before index: Int, in bytes: [UInt8]) -> Bool {
+        var cursor = index
+        while cursor >= 3, bytes[cursor - 3] == 0xE2, bytes[cursor - 2] == 0x80,
+              bytes[cursor - 1] == 0x9D || bytes[cursor - 1] == 0x99 {
+            cursor -= 3
+        }
+        while cursor >= 1, bytes[cursor - 1] == 0x22 || bytes[cursor - 1] == 0x27 || bytes[cursor - 1] == 0x29 { cursor -= 1 }
+        guard cursor >= 1 else { return false }
+        let last = bytes[cursor - 1]
+        if last == 0x2E || last == 0x3F || last == 0x21 { return true }
+        return cursor >= 3 && bytes[cursor - 3] == 0xE2 && bytes[cursor - 2] == 0x80 && bytes[cursor - 1] == 0xA6
+    }
+
+    /// A comma or colon just before the opening mark, or a capital letter
+    /// just after it: a full quotation of someone's words, as AP style
+    /// introduces one.
+    static func isIntroduced(_ quote: Quote, in bytes: [UInt8]) -> Bool {
+        // After a comma, a quotation in lower case still goes on with the
+        // reporter's sentence ("regardless of that, “there is nothing …”").
+        let first = quote.innerText.unicodeScalars.first { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        return first?.properties.isUppercase ?? false
+    }
+
+    /// Letters before the quotation in its sentence, beyond a conjunction
+    /// or a dash.
+    static func hasWords(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
+        var letters = 0
+        for index in range where bytes[index] >= 0x41 { letters += 1 }
+        return letters > 4
+    }
+
+    /// The paragraph before, past crossheads, pictures and furniture: an
+    /// interview's subheading does not change who is speaking.
+    static func previousProse(before index: Int, in document: Document) -> Int? {
+        var candidate = index - 1
+        while candidate >= 0 {
+            let kind = document.blocks[candidate].kind
+            if kind.isProse && kind != .caption && kind != .heading { return candidate }
+            if kind != .image && kind != .chrome && kind != .caption && kind != .heading { return nil }
+            candidate -= 1
+        }
+        return nil
+    }
+
+    /// Paragraphs that open with a quotation no one is credited with.
+    static func uncreditedQuoteParagraphs(in document: Document, besides own: Int) -> Int {
+        var counted = Set<Int>()
+        for quote in document.quotes where quote.depth == 0 && quote.attribution == nil && !quote.isBlockquote
+            && quote.blockIndex != own && quote.textRange.lowerBound == 0 && document.blocks[quote.blockIndex].kind == .paragraph
+            && QuoteAttributionRule.wordCount(quote.innerText, atLeast: 8) {
+            counted.insert(quote.blockIndex)
+            if counted.count >= 3 { break }
+        }
+        return counted.count
+    }
+
+    static func lastNonSpace(before index: Int, in bytes: [UInt8]) -> UInt8? {
+        var cursor = min(index, bytes.count)
+        while cursor > 0, bytes[cursor - 1] == 0x20 || bytes[cursor - 1] == 0x0A { cursor -= 1 }
+        return cursor > 0 ? bytes[cursor - 1] : nil
+    }
+
+    static func endsWithPunctuation(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return ".!?,;:…".unicodeScalars.contains(last)
+    }
+
+    /// A capitalised word after the first of the range (a name), or a
+    /// personal pronoun.
+    static func namesSomeone(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        var index = range.lowerBound
+        var wordStart = true
+        var wordIndex = 0
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A {
+                wordStart = true
+            } else {
+                if wordStart {
+                    if wordIndex > 0, byte >= 0x41 && byte <= 0x5A { return true }
+                    wordIndex += 1
+                }
+                wordStart = false
+            }
+            index += 1
+        }
+        return pronouns.contains(in: bytes, range: range)
+    }
+
+    /// The sentence before `start` in the same paragraph has a person as
+    /// its subject.
+    static func previousSentenceNamesSomeone(before start: Int, in bytes: [UInt8]) -> Bool {
+        guard start > 1 else { return false }
+        let previous = sentence(around: (start - 2)..<(start - 2), in: bytes)
+        guard !previous.isEmpty, !bytes[previous].contains(0x22), !bytes[previous].contains(0xE2) else { return false }
+        return pronouns.contains(in: bytes, range: previous)
+    }
+
+    static let pronouns = PhraseMatcher(["he", "she", "they", "his", "her", "their", "him"], wholeWords: true)
+
+    static let storyKinds: Set<BlockKind> = [.paragraph, .blockquote, .listItem]
+
+    /// ‘…’: in copy whose quotations are double, a single-quoted run is a
+    /// term or a title.
+    static func isSingleQuoted(_ quote: Quote) -> Bool {
+        guard let first = quote.text.unicodeScalars.first else { return false }
+        return first == "‘" || first == "'"
+    }
+
+    /// Strong verbs of saying and writing, and how documents and posts are
+    /// quoted ("reads", "found", "shared", "captioned").
+    static let sayingWords = PhraseMatcher([
+        "said", "says", "say", "saying", "told", "tells", "tell", "telling", "wrote", "writes", "asked", "asks",
+        "asking", "added", "adds", "notes", "note",
+        "according to", "explained", "explains", "shared", "captioned", "posted", "tweeted", "stated", "replied",
+        "noted", "recalled", "recalls", "continued", "reads", "concluded", "described", "describes", "quoted",
+        "insisted", "argued", "warned", "claimed", "joked", "admitted", "announced", "commented", "responded",
+        "urged", "pleaded",
+    ], wholeWords: true)
+
+    static let hypothetical = PhraseMatcher([
+        "ask them", "tell them", "ask yourself", "try saying", "you might", "you could",
+        "like", "as if", "as though", "imagine", "would say", "might say", "could say", "would ask", "thinking",
+        "thought", "think", "wonder", "wondered", "wondering", "feel like", "felt like", "go like", "went like",
+        "goes like", "dream", "dreamed", "pretend", "instead of", "rather than", "the idea that", "the notion that",
+    ], wholeWords: true)
 }

@@ -1,0 +1,161 @@
+/// The language an article is written in, as far as its quotation rules
+/// need to know: English, whose conventions of attribution copydesk reads,
+/// or another language, whose copy the English heuristics must not judge.
+///
+/// The text decides when there is enough of it: the script of its letters
+/// (Cyrillic, Greek, Arabic, Hebrew, the CJK scripts, Devanagari, Thai…)
+/// and, for Latin script, how many of its words are English function words.
+/// Templates often declare `lang="en"` on pages written in other languages,
+/// and the other way round, so the declaration (`<html lang>`, front matter
+/// `lang:` or `language:`) counts only when the text is too short to tell.
+public struct ArticleLanguage: Sendable, Hashable {
+    public enum Source: String, Sendable {
+        case text
+        case markup
+        case frontMatter = "front-matter"
+        case assumed
+    }
+
+    /// A primary language subtag ("en", "ru") when known; "latin" for
+    /// Latin-script copy that is not English; a script name otherwise.
+    public var code: String
+    public var source: Source
+
+    public var isEnglish: Bool { code == "en" }
+
+    public static let unknown = ArticleLanguage(code: "en", source: .assumed)
+
+    public init(code: String, source: Source) {
+        self.code = code
+        self.source = source
+    }
+
+    /// Words of running text needed before the text outweighs a declaration.
+    static let enoughWords = 40
+
+    public static func detect(in document: Document) -> ArticleLanguage {
+        var counter = ScriptCounter()
+        for block in document.blocks where block.kind.isProse && block.kind != .notice {
+            counter.add(block.content.utf8)
+            if counter.words >= 4000 { break }
+        }
+        if counter.words >= enoughWords, let code = counter.language { return ArticleLanguage(code: code, source: .text) }
+        if let frontMatter = document.frontMatter,
+           let value = (frontMatter["lang"] ?? frontMatter["language"])?.scalarText, let code = primarySubtag(value) {
+            return ArticleLanguage(code: code, source: .frontMatter)
+        }
+        if let declared = document.declaredLanguage, let code = primarySubtag(declared) {
+            return ArticleLanguage(code: code, source: .markup)
+        }
+        if counter.words > 0, let code = counter.language { return ArticleLanguage(code: code, source: .text) }
+        return .unknown
+    }
+
+    /// "en-GB" → "en"; "English" → "en".
+    static func primarySubtag(_ value: String) -> String? {
+        let lowered = value.trimmingASCIIWhitespace().lowercased()
+        if lowered == "english" { return "en" }
+        let subtag = lowered.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        guard (2...3).contains(subtag.count), subtag.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return subtag
+    }
+}
+
+/// Counts letters by script and English function words over UTF-8 text.
+struct ScriptCounter {
+    private(set) var words = 0
+    private var englishWords = 0
+    private var latinLetters = 0
+    private var otherLetters: [String: Int] = [:]
+
+    /// Words that make up a large share of any English text and few of
+    /// other Latin-script languages' ("a", "in", "is" are left out: they are
+    /// words of other languages too).
+    private static let englishFunctionWords: Set<[UInt8]> = Set([
+        "the", "and", "of", "to", "that", "for", "with", "was", "said", "his", "her", "they", "this", "from", "have",
+        "has", "are", "were", "which", "been", "would", "their", "about", "will", "there", "what", "when", "who",
+        "she", "he", "it", "we", "you", "not", "but", "at", "by", "on", "an", "or", "be", "had", "its", "our",
+    ].map { Array($0.utf8) })
+
+    mutating func add(_ bytes: [UInt8]) {
+        var word: [UInt8] = []
+        var index = 0
+        func finishWord() {
+            guard !word.isEmpty else { return }
+            words += 1
+            if Self.englishFunctionWords.contains(word) { englishWords += 1 }
+            word.removeAll(keepingCapacity: true)
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    latinLetters += 1
+                    word.append(lower)
+                } else if byte == 0x27 && !word.isEmpty {
+                    // don't: one word
+                } else {
+                    finishWord()
+                }
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            guard index + length <= bytes.count, length > 1 else { index += 1; continue }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            index += length
+            if let script = Self.script(of: value) {
+                if script == "latin" {
+                    latinLetters += 1
+                    // An accented letter keeps the word going but makes it no English function word.
+                    word.append(0xFF)
+                } else {
+                    otherLetters[script, default: 0] += 1
+                    // Scripts without spaces count a word per letter.
+                    if script == "cjk" || script == "thai" {
+                        finishWord()
+                        words += 1
+                    } else {
+                        word.append(0xFF)
+                    }
+                }
+            } else if value != 0x2019 {
+                finishWord()
+            }
+        }
+        finishWord()
+    }
+
+    /// The language the counts show, nil for too little text.
+    var language: String? {
+        let other = otherLetters.max { $0.value < $1.value }
+        if let other, other.value > latinLetters {
+            switch other.key {
+            case "cyrillic": return "cyrillic"
+            default: return other.key
+            }
+        }
+        guard words > 0, latinLetters > 0 else { return nil }
+        // English running text has a function word in every four or five
+        // words; French, German, Spanish or Portuguese copy has few of them.
+        return englishWords * 100 >= words * 12 ? "en" : "latin"
+    }
+
+    private static func script(of value: UInt32) -> String? {
+        switch value {
+        case 0x00C0...0x024F, 0x1E00...0x1EFF: return value == 0xD7 || value == 0xF7 ? nil : "latin"
+        case 0x0370...0x03FF: return "greek"
+        case 0x0400...0x052F: return "cyrillic"
+        case 0x0530...0x058F: return "armenian"
+        case 0x0590...0x05FF: return "hebrew"
+        case 0x0600...0x06FF, 0x0750...0x077F: return "arabic"
+        case 0x0900...0x097F: return "devanagari"
+        case 0x0E00...0x0E7F: return "thai"
+        case 0x10A0...0x10FF: return "georgian"
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF: return "cjk"
+        default: return nil
+        }
+    }
+}
