@@ -37,7 +37,9 @@ public struct ArticleLanguage: Sendable, Hashable {
         var counter = ScriptCounter()
         for block in document.blocks where block.kind.isProse && block.kind != .notice {
             counter.add(block.content.utf8)
-            if counter.words >= 4000 { break }
+            // A few hundred words tell a language as surely as the whole
+            // text (English runs at a function word in every three or four).
+            if counter.words >= 300 { break }
         }
         if counter.words >= enoughWords, let code = counter.language { return ArticleLanguage(code: code, source: .text) }
         if let frontMatter = document.frontMatter,
@@ -71,20 +73,29 @@ struct ScriptCounter {
     /// Words that make up a large share of any English text and few of
     /// other Latin-script languages' ("a", "in", "is" are left out: they are
     /// words of other languages too).
-    private static let englishFunctionWords: Set<[UInt8]> = Set([
+    /// Each word packed into an integer, a byte a letter (none is longer
+    /// than eight), so a word is looked up without building a string.
+    private static let englishFunctionWords: Set<UInt64> = Set([
         "the", "and", "of", "to", "that", "for", "with", "was", "said", "his", "her", "they", "this", "from", "have",
         "has", "are", "were", "which", "been", "would", "their", "about", "will", "there", "what", "when", "who",
         "she", "he", "it", "we", "you", "not", "but", "at", "by", "on", "an", "or", "be", "had", "its", "our",
-    ].map { Array($0.utf8) })
+    ].map { word in word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     mutating func add(_ bytes: [UInt8]) {
-        var word: [UInt8] = []
+        // The word so far, packed; `wordLength` past 8 means too long to be a function word.
+        var word: UInt64 = 0
+        var wordLength = 0
         var index = 0
+        func append(_ byte: UInt8) {
+            word = word << 8 | UInt64(byte)
+            wordLength += 1
+        }
         func finishWord() {
-            guard !word.isEmpty else { return }
+            guard wordLength > 0 else { return }
             words += 1
-            if Self.englishFunctionWords.contains(word) { englishWords += 1 }
-            word.removeAll(keepingCapacity: true)
+            if wordLength <= 8 && Self.englishFunctionWords.contains(word) { englishWords += 1 }
+            word = 0
+            wordLength = 0
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -92,8 +103,8 @@ struct ScriptCounter {
                 let lower = byte | 0x20
                 if lower >= 0x61 && lower <= 0x7A {
                     latinLetters += 1
-                    word.append(lower)
-                } else if byte == 0x27 && !word.isEmpty {
+                    append(lower)
+                } else if byte == 0x27 && wordLength > 0 {
                     // don't: one word
                 } else {
                     finishWord()
@@ -110,7 +121,7 @@ struct ScriptCounter {
                 if script == "latin" {
                     latinLetters += 1
                     // An accented letter keeps the word going but makes it no English function word.
-                    word.append(0xFF)
+                    append(0xFF)
                 } else {
                     otherLetters[script, default: 0] += 1
                     // Scripts without spaces count a word per letter.
@@ -118,7 +129,7 @@ struct ScriptCounter {
                         finishWord()
                         words += 1
                     } else {
-                        word.append(0xFF)
+                        append(0xFF)
                     }
                 }
             } else if value != 0x2019 {
