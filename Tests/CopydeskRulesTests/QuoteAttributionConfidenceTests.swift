@@ -26,7 +26,7 @@ struct QuoteAttributionConfidenceTests {
         // Words woven into the reporter's sentence, not introduced as speech.
         "# Ferry returns\n\nResidents remember the old timetable as “a boat every hour from dawn until dusk” and want it back.\n",
         // An answer to the question the reporter just put.
-        "# Ferry returns\n\nDoes the captain worry about the winter? “Not at all, the boat has seen far worse than this.”\n",
+        "# Ferry returns\n\nDoes the captain worry about the winter? “Never, the boat has seen far worse than this.”\n",
         // A quoted crosshead.
         "# Ferry returns\n\nThe ferry ran again on Monday.\n\n“A boat we can count on”\n\nThe timetable was printed on Friday.\n",
     ])

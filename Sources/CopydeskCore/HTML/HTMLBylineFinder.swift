@@ -190,8 +190,7 @@ struct HTMLBylineFinder {
                 continue
             }
             // A name right under a picture is whom it shows, set as a caption
-            // without caption markup.
-            // After a paragraph of the story it is a picture's subject too.
+            // without caption markup; after a paragraph of the story, too.
             if let headline, index > headline, index - headline <= 4, raw[index - 1].kind != .image,
                !followsStoryParagraph(index, headline: headline), let name = nameLine(block) {
                 found.append(Candidate(origin: "name line", blockIndex: index, text: block.text, names: [name],
@@ -201,8 +200,8 @@ struct HTMLBylineFinder {
         return found
     }
 
-    /// "Source: Harvard Medical School" in the article's header, as a label
-    /// and its value or as one line: a story from a press release or a
+    /// "Source: Harbour Research Institute" in the article's header, as a
+    /// label and its value or as one line: a story from a press release or a
     /// partner credits the organisation it came from. Only above the body,
     /// where it credits the story rather than a chart or a picture in it.
     private func sourceField(at index: Int) -> Candidate? {
@@ -210,23 +209,21 @@ struct HTMLBylineFinder {
               raw[index].kind != .caption, raw[index].context.isDisjoint(with: [.figure, .caption]) else { return nil }
         let text = raw[index].text
         let bytes = text.utf8
-        guard let label = Self.sourceLabels.prefixMatch(of: bytes) else {
+        var value = text
+        if let label = Self.sourceLabels.prefixMatch(of: bytes) {
+            var start = label.range.upperBound
+            while start < bytes.count, bytes[start] == UInt8(ascii: ":") || bytes[start] == 0x20 { start += 1 }
+            guard start > label.range.upperBound else { return nil }
+            value = MappedText()
+            value.append(start..<text.count, of: text)
+        } else {
             // The label in the block before, the value in this one (a <dt>
             // and its <dd>).
-            let previous = raw[index - 1].text
-            guard index - 1 > headline, bytes.count <= 80, Self.isBareLabel(previous.utf8),
-                  let credit = shortCredit(bytes) else { return nil }
-            return Candidate(origin: "source field", blockIndex: index, text: text,
-                             names: [(text.string(credit), credit)], rank: 6, isOrganization: true)
+            guard index - 1 > headline, Self.isBareLabel(raw[index - 1].text.utf8) else { return nil }
         }
-        var start = label.range.upperBound
-        while start < bytes.count, bytes[start] == UInt8(ascii: ":") || bytes[start] == 0x20 { start += 1 }
-        guard start > label.range.upperBound, bytes.count - start <= 80 else { return nil }
-        var rest = MappedText()
-        rest.append(start..<text.count, of: text)
-        guard let credit = shortCredit(rest.utf8) else { return nil }
-        return Candidate(origin: "source field", blockIndex: index, text: rest,
-                         names: [(rest.string(credit), credit)], rank: 6, isOrganization: true)
+        guard value.count <= 80, let credit = shortCredit(value.utf8) else { return nil }
+        return Candidate(origin: "source field", blockIndex: index, text: value,
+                         names: [(value.string(credit), credit)], rank: 6, isOrganization: true)
     }
 
     /// A paragraph of the story stands between the headline and this block:
@@ -244,8 +241,8 @@ struct HTMLBylineFinder {
         return rest == [UInt8(ascii: ":")]
     }
 
-    /// A link to a person's page in a paragraph of the story ("… threatened
-    /// to kill Rep. <a href="/people/…">Name</a>, …"): sites link the people
+    /// A link to a person's page in a paragraph of the story ("… the
+    /// minister, <a href="/people/…">Name</a>, opened …"): sites link the people
     /// a story mentions to their topic pages, as they link authors. Only the
     /// address says "person" here, so a link in a long paragraph is a mention.
     private func isMentionInProse(_ mark: HTMLInlineMark, in block: HTMLRawBlock) -> Bool {

@@ -25,7 +25,7 @@ public struct DuplicateParagraphRule: Rule {
             questionnaire, and anything printed three times or more, which is a page's template (a \
             call to action after each product, a note under each section) rather than a paste. A \
             short line whose shape, with names and numbers set aside, is printed three times or more \
-            ("Vote for Ana on the last page!" after each entry of a list) is that template too, even \
+            ("Pick Ana as your favourite in our poll below." after each entry of a list) is that template too, even \
             where one entry's line appears twice.
             """,
         defaultSeverity: .error,
@@ -125,15 +125,15 @@ public struct DuplicateParagraphRule: Rule {
 
                 Ana bakes rye loaves in a wood oven behind her house.
 
-                You can vote for Ana on the last page of this list!
+                Pick Ana as your favourite baker in the readers' poll below.
 
                 Tomas makes sourdough with flour from his own mill.
 
-                You can vote for Tomas on the last page of this list!
+                Pick Tomas as your favourite baker in the readers' poll below.
 
                 Ana also teaches a weekend class for beginners.
 
-                You can vote for Ana on the last page of this list!
+                Pick Ana as your favourite baker in the readers' poll below.
                 """),
             RuleExample("""
                 # Council passes budget
@@ -196,7 +196,7 @@ public struct DuplicateParagraphRule: Rule {
 
     /// Short lines that differ only in a name or a number and share their
     /// shape with at least `templateCopies` lines of the article: the line a
-    /// list prints after each entry ("Vote for Ana on the last page!", "Buy
+    /// list prints after each entry ("Pick Ana as your favourite in our poll below.", "Buy
     /// the Harbor Shell at Northgate"), where the same entry named twice
     /// repeats its line by design.
     static func templateShapes(_ texts: [String]) -> [Bool] {

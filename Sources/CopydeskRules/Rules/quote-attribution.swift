@@ -161,6 +161,7 @@ public struct QuoteAttributionRule: Rule {
             quote.depth == 0 && Self.wordCount(quote.text, atLeast: minWords)
         }
         let quotes = copy.quotes
+        let surroundings = QuoteFindingConfidence.Surroundings(copy)
         let firstParagraph = document.blocks.firstIndex { $0.kind == .paragraph } ?? document.blocks.count
         var violations: [Violation] = []
         for quote in quotes where quote.depth == 0 && quote.attribution == nil {
@@ -173,7 +174,8 @@ public struct QuoteAttributionRule: Rule {
                 && (Self.isTitle(words) || Self.followsNameOfWork(block.content.utf8, before: quote.textRange.lowerBound)) { continue }
             // A legal line quotes the names of publications, not anyone's words.
             if block.kind == .frontMatterField || block.kind == .chrome || block.kind == .notice { continue }
-            let weighed = QuoteFindingConfidence(quote: quote, words: words.count, in: copy, continuation: continuation)
+            let weighed = QuoteFindingConfidence(quote: quote, words: words.count, in: copy, surroundings: surroundings,
+                                                 continuation: continuation)
             var text = message(for: quote, words: words.count)
             if weighed.value < minConfidence { text += " Less certain: " + weighed.reasons.joined(separator: "; ") + "." }
             violations.append(Violation(message: text, range: quote.range,
@@ -232,7 +234,7 @@ public struct QuoteAttributionRule: Rule {
         "titled", "entitled", "headlined", "subtitled", "dubbed", "commentary", "column", "op-ed", "editorial",
         "essay", "article", "book", "memoir", "novel", "song", "album", "film", "movie", "documentary", "episode",
         "poem", "headline", "hashtag", "slogan", "motto", "banner", "line", "lines", "lyric", "lyrics", "tagline",
-        "caption", "inscription", "sign", "placard", "refrain", "chorus", "verse", "series", "segment", "column",
+        "caption", "inscription", "sign", "placard", "refrain", "chorus", "verse", "series", "segment",
     ]
 
     /// Words a title leaves in lower case.
@@ -267,7 +269,34 @@ struct QuoteFindingConfidence {
         reasons.append(reason)
     }
 
-    init(quote: Quote, words: Int, in document: Document, continuation: AttributionFinder.Continuation) {
+    /// What the document holds around its quotations, read once for all
+    /// of its findings.
+    struct Surroundings {
+        /// Paragraphs that open with a quotation of eight words or more no
+        /// one is credited with.
+        let uncreditedQuoteParagraphs: Set<Int>
+        /// Blocks holding a double-quoted quotation of four words or more.
+        let quotingBlocks: Set<Int>
+
+        init(_ document: Document) {
+            var uncredited = Set<Int>()
+            var quoting = Set<Int>()
+            for quote in document.quotes where quote.depth == 0 {
+                if !QuoteFindingConfidence.isSingleQuoted(quote), QuoteAttributionRule.wordCount(quote.innerText, atLeast: 4) {
+                    quoting.insert(quote.blockIndex)
+                }
+                if quote.attribution == nil, !quote.isBlockquote, quote.textRange.lowerBound == 0,
+                   document.blocks[quote.blockIndex].kind == .paragraph, QuoteAttributionRule.wordCount(quote.innerText, atLeast: 8) {
+                    uncredited.insert(quote.blockIndex)
+                }
+            }
+            uncreditedQuoteParagraphs = uncredited
+            quotingBlocks = quoting
+        }
+    }
+
+    init(quote: Quote, words: Int, in document: Document, surroundings: Surroundings,
+         continuation: AttributionFinder.Continuation) {
         let block = document.blocks[quote.blockIndex]
         let bytes = block.content.utf8
         // Excerpts, embedded posts, pull quotes and key-quote boxes: a
@@ -281,8 +310,8 @@ struct QuoteFindingConfidence {
         let before = sentence.lowerBound..<min(quote.textRange.lowerBound, bytes.count)
         let after = min(quote.textRange.upperBound, bytes.count)..<sentence.upperBound
         // Words of saying elsewhere in the sentence: the speaker is likely
-        // there, in wording the finder does not read ("…,” the post on the
-        // union's page that was shared widely reads).
+        // there, in wording the finder does not read ("…,” the notice the
+        // council pinned to the door last week reads).
         if Self.sayingWords.contains(in: bytes, range: before) || Self.sayingWords.contains(in: bytes, range: after) {
             lower(0.6, "words of saying elsewhere in its sentence")
         }
@@ -290,27 +319,32 @@ struct QuoteFindingConfidence {
         // colon that introduces a full quotation, and starting in lower
         // case: a phrase, a term, a document's words, more often than a
         // missing speaker. ("…, “We will rebuild.”" is a full quotation.)
-        let wovenIn = Self.hasWords(bytes, in: before) && !Self.isIntroduced(quote, in: bytes)
+        let wovenIn = Self.hasWords(bytes, in: before) && !Self.isIntroduced(quote)
         if wovenIn { lower(words >= 20 ? 0.8 : 0.6, "woven into the sentence, not introduced as speech") }
+        let markBefore = Self.lastNonSpace(before: quote.textRange.lowerBound, in: bytes)
         // In brackets: an aside quoting a document or an earlier remark.
-        if Self.lastNonSpace(before: quote.textRange.lowerBound, in: bytes) == UInt8(ascii: "(") { lower(0.6, "in brackets") }
-        // "Name’s report in The Times: “…”": a colon after a sentence that
-        // names its source.
-        if Self.lastNonSpace(before: quote.textRange.lowerBound, in: bytes) == UInt8(ascii: ":"),
-           Self.namesSomeone(bytes, in: before) {
+        if markBefore == UInt8(ascii: "(") { lower(0.6, "in brackets") }
+        // "The harbour board's annual report: “…”": a colon after a
+        // sentence that names its source.
+        if markBefore == UInt8(ascii: ":"), Self.namesSomeone(bytes, in: before) {
             lower(0.65, "after a colon that follows a named source")
         }
         // A speaker credited earlier in the paragraph goes on speaking, in
-        // wording the finder may not read ("“…,” I remember him saying. “…”").
-        if !wovenIn, Self.sayingWords.contains(in: bytes, range: 0..<sentence.lowerBound) { lower(0.7, "a speaker may be credited earlier in the paragraph") }
-        // The sentence before names a person who then speaks ("Paula, a
-        // mother of two, started in May. “I panic every time.”").
-        // An answer to the question the reporter just put ("Is he ever
-        // worried? “Not at all.”"): an interview written as prose.
+        // wording the finder may not read ("“…,” we heard the skipper
+        // saying. “…”").
+        if !wovenIn, Self.sayingWords.contains(in: bytes, range: 0..<sentence.lowerBound) {
+            lower(0.7, "a speaker may be credited earlier in the paragraph")
+        }
+        // An answer to the question the reporter just put ("Does the
+        // skipper mind the cold? “Never.”"): an interview written as prose.
         if Self.lastNonSpace(before: sentence.lowerBound, in: bytes) == UInt8(ascii: "?") {
             lower(0.6, "an answer to the question before it")
         }
-        if Self.previousSentenceNamesSomeone(before: sentence.lowerBound, in: bytes) { lower(0.8, "the sentence before names who may be speaking") }
+        // The sentence before names a person who then speaks ("The skipper
+        // took over the boat in May. She “…”").
+        if Self.previousSentenceNamesSomeone(before: sentence.lowerBound, in: bytes) {
+            lower(0.8, "the sentence before names who may be speaking")
+        }
         // A short line in quotation marks with no closing punctuation: a
         // quoted crosshead or title, not speech.
         if words <= 8, block.kind == .paragraph, quote.textRange.count + 2 >= bytes.count,
@@ -318,7 +352,9 @@ struct QuoteFindingConfidence {
             lower(0.5, "a short quoted line, like a crosshead")
         }
         // A social post's text (@handles, #tags) carries its own credit card.
-        if quote.innerText.hasPrefix("@") || quote.innerText.hasPrefix("#") || quote.innerText.split(separator: "#").count > 2 { lower(0.6, "a social post's text") }
+        if quote.innerText.hasPrefix("@") || quote.innerText.hasPrefix("#") || quote.innerText.split(separator: "#").count > 2 {
+            lower(0.6, "a social post's text")
+        }
         // Single marks where the copy's quotations are double: a term, a
         // title, or British-style quotation credited in the paragraph around.
         if Self.isSingleQuoted(quote) { lower(0.7, "in single quotation marks") }
@@ -327,18 +363,15 @@ struct QuoteFindingConfidence {
         // A question put in quotation marks is often the reporter's or a
         // document's question, not a speaker's words.
         if quote.innerText.hasSuffix("?") || quote.innerText.hasSuffix("?”") { lower(wovenIn ? 0.6 : 0.8, "a question") }
+        // An article told in quotation paragraphs (an interview, a profile
+        // in the subject's words) credits its speaker once.
+        let otherUncredited = surroundings.uncreditedQuoteParagraphs.subtracting([quote.blockIndex])
+        if otherUncredited.count >= 3 { lower(0.6, "the article is told in quotation paragraphs") }
         // After a paragraph that quotes someone, a quotation paragraph may
         // still be that speaker going on where copydesk could not tie the
         // earlier quotation to a speaker.
-        // An article told in quotation paragraphs (an interview, a profile
-        // in the subject's words) credits its speaker once.
-        if Self.uncreditedQuoteParagraphs(in: document, besides: quote.blockIndex) >= 3 { lower(0.6, "the article is told in quotation paragraphs") }
         if continuation == .previousSpeaker, !wovenIn, let previous = Self.previousProse(before: quote.blockIndex, in: document),
-           Self.storyKinds.contains(document.blocks[previous].kind),
-           document.quotes.contains(where: { earlier in
-               earlier.blockIndex == previous && earlier.depth == 0 && !Self.isSingleQuoted(earlier)
-                   && QuoteAttributionRule.wordCount(earlier.innerText, atLeast: 4)
-           }) {
+           Self.storyKinds.contains(document.blocks[previous].kind), surroundings.quotingBlocks.contains(previous) {
             lower(0.6, "the paragraph before quotes someone who may be going on")
         }
         value = (value * 100).rounded() / 100
@@ -350,8 +383,8 @@ struct QuoteFindingConfidence {
         var start = min(range.lowerBound, bytes.count)
         while start > 0 {
             if bytes[start - 1] == 0x0A { break }
-            // "is... “path tracing …”": a lower-case word after the stop
-            // goes on with the same sentence.
+            // "the answer is... “a longer rope.”": a lower-case word after
+            // the stop goes on with the same sentence.
             if bytes[start - 1] == 0x20 && endsSentence(before: start - 1, in: bytes) && !startsLowercase(at: start, in: bytes) { break }
             start -= 1
         }
@@ -385,12 +418,11 @@ struct QuoteFindingConfidence {
         return cursor >= 3 && bytes[cursor - 3] == 0xE2 && bytes[cursor - 2] == 0x80 && bytes[cursor - 1] == 0xA6
     }
 
-    /// A comma or colon just before the opening mark, or a capital letter
-    /// just after it: a full quotation of someone's words, as AP style
-    /// introduces one.
-    static func isIntroduced(_ quote: Quote, in bytes: [UInt8]) -> Bool {
-        // After a comma, a quotation in lower case still goes on with the
-        // reporter's sentence ("regardless of that, “there is nothing …”").
+    /// A capital letter just after the opening mark: a full quotation of
+    /// someone's words, as AP style introduces one. After a comma, a
+    /// quotation in lower case still goes on with the reporter's sentence
+    /// ("whatever the weather, “the boat sails at noon”").
+    static func isIntroduced(_ quote: Quote) -> Bool {
         let first = quote.innerText.unicodeScalars.first { $0.properties.isAlphabetic || $0.properties.numericType != nil }
         return first?.properties.isUppercase ?? false
     }
@@ -414,18 +446,6 @@ struct QuoteFindingConfidence {
             candidate -= 1
         }
         return nil
-    }
-
-    /// Paragraphs that open with a quotation no one is credited with.
-    static func uncreditedQuoteParagraphs(in document: Document, besides own: Int) -> Int {
-        var counted = Set<Int>()
-        for quote in document.quotes where quote.depth == 0 && quote.attribution == nil && !quote.isBlockquote
-            && quote.blockIndex != own && quote.textRange.lowerBound == 0 && document.blocks[quote.blockIndex].kind == .paragraph
-            && QuoteAttributionRule.wordCount(quote.innerText, atLeast: 8) {
-            counted.insert(quote.blockIndex)
-            if counted.count >= 3 { break }
-        }
-        return counted.count
     }
 
     static func lastNonSpace(before index: Int, in bytes: [UInt8]) -> UInt8? {
@@ -483,7 +503,8 @@ struct QuoteFindingConfidence {
     }
 
     /// Strong verbs of saying and writing, and how documents and posts are
-    /// quoted ("reads", "found", "shared", "captioned").
+    /// quoted ("reads", "shared", "captioned"); nouns that look like verbs
+    /// ("states", "calls") are left out.
     static let sayingWords = PhraseMatcher([
         "said", "says", "say", "saying", "told", "tells", "tell", "telling", "wrote", "writes", "asked", "asks",
         "asking", "added", "adds", "notes", "note",
