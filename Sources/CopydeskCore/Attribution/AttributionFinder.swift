@@ -95,9 +95,10 @@ public struct AttributionFinder: Sendable {
             // attributed quotation, is the same speaker going on.
             if continuation == .previousSpeaker, document.quotes[index].attribution == nil, opensBlock,
                !quote.continuesPrevious, !quote.isBlockquote,
+               let position = byBlock[blockIndex]?.firstIndex(of: index), !analysis(blockIndex).quoteAwaitsCredit(position),
                let leadIn = leadInBlock(before: blockIndex, in: snapshot),
                let last = byBlock[leadIn]?.last, var carried = document.quotes[last].attribution,
-               let position = byBlock[leadIn]?.count, analysis(leadIn).quoteEndsBlock(position - 1) {
+               let leadInCount = byBlock[leadIn]?.count, analysis(leadIn).quoteEndsBlock(leadInCount - 1) {
                 carried.inherited = true
                 document.quotes[index].attribution = carried
             }
@@ -370,6 +371,7 @@ final class BlockAnalysis {
             if let hit = postQuoteHit(after: earlier, in: sentence) { return hit }
         }
         if let hit = subjectHit(in: sentence, before: token) { return hit }
+        if quoteAwaitsCredit(quote) { return nil }
         // The sentence before, when the quotation starts its sentence ("Ushakov
         // said. “We don't turn down invitations.”"); the sentence after, when
         // the quotation is its sentence.
@@ -442,7 +444,8 @@ final class BlockAnalysis {
         let lowered = word(index)
         // An inversion with any verb: "…," agrees Michelle Stevens; "…,"
         // remembered Roy Verley; "…" reacted Trump; "…," tweeted another.
-        if !tokens.isCapitalized(index), isVerbLike(index) || Self.isPresentTense(lowered), !Self.auxiliaries.contains(lowered),
+        // Never a participle: "…,” answering a question" has no speaker after it.
+        if !tokens.isCapitalized(index), !lowered.hasSuffix("ing"), isVerbLike(index) || Self.isPresentTense(lowered), !Self.auxiliaries.contains(lowered),
            !Self.addressingVerbs.contains(lowered) || tokens.quoteIndex(quoteToken) != nil,
            let speaker = speakerAfter(index, in: sentence) {
             return AttributionHit(speaker: speaker, cue: tokens.tokens[index].range)
@@ -660,6 +663,12 @@ final class BlockAnalysis {
     /// are passed over.
     func mainSubject(of sentence: Range<Int>, endingBefore limit: Int) -> Range<Int>? {
         var index = sentence.lowerBound
+        // "In a statement released Thursday, the senator reacted …, saying":
+        // the verbs of an opening phrase are not the clause's.
+        if tokens.isWord(index), Self.leadIns.contains(word(index)),
+           let comma = (index..<min(limit, index + 16)).first(where: { tokens.isPunctuation($0, 0x2C) }) {
+            index = comma + 1
+        }
         while index < limit {
             defer { index += 1 }
             guard tokens.isWord(index), !tokens.isCapitalized(index) else { continue }
@@ -898,7 +907,8 @@ final class BlockAnalysis {
         // A capitalised cue inside a sentence is part of a name ("Islamic
         // State", "The Washington Post"), not a verb.
         let candidates = verbCues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
-            && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound) }
+            && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
+            && !isInSubordinateClause($0, after: anchor) }
             .sorted { rank($0, anchor) < rank($1, anchor) }
         var ordered = candidates
         if let reported = ordered.firstIndex(where: isReportingCue) {
@@ -920,6 +930,34 @@ final class BlockAnalysis {
             }
         }
         return nil
+    }
+
+    /// "“…,” the day after the utility announced a rise", "“…,” before
+    /// the board voted": a cue in a clause that a subordinating word opens
+    /// after the quotation tells what else happened, not who spoke.
+    private func isInSubordinateClause(_ cue: ClosedRange<Int>, after anchor: Int) -> Bool {
+        guard tokens.quoteIndex(anchor) != nil, cue.lowerBound > anchor + 1 else { return false }
+        guard let opener = (anchor + 1..<cue.lowerBound).first(where: { tokens.isWord($0) && Self.subordinators.contains(word($0)) })
+        else { return false }
+        // "“…” while calling for a wall": a participle right after the
+        // subordinating word has no subject of its own; it goes on from the clause.
+        if opener + 1 == cue.lowerBound { return false }
+        // "“…” before the fireworks, she said": a comma closes the clause,
+        // and the cue after it is the main clause's.
+        return !(opener + 1..<cue.lowerBound).contains { tokens.isPunctuation($0, 0x2C) || tokens.isPunctuation($0, 0x3B) || isDash($0) }
+    }
+
+    static let subordinators: Set<String> = ["after", "before", "when", "while", "because", "since", "until", "although", "though", "whereas", "once"]
+
+    /// “We cannot wait,” the … : a quotation that opens its sentence and
+    /// closes on a comma promises its credit in the words that follow it.
+    /// When they hold none, the credit is missing, whatever the sentences
+    /// around it say.
+    func quoteAwaitsCredit(_ quote: Int) -> Bool {
+        let token = quoteTokens[quote]
+        guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return false }
+        let sentence = tokens.sentences[sentenceIndex]
+        return token == sentence.lowerBound && closesWithComma(token) && sentence.contains(token + 1) && tokens.isWord(token + 1)
     }
 
     /// "In a county survey published Monday, only 12 percent of renters
@@ -1162,7 +1200,7 @@ final class BlockAnalysis {
            let found = clauseSubject(at: boundary + 1, endingBefore: sentence.upperBound) {
             return found.range
         }
-        if verb.hasSuffix("ing"), tokens.isPunctuation(cue.lowerBound - 1, 0x2C) {
+        if verb.hasSuffix("ing"), closesWithComma(cue.lowerBound - 1) {
             // "Spicer said, adding", "Hollande said Tuesday in Paris, noting":
             // the speaker of the cue the participle goes on from.
             for earlier in cues.reversed() where earlier.upperBound < cue.lowerBound - 1 && sentence.contains(earlier.lowerBound) {
@@ -1199,6 +1237,15 @@ final class BlockAnalysis {
                let subject = mainSubject(of: sentence, endingBefore: first) {
                 return subject
             }
+            // "Ruiz, who has in the past described …", "the mayor on
+            // Tuesday called …": a phrase after a preposition is when or
+            // where, not who; the subject stands before it.
+            if let first = tokens.token(startingAt: before.lowerBound), first - 1 > sentence.lowerBound,
+               tokens.isWord(first - 1), ["in", "on", "at", "during", "over", "since"].contains(word(first - 1)),
+               !tokens.isCapitalized(first),
+               let earlier = speakerBefore(first - 1, in: sentence, looseDescriptions: false) {
+                return earlier
+            }
             return before
         }
         // The speaker follows the cue only in inversions right after a
@@ -1214,10 +1261,29 @@ final class BlockAnalysis {
         let followsQuotation = tokens.quoteIndex(previous) != nil
             || (tokens.isPunctuation(previous, 0x2C) && tokens.quoteIndex(previous - 1) != nil)
         guard forwardOnly || (inverted && (followsQuotation || !Self.addressingVerbs.contains(verb))) else { return nil }
+        // "…,” answering a question at a town hall": a participle never
+        // inverts; what follows it is its object.
+        if verb.hasSuffix("ing"), cue.lowerBound > sentence.lowerBound, !forwardOnly { return nil }
+        // "…,” in an email message Monday to the paper": after "in an
+        // email" comes more of the phrase or its recipient, never the writer.
+        if cueText.hasPrefix("in "), cueText != "in the words of" { return nil }
         return speakerAfter(cue.upperBound, in: sentence)
     }
 
     private func word(_ index: Int) -> String { tokens.lowercasedWord(index) }
+
+    /// A comma, or a quotation whose comma sits inside its closing mark
+    /// ("hailed the vote as “fantastic,” telling reporters"): either way a
+    /// participle after it goes on from the clause before.
+    private func closesWithComma(_ index: Int) -> Bool {
+        if tokens.isPunctuation(index, 0x2C) { return true }
+        guard tokens.quoteIndex(index) != nil else { return false }
+        let range = tokens.tokens[index].range
+        var end = range.upperBound - 1
+        // Step back over the closing mark: a straight quote, or a three-byte curly one.
+        if tokens.bytes[end] == 0x22 || tokens.bytes[end] == 0x27 { end -= 1 } else if end - 2 >= range.lowerBound { end -= 3 }
+        return end >= range.lowerBound && tokens.bytes[end] == 0x2C
+    }
 
     static let addressingVerbs: Set<String> = ["told", "tells", "tell", "telling", "asked", "asks", "ask", "asking", "urged", "warned", "assured", "reminded"]
 

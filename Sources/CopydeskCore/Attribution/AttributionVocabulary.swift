@@ -73,6 +73,9 @@ public struct AttributionVocabulary: Sendable {
             ["summed up", "sums up"], ["said in a statement", "says in a statement"],
             ["agree", "agrees", "agreed"], ["disagree", "disagrees", "disagreed"], ["tout", "touts", "touted", "touting"],
             ["chide", "chides", "chided", "chiding"], ["echo", "echoes", "echoed", "echoing"],
+            ["confess", "confesses", "confessed", "confessing"], ["plead", "pleads", "pleaded", "pleading"],
+            ["beg", "begs", "begged"], ["gush", "gushes", "gushed"], ["enthuse", "enthuses", "enthused"],
+            ["marvel", "marvels", "marveled", "marvelled"], ["rave", "raves", "raved"],
         ]
         let phrases = [
             "according to", "in a statement", "in an interview", "in a tweet", "in a post", "in a letter",

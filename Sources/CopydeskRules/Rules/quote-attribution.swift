@@ -370,7 +370,10 @@ struct QuoteFindingConfidence {
         // After a paragraph that quotes someone, a quotation paragraph may
         // still be that speaker going on where copydesk could not tie the
         // earlier quotation to a speaker.
-        if continuation == .previousSpeaker, !wovenIn, let previous = Self.previousProse(before: quote.blockIndex, in: document),
+        // Unless the quotation closes on a comma with more of its sentence
+        // to come: that comma promises a credit here, not an earlier speaker.
+        let promisesCredit = !Self.hasWords(bytes, in: before) && quote.innerText.hasSuffix(",") && Self.hasWords(bytes, in: after)
+        if continuation == .previousSpeaker, !wovenIn, !promisesCredit, let previous = Self.previousProse(before: quote.blockIndex, in: document),
            Self.storyKinds.contains(document.blocks[previous].kind), surroundings.quotingBlocks.contains(previous) {
             lower(0.6, "the paragraph before quotes someone who may be going on")
         }
@@ -511,7 +514,7 @@ struct QuoteFindingConfidence {
         "according to", "explained", "explains", "shared", "captioned", "posted", "tweeted", "stated", "replied",
         "noted", "recalled", "recalls", "continued", "reads", "concluded", "described", "describes", "quoted",
         "insisted", "argued", "warned", "claimed", "joked", "admitted", "announced", "commented", "responded",
-        "urged", "pleaded",
+        "urged", "pleaded", "confessed", "confesses", "recounted", "recounts", "remarked", "conceded", "concedes",
     ], wholeWords: true)
 
     static let hypothetical = PhraseMatcher([
