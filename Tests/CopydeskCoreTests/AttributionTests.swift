@@ -86,6 +86,10 @@ struct AttributionTests {
         ("“The water was calm all evening” until the storm arrived, she said.", "she/said"),
         ("“We expected a quiet night,” the skipper said as the wind picked up.", "the skipper/said"),
         ("Hale dismissed the rival plan as “a fantasy” while calling for a vote.", "Hale/calling"),
+        // A transcript label names who speaks the whole paragraph.
+        ("Lindqvist: A clerk from the county told me the pier was safe. And my answer was “Not in a storm it isn't.”", "Lindqvist/:"),
+        // "the state" is a place, not a cue; the cue is the one that follows.
+        ("Ortiz, who has won two races in the state, is a “tireless campaigner,” the Harbor Ledger writes.", "Harbor Ledger/writes"),
     ])
     func findsTheSpeaker(text: String, expected: String) {
         #expect(attributions(text).first == expected)
@@ -113,6 +117,8 @@ struct AttributionTests {
         "“The fees are far too high for families on the coast,” the day after the utility announced a rise.",
         "“I could not tell you every payment from those years,” in an email message Monday to the paper.",
         "“We have to keep the ferry running through the winter,” answering a question at the town hall.",
+        // A form's field label is nobody speaking.
+        "Name: Ana Ruiz Age: 31 Why “I work two jobs and still cannot afford the rent in this town.”",
         "Ortiz spoke first. “The pier will open in May,” she said.\n\n“It will be ready for the summer crowds and the fishing fleet,” Hale, to cheers from the hall.",
     ])
     func creditsNobodyWhereNobodySpeaks(text: String) {

@@ -390,6 +390,7 @@ final class BlockAnalysis {
             if let hit = wholeSentenceAttribution(next, nearest: next.lowerBound) { return hit }
         }
         if let hit = partialQuoteHit(token, in: sentence) { return hit }
+        if let hit = speakerLabelHit() { return hit }
         if let hit = closingCreditHit() { return hit }
         // “We never get the early trains,” Ortiz said. Her stop is the last
         // on the line. “It's a long wait.”: within a
@@ -960,6 +961,27 @@ final class BlockAnalysis {
         return token == sentence.lowerBound && closesWithComma(token) && sentence.contains(token + 1) && tokens.isWord(token + 1)
     }
 
+    /// "Ortiz: My first answer was “Not this year.”": in a transcript or a
+    /// Q&A, the label that opens the paragraph names who speaks all of it,
+    /// the quotations inside included.
+    private func speakerLabelHit() -> AttributionHit? {
+        guard let first = tokens.tokens.indices.first, tokens.isWord(first), tokens.isCapitalized(first),
+              !Self.isFunctionWord(word(first)) || opensNameWithTitle(first) else { return nil }
+        let end = nameRunEnd(from: first, limit: min(tokens.tokens.count, first + 5))
+        guard end - first < 4, tokens.isPunctuation(end + 1, 0x3A),
+              tokens.tokens[end].range.count > 1, !Self.fieldLabels.contains(word(end)) else { return nil }
+        return AttributionHit(speaker: tokens.tokens[first].range.lowerBound..<tokens.tokens[end].range.upperBound,
+                              cue: tokens.tokens[end + 1].range)
+    }
+
+    /// Labels of a form or of page furniture ("Name: …", "Update: …"),
+    /// which name no speaker.
+    static let fieldLabels: Set<String> = [
+        "name", "age", "city", "job", "pay", "title", "date", "location", "note", "update", "correction", "source",
+        "photo", "video", "watch", "read", "related", "question", "answer", "subject", "topic", "why", "what", "where",
+        "when", "how", "summary", "background", "context", "warning", "disclaimer", "credit", "credits", "caption",
+    ]
+
     /// "In a county survey published Monday, only 12 percent of renters
     /// said …": the poll is the source the story stands on.
     private func pollHit(in sentence: Range<Int>) -> AttributionHit? {
@@ -1011,6 +1033,9 @@ final class BlockAnalysis {
         // or a modal, never an adjective. Only for cues whose noun is no
         // speech ("a snappy retort" still credits the subject).
         if Self.cuesWithOtherNouns.contains(form) {
+            // "in the state", "her state", "this post": after an article or
+            // a possessive, the noun.
+            if Self.nounDeterminers.contains(previous) { return true }
             return !(Self.auxiliaries.contains(previous) || Self.pronouns.contains(previous) || Self.determiners.contains(previous)
                 || Self.conjunctions.contains(previous) || previous == "to" || previous.hasSuffix("ly")
                 || vocabulary.speakerNounSet.contains(previous) || previous.hasSuffix("s") || Self.phraseBreakers.contains(previous))
@@ -1241,7 +1266,7 @@ final class BlockAnalysis {
             // Tuesday called …": a phrase after a preposition is when or
             // where, not who; the subject stands before it.
             if let first = tokens.token(startingAt: before.lowerBound), first - 1 > sentence.lowerBound,
-               tokens.isWord(first - 1), ["in", "on", "at", "during", "over", "since"].contains(word(first - 1)),
+               tokens.isWord(first - 1), ["in", "on", "at", "during", "over", "since", "to", "for", "of", "from", "with"].contains(word(first - 1)),
                !tokens.isCapitalized(first),
                let earlier = speakerBefore(first - 1, in: sentence, looseDescriptions: false) {
                 return earlier
