@@ -26,6 +26,11 @@ let package = Package(
             "CopydeskLinter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The fuzz harness: libFuzzer's entry point when built by
+        // scripts/fuzz.sh, a replay of saved inputs otherwise.
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "copydesk-fuzz",
+                          dependencies: ["CopydeskLinter", "CopydeskPolicy", "CopydeskRules", "CopydeskCore", "CFuzzerDriver"]),
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore"]),
         .testTarget(name: "CopydeskPolicyTests", dependencies: ["CopydeskPolicy", "CopydeskRules"]),
         .testTarget(name: "CopydeskRulesTests", dependencies: ["CopydeskRules", "CopydeskLinter"]),
