@@ -13,6 +13,8 @@ extension FailureThreshold: ExpressibleByArgument {}
 enum ListingFormat: String, CaseIterable, ExpressibleByArgument {
     case text
     case json
+    /// The whole rule reference, as docs/rules.md carries it.
+    case markdown
 }
 
 /// `copydesk inspect` speaks JSON only; the option exists so scripts say

@@ -14,6 +14,7 @@ struct RulesCommand: ParsableCommand {
         switch format {
         case .text: Console.output(RuleCatalog.listing())
         case .json: Console.output(try RuleCatalog.listingJSON())
+        case .markdown: Console.output(RuleDocumentation.ruleReference())
         }
     }
 }

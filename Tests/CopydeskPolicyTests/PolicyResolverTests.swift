@@ -1,5 +1,6 @@
 import CopydeskCore
 import Foundation
+import CopydeskRules
 import Testing
 @testable import CopydeskPolicy
 
@@ -30,7 +31,7 @@ struct PolicyResolverTests {
         let resolver = PolicyResolver(loader: TestCatalogue.loader, explicitPolicyPath: nil)
         let policy = try resolver.policy(forArticleAt: directory.url("plain/article.md"))
         #expect(policy.sources == ["<builtin>/default.yml"])
-        #expect(policy.enabledRuleIDs == ["byline", "caption-duplication", "duplicate-paragraph", "legal-notice", "quote-attribution", "quote-balance", "suppression-without-reason", "unused-suppression"])
+        #expect(policy.enabledRuleIDs == RuleRegistry.descriptions.map(\.id).sorted())
         #expect(resolver.policyFile(forDirectory: directory.url("plain")) == nil)
     }
 
