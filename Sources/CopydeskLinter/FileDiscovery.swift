@@ -187,13 +187,25 @@ struct FileDiscovery {
         }
         for nameBytes in names where nameBytes.first != UInt8(ascii: ".") {
             guard InputDecoder.firstInvalidUTF8Offset(nameBytes) == nil else {
-                // Such a name cannot be carried through reports; say so
-                // rather than leave the file out without a word.
+                // Such a name cannot be carried through reports; an article
+                // or a directory with one is reported rather than left out
+                // without a word. Other files (images) stay unmentioned.
                 let escaped = Self.escapedName(nameBytes)
                 let childDisplay = display == "." ? escaped : display + "/" + escaped
-                outcome.problems.append(InputProblem(
-                    path: childDisplay, level: .error,
-                    message: "not linted: the name is not valid UTF-8; rename it (for example with `convmv`)"))
+                var rawPath = Array(directory.utf8) + [UInt8(ascii: "/")] + nameBytes + [0]
+                var info = stat()
+                let isDirectory = rawPath.withUnsafeMutableBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { stat($0, &info) == 0 }
+                } && (info.st_mode & S_IFMT) == S_IFDIR
+                if isDirectory {
+                    outcome.problems.append(InputProblem(
+                        path: childDisplay, level: .error,
+                        message: "not searched: the directory name is not valid UTF-8; rename it (for example with `convmv`)"))
+                } else if InputFormat.forPath(String(decoding: nameBytes, as: UTF8.self)) != nil {
+                    outcome.problems.append(InputProblem(
+                        path: childDisplay, level: .error,
+                        message: "not linted: the name is not valid UTF-8; rename it (for example with `convmv`)"))
+                }
                 continue
             }
             let name = String(decoding: nameBytes, as: UTF8.self)
