@@ -45,6 +45,32 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { pattern }
 
+    /// What is wrong with `pattern`, or nil when it is a valid glob: an
+    /// empty pattern, a `[` that is never closed and a trailing lone `\`
+    /// match nothing like what their author meant.
+    public static func problem(in pattern: String) -> String? {
+        if pattern.isEmpty { return "the glob is empty; give a pattern such as drafts/** or *.tmp.md" }
+        let scalars = Array(pattern.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            switch scalars[index] {
+            case "\\":
+                if index + 1 == scalars.count {
+                    return "the glob ends with a lone \\; remove it, or write \\\\ for a backslash"
+                }
+                index += 2
+            case "[":
+                guard let (_, next) = compileClass(scalars, from: index) else {
+                    return "the [ at character \(index + 1) is never closed; close the class with ], or write \\[ for a bracket"
+                }
+                index = next
+            default:
+                index += 1
+            }
+        }
+        return nil
+    }
+
     /// Whether the pattern matches `path` (relative, `/`-separated) or any
     /// directory on the way to it.
     public func matches(_ path: String) -> Bool {

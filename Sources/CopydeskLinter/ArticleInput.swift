@@ -9,8 +9,13 @@ public enum ArticleInput {
     /// The parsed article at `path`, or the input problem that stops it
     /// being read: missing, a directory, an unknown type, not UTF-8, binary.
     public static func parse(path: String, inputFormat: InputFormat? = nil,
-                             workingDirectory: String = FileManager.default.currentDirectoryPath)
+                             workingDirectory: String = FileManager.default.currentDirectoryPath,
+                             maxFileSize: Int = BoundedFileReader.defaultLimit)
         throws(InputProblem) -> Document {
+        guard !path.isEmpty else {
+            throw InputProblem(path: "\"\"", level: .error,
+                               message: "an empty path names no file; give the path of an article")
+        }
         let directory = PathNormalizer.normalize(workingDirectory)
         let absolute = PathNormalizer.absolute(path, in: directory)
         let display = PathNormalizer.display(path, absolute: absolute, workingDirectory: directory)
@@ -29,15 +34,17 @@ public enum ArticleInput {
                 message: "not a known article type (.md, .markdown, .txt, .html, .htm); "
                     + "pass --input-format markdown, text or html to read it anyway")
         }
-        guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw InputProblem(path: display, level: .error,
-                               message: "cannot read the file; check its permissions")
+        let data: [UInt8]
+        do throws(FileReadError) {
+            data = try BoundedFileReader.read(path: absolute, limit: maxFileSize)
+        } catch {
+            throw InputProblem(error, path: display)
         }
         do {
-            let source = try InputDecoder.decode(path: display, bytes: Array(data))
+            let source = try InputDecoder.decode(path: display, bytes: data)
             return ArticleParser.parse(source, format: format)
         } catch {
-            throw InputProblem(error, path: display, bytes: Array(data), format: format)
+            throw InputProblem(error, path: display, bytes: data, format: format)
         }
     }
 }
@@ -56,6 +63,20 @@ extension InputProblem {
             self.init(path: path, level: .warning, message: error.description)
         case .unreadable:
             self.init(path: path, level: .error, message: error.description)
+        case .invalidUTF16(let offset):
+            self.init(path: path, level: .error, message: error.description, offset: offset)
+        }
+    }
+
+    /// The problem a file that could not be read amounts to: a binary file
+    /// is skipped with a warning, as decoding does; anything else (too
+    /// large, not a regular file, unreadable) is an error, so the run exits 2.
+    public init(_ error: FileReadError, path: String) {
+        switch error {
+        case .binary:
+            self.init(path: path, level: .warning, message: error.description)
+        default:
+            self.init(path: path, level: .error, message: "not linted: \(error.description)")
         }
     }
 

@@ -16,15 +16,20 @@ public struct LintOptions: Sendable {
     /// policy, and reports show it.
     public var stdinFilename: String?
     public var workingDirectory: String
+    /// Files (and standard input) larger than this many bytes are not
+    /// linted: an input error naming the limit (`--max-file-size`).
+    public var maxFileSize: Int
 
     public init(paths: [String], inputFormat: InputFormat? = nil, excludes: [String] = [],
                 stdinFilename: String? = nil,
-                workingDirectory: String = FileManager.default.currentDirectoryPath) {
+                workingDirectory: String = FileManager.default.currentDirectoryPath,
+                maxFileSize: Int = BoundedFileReader.defaultLimit) {
         self.paths = paths
         self.inputFormat = inputFormat
         self.excludes = excludes
         self.stdinFilename = stdinFilename
         self.workingDirectory = workingDirectory
+        self.maxFileSize = maxFileSize
     }
 
     public static let standardInputPath = "-"
@@ -38,16 +43,14 @@ public final class Linter: Sendable {
     public typealias PolicyLookup = @Sendable (_ articlePath: String) throws(PolicyError) -> Policy
 
     private let policyLookup: PolicyLookup
-    private let readStandardInput: @Sendable () throws -> [UInt8]
+    /// Nil: standard input itself, read with `BoundedFileReader` (so a
+    /// closed descriptor or an endless stream is an input error, not a crash).
+    private let readStandardInput: (@Sendable () throws -> [UInt8])?
 
     public init(policyLookup: @escaping PolicyLookup,
-                readStandardInput: @escaping @Sendable () throws -> [UInt8] = Linter.readAllOfStandardInput) {
+                readStandardInput: (@Sendable () throws -> [UInt8])? = nil) {
         self.policyLookup = policyLookup
         self.readStandardInput = readStandardInput
-    }
-
-    @Sendable public static func readAllOfStandardInput() throws -> [UInt8] {
-        Array(FileHandle.standardInput.readDataToEndOfFile())
     }
 
     /// Lints everything `options` names. Input problems (missing paths, files
@@ -59,6 +62,7 @@ public final class Linter: Sendable {
                                       excludes: options.excludes.map(Glob.init))
         let paths = options.paths.isEmpty ? ["."] : options.paths
         let discovered = discovery.discover(paths.filter { $0 != LintOptions.standardInputPath })
+        let limit = options.maxFileSize
         var problems = discovered.problems
         var jobs: [Job] = []
         var ruleSets = RuleSetCache()
@@ -71,7 +75,8 @@ public final class Linter: Sendable {
                 }
                 continue
             }
-            jobs.append(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: nil))
+            jobs.append(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: nil,
+                            limit: limit))
         }
 
         if paths.contains(LintOptions.standardInputPath) {
@@ -154,12 +159,21 @@ public final class Linter: Sendable {
             PathNormalizer.display($0, absolute: absolute, workingDirectory: workingDirectory)
         } ?? name
         let file = DiscoveredFile(displayPath: display, absolutePath: absolute, format: format, isExplicit: true)
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
-            bytes = try readStandardInput()
+            if let readStandardInput {
+                bytes = try readStandardInput()
+                if bytes.count > options.maxFileSize {
+                    throw FileReadError.tooLarge(size: Int64(bytes.count), limit: options.maxFileSize)
+                }
+            } else {
+                bytes = try BoundedFileReader.readStandardInput(limit: options.maxFileSize)
+            }
+        } catch let error as FileReadError {
+            return .problem(InputProblem(error, path: display))
         } catch {
             return .problem(InputProblem(path: display, level: .error,
-                                         message: "cannot read standard input (\(error.localizedDescription))"))
+                                         message: "cannot read standard input (\(error))"))
         }
         if let glob = discovery.excludingGlob(for: display) {
             return .problem(InputProblem(path: display, level: .warning,
@@ -169,7 +183,8 @@ public final class Linter: Sendable {
         if let reason = Self.policyExclusion(of: file, by: policy) {
             return .problem(InputProblem(path: display, level: .warning, message: reason))
         }
-        return .job(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: bytes))
+        return .job(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: bytes,
+                        limit: options.maxFileSize))
     }
 
     // MARK: - Policies
@@ -224,6 +239,8 @@ public final class Linter: Sendable {
         var ruleSetIndex: Int
         /// Bytes already read, for standard input.
         var standardInput: [UInt8]?
+        /// The most bytes a file may have.
+        var limit: Int
     }
 
     private struct JobOutcome: Sendable {
@@ -267,11 +284,11 @@ public final class Linter: Sendable {
         if let standardInput = job.standardInput {
             bytes = standardInput
         } else {
-            guard let data = FileManager.default.contents(atPath: job.file.absolutePath) else {
-                return JobOutcome(result: nil, problems: [InputProblem(
-                    path: path, level: .error, message: "cannot read the file; check its permissions")])
+            do throws(FileReadError) {
+                bytes = try BoundedFileReader.read(path: job.file.absolutePath, limit: job.limit)
+            } catch {
+                return JobOutcome(result: nil, problems: [InputProblem(error, path: path)])
             }
-            bytes = Array(data)
         }
         let source: SourceText
         do {

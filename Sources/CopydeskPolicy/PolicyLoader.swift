@@ -94,19 +94,30 @@ public struct PolicyLoader: Sendable {
                 return PolicyError(file: entry.location.file, location: entry.location,
                                    message: "\(message) (extended as '\(entry.reference)')", hint: hint)
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw failure("policy file '\(path)' not found",
-                              entry == nil ? "check the path of the policy file"
-                                  : "paths in 'extends' are relative to the directory of the file that extends them")
+            // Read with POSIX calls: a FIFO is refused without blocking, a
+            // device such as /dev/zero is refused before it is read.
+            let bytes: [UInt8]
+            do throws(FileReadError) {
+                bytes = try BoundedFileReader.read(path: path, rejectBinary: false)
+            } catch {
+                switch error {
+                case .notFound:
+                    throw failure("policy file '\(path)' not found",
+                                  entry == nil ? "check the path of the policy file"
+                                      : "paths in 'extends' are relative to the directory of the file that extends them")
+                case .isDirectory:
+                    throw failure("'\(path)' is a directory, not a policy file", "give the path of a .yml file")
+                case .notRegularFile(let kind):
+                    throw failure("'\(path)' is not a regular file (it is \(kind))", "give the path of a .yml file")
+                case .tooLarge(let size, let limit):
+                    throw failure("policy file '\(path)' is too large (\(size.map { ByteSize.describe($0) } ?? "over the limit"); "
+                                  + "policies are at most \(ByteSize.describe(Int64(limit))))", "give the path of a YAML policy file")
+                case .permissionDenied:
+                    throw failure("cannot read policy file '\(path)': permission denied", "check the file's permissions")
+                default:
+                    throw failure("cannot read policy file '\(path)': \(error.description)", "give the path of a YAML policy file")
+                }
             }
-            guard !isDirectory.boolValue else {
-                throw failure("'\(path)' is a directory, not a policy file", "give the path of a .yml file")
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw failure("cannot read policy file '\(path)'", "check the file's permissions")
-            }
-            let bytes = [UInt8](data)
             do {
                 _ = try InputDecoder.decode(path: path, bytes: bytes)
             } catch {
@@ -180,6 +191,12 @@ struct PolicyFolder {
             yaml = try loader.text(of: source, extendedBy: entry)
         }
         let document = try PolicyDecoder(schemas: loader.schemasByID, path: source.displayName).decode(yaml: yaml)
+        for glob in document.exclude {
+            if let problem = Glob.problem(in: glob) {
+                throw PolicyError(file: source.displayName, location: Self.location(of: glob, in: yaml, file: source.displayName),
+                                  message: "exclude glob '\(glob)': \(problem)", hint: nil)
+            }
+        }
         chain.append(source)
         for extended in document.extends {
             try fold(loader.resolve(extended, from: source), text: nil, extendedBy: extended)
@@ -187,6 +204,21 @@ struct PolicyFolder {
         chain.removeLast()
         apply(document, from: source)
         folded.insert(identity)
+    }
+
+    /// Where `glob` first appears after the `exclude` key, for pointing at it.
+    static func location(of glob: String, in yaml: String, file: String) -> PolicyLocation? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let key = lines.firstIndex(where: { $0.hasPrefix("exclude") }) else { return nil }
+        let needle = glob.isEmpty ? "\"\"" : glob
+        for index in key..<lines.count {
+            let line = index == key ? lines[index].dropFirst("exclude".count) : lines[index]
+            if let range = line.range(of: needle) {
+                return PolicyLocation(file: file, line: index + 1,
+                                      column: lines[index].distance(from: lines[index].startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return PolicyLocation(file: file, line: key + 1, column: 1)
     }
 
     private mutating func apply(_ document: PolicyDocument, from source: PolicySource) {

@@ -1,30 +1,90 @@
 import ArgumentParser
+import CopydeskCore
 import CopydeskLinter
 import Foundation
 
 /// Where the CLI writes: reports to standard output or `--output`, errors
 /// to standard error.
+///
+/// Everything goes through `write(2)` rather than `FileHandle.write`, which
+/// traps on an error: a full disk, a closed descriptor or a reader that
+/// went away is a message and exit status 2, never a crash. A broken pipe
+/// on standard output (`copydesk lint | head`, with SIGPIPE ignored) ends
+/// the run quietly with status 2: whoever read the output has stopped
+/// reading, and the rest of the report went nowhere.
 enum Console {
+    /// Descriptors 0–2 that were closed when copydesk started. They are
+    /// held open on /dev/null (the wrong way round, so reads and writes on
+    /// them fail with EBADF) so that no file copydesk opens later can take
+    /// their number and receive the report by mistake.
+    nonisolated(unsafe) private static var closedAtStart: Set<Int32> = []
+
+    static func guardStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            closedAtStart.insert(descriptor)
+            let placeholder = open("/dev/null", descriptor == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+            if placeholder >= 0 && placeholder != descriptor {
+                dup2(placeholder, descriptor)
+                close(placeholder)
+            }
+        }
+    }
+
+    /// An error message for a person: control and bidirectional characters
+    /// (from file names, articles, policy files) are shown as `<U+XXXX>`.
+    /// Failures to write it are ignored: there is nowhere left to say so.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        let text = TerminalText.escaped(message, keepingNewlines: true)
+        _ = writeAll(STDERR_FILENO, Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let code = writeAll(STDOUT_FILENO, Array(text.utf8))
+        guard code != 0 else { return }
+        if code == EPIPE { Foundation.exit(LintExitStatus.usageOrInputError.rawValue) }
+        let reason = code == EBADF ? "it is closed" : String(cString: strerror(code))
+        error("copydesk: error: cannot write to standard output (\(reason)); "
+              + "redirect it to a file or pass --output FILE where the command has it")
+        Foundation.exit(LintExitStatus.usageOrInputError.rawValue)
+    }
+
+    /// Writes all of `bytes`, resuming after partial writes and EINTR.
+    /// Returns 0, or the errno that stopped it.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    var request = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&request, 1, -1)
+                    continue
+                }
+                return errno
+            }
+            written += count
+        }
+        return 0
     }
 
     /// Writes `text` to the file, or to standard output when `path` is nil.
-    static func write(_ text: String, to path: String?) throws(ExitCode) {
+    /// A regular file is replaced atomically (a temporary file in the same
+    /// directory, then rename(2)), so a failed write leaves the old report
+    /// whole; `inputs` are the files read in this run, which the report may
+    /// never replace, however the path reaches them.
+    static func write(_ text: String, to path: String?, inputs: [String] = []) throws(ExitCode) {
         guard let path else {
             output(text)
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        do throws(ReportFileError) {
+            try ReportFile.write(Array(text.utf8), to: path, inputs: inputs)
         } catch {
-            Console.error("\(path): error: cannot write the report (\(error.localizedDescription)); "
-                          + "check that the directory exists and is writable")
-            throw ExitCode(LintExitStatus.usageOrInputError.rawValue)
+            Console.error(error.message)
+            throw usageOrInputError
         }
     }
 
@@ -39,4 +99,99 @@ enum Console {
 
     /// Stops the command with copydesk's exit status for usage, policy and input errors.
     static var usageOrInputError: ExitCode { ExitCode(LintExitStatus.usageOrInputError.rawValue) }
+}
+
+struct ReportFileError: Error {
+    var message: String
+}
+
+/// Writing a report to `--output`.
+enum ReportFile {
+    static func write(_ bytes: [UInt8], to path: String, inputs: [String]) throws(ReportFileError) {
+        func failure(_ problem: String, _ hint: String) -> ReportFileError {
+            ReportFileError(message: "\(path.isEmpty ? "--output" : path): error: \(problem); \(hint)")
+        }
+        guard !path.isEmpty else {
+            throw failure("the report file name is empty", "give --output a file name")
+        }
+        var target = stat()
+        let exists = stat(path, &target) == 0
+        let statError = exists ? 0 : errno
+        if exists {
+            for input in inputs {
+                var info = stat()
+                if stat(input, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino {
+                    throw failure("refusing to write the report over '\(input)', which is one of the files being linted",
+                                  "give --output a different file")
+                }
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw failure("is a directory", "give --output a file name, such as \(path.hasSuffix("/") ? path : path + "/")report.txt")
+            case S_IFREG:
+                break
+            default:
+                // /dev/stdout, a FIFO, a terminal: write straight to it.
+                try writeDirectly(bytes, to: path, failure: failure)
+                return
+            }
+        } else {
+            var link = stat()
+            if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
+                throw failure("is a symbolic link to a file that does not exist", "give --output the path of a real file")
+            }
+            if statError != ENOENT {
+                throw failure("cannot use the path (\(String(cString: strerror(statError))))",
+                              "check that its directory exists and is a directory")
+            }
+        }
+        // A symbolic link to a report is kept: its target is replaced.
+        var finalPath = path
+        if exists, let resolved = realpath(path, nil) {
+            finalPath = String(cString: resolved)
+            free(resolved)
+        }
+        let directory = (finalPath as NSString).deletingLastPathComponent
+        let name = (finalPath as NSString).lastPathComponent
+        var template = Array(((directory.isEmpty ? "." : directory) + "/." + name + ".copydesk-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw failure("cannot create a file in '\(directory.isEmpty ? "." : directory)' (\(String(cString: strerror(errno))))",
+                          "check that the directory exists and is writable")
+        }
+        let temporary = String(cString: template)
+        var closed = false
+        defer {
+            if !closed { close(descriptor) }
+        }
+        // mkstemp makes the file private; a report is as readable as any new file.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, exists ? target.st_mode & 0o7777 : 0o666 & ~mask)
+        let code = Console.writeAll(descriptor, bytes)
+        if code != 0 || fsync(descriptor) != 0 {
+            let reason = String(cString: strerror(code != 0 ? code : errno))
+            unlink(temporary)
+            throw failure("cannot write the report (\(reason))", "free some space or write it elsewhere")
+        }
+        closed = true
+        if close(descriptor) != 0 || rename(temporary, finalPath) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw failure("cannot write the report (\(reason))", "check that the directory is writable")
+        }
+    }
+
+    private static func writeDirectly(_ bytes: [UInt8], to path: String,
+                                      failure: (String, String) -> ReportFileError) throws(ReportFileError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw failure("cannot open it for writing (\(String(cString: strerror(errno))))", "give --output a regular file")
+        }
+        defer { close(descriptor) }
+        let code = Console.writeAll(descriptor, bytes)
+        if code != 0 {
+            throw failure("cannot write the report (\(String(cString: strerror(code))))", "give --output a regular file")
+        }
+    }
 }

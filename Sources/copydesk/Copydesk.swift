@@ -18,6 +18,7 @@ struct Copydesk: ParsableCommand {
     /// argument-parser exits 64 on a usage error; copydesk promises 2 for
     /// every usage, policy and input error, so CI scripts test one number.
     static func main() {
+        Console.guardStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -23,6 +23,10 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var reportOptions: ReportOptions
 
     func validate() throws {
+        if paths.contains("") {
+            throw ValidationError("an empty path names nothing; give a file or directory (. for the current directory)")
+        }
+        if reportOptions.output == "" { throw ValidationError("--output needs a file name") }
         if inputOptions.stdinFilename != nil && !paths.contains(LintOptions.standardInputPath) {
             throw ValidationError("--stdin-filename names standard input; pass - among the paths to read it")
         }
@@ -42,7 +46,8 @@ struct LintCommand: ParsableCommand {
             })
             lintRun = try linter.lint(LintOptions(
                 paths: paths, inputFormat: inputOptions.inputFormat, excludes: inputOptions.exclude,
-                stdinFilename: inputOptions.stdinFilename, workingDirectory: workingDirectory))
+                stdinFilename: inputOptions.stdinFilename, workingDirectory: workingDirectory,
+                maxFileSize: inputOptions.maxFileSize))
         } catch {
             Console.error(error.description)
             throw Console.usageOrInputError
@@ -50,8 +55,11 @@ struct LintCommand: ParsableCommand {
 
         let context = ReportContext(workingDirectory: workingDirectory,
                                     color: reportOptions.useColor(environment: ProcessInfo.processInfo.environment))
+        // Every file this run read or was asked to read: the report never replaces one.
+        let inputs = paths.filter { $0 != LintOptions.standardInputPath }
+            + lintRun.files.map(\.path) + lintRun.problems.map(\.path)
         try Console.write(renderReport(lintRun, format: reportOptions.format, context: context),
-                          to: reportOptions.output)
+                          to: reportOptions.output, inputs: inputs)
         // The text report on a terminal already shows input problems; any
         // other report is for a machine, so a person reading the CI log
         // learns from standard error why the run failed.

@@ -26,6 +26,33 @@ struct InputOptions: ParsableArguments {
         "The name to lint standard input (path -) under: it picks the format and the policy.",
         valueName: "name"))
     var stdinFilename: String?
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
+        """
+        Do not lint a file (or standard input) larger than this: bytes, or with K, M or G \
+        (powers of 1024). Such a file is an input error. Default 64M.
+        """,
+        valueName: "size"))
+    var maxFileSizeText: String?
+
+    /// `--max-file-size` in bytes (validated in `validate()`).
+    var maxFileSize: Int { maxFileSizeText.flatMap(ByteSize.parse) ?? BoundedFileReader.defaultLimit }
+
+    func validateExcludes() throws {
+        for pattern in exclude {
+            if let problem = Glob.problem(in: pattern) {
+                throw ValidationError("--exclude '\(pattern)': \(problem)")
+            }
+        }
+    }
+
+    func validate() throws {
+        try validateExcludes()
+        if let text = maxFileSizeText, ByteSize.parse(text) == nil {
+            throw ValidationError("--max-file-size '\(text)' is not a size; give a whole number of bytes, "
+                                  + "optionally with K, M or G (for example 64M)")
+        }
+    }
 }
 
 struct ReportOptions: ParsableArguments {

@@ -154,8 +154,8 @@ struct LinterDiscoveryTests {
         let run = try linter().lint(LintOptions(paths: ["."], workingDirectory: directory.path))
         #expect(run.files.map(\.path) == ["story.md"])
         #expect(run.problems == [InputProblem(path: "scan.md", level: .warning,
-                                              message: InputError.binary.description)])
-        #expect(run.problems.first?.message.contains("skipped") == true)
+                                              message: FileReadError.binary(offset: 4).description)])
+        #expect(run.problems.first?.message.contains("not linted") == true)
         #expect(run.exitStatus(failingOn: .note) == .clean)
     }
 

@@ -68,7 +68,7 @@ import Testing
     @Test func suppressedFindingsAreLeftOutAndCountedApart() {
         let report = renderReport(ReportFixtures.run, format: .text, context: ReportFixtures.context)
         #expect(!report.contains("Zürich\"."))
-        #expect(report.hasSuffix("2 errors, 3 warnings, 1 note in 2 files (1 suppressed); 1 file could not be read, 1 file skipped\n"))
+        #expect(report.hasSuffix("2 errors, 3 warnings, 1 note in 2 files (1 suppressed); 1 file not linted because of an error, 1 file skipped\n"))
     }
 
     @Test func findingLineIsCompilerStyleWithRelatedNotesIndented() {

@@ -9,7 +9,9 @@ import CopydeskCore
 /// Columns are Unicode scalars and `endColumn` is exclusive, as in the other
 /// reports. GitHub takes columns only for a single-line annotation, so a
 /// finding over several lines gives `line` and `endLine` alone. Input
-/// problems become annotations on their file too.
+/// problems become annotations on their file too. Control and bidirectional
+/// characters are written as `<U+XXXX>`: the runner prints the log on a
+/// terminal-like view and would otherwise pass escape sequences through.
 public struct GitHubReport: ReportRenderer {
     public init() {}
 
@@ -66,6 +68,7 @@ public struct GitHubReport: ReportRenderer {
             case "%": output += "%25"
             case "\r": output += "%0D"
             case "\n": output += "%0A"
+            case _ where TerminalText.needsEscape(scalar): output += TerminalText.notation(scalar)
             default: output.unicodeScalars.append(scalar)
             }
         }
@@ -84,6 +87,7 @@ public struct GitHubReport: ReportRenderer {
             case "\n": output += "%0A"
             case ":": output += "%3A"
             case ",": output += "%2C"
+            case _ where TerminalText.needsEscape(scalar): output += TerminalText.notation(scalar)
             default: output.unicodeScalars.append(scalar)
             }
         }

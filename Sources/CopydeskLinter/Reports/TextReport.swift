@@ -7,7 +7,7 @@ import CopydeskCore
 ///       3 | The café raised prices 5% in a year.
 ///         |                         ^
 ///       article.md:1:1: note: the style guide entry is cited here
-///     article.md: warning: binary file (it contains NUL bytes), skipped
+///     photo.md: warning: binary file (it contains NUL bytes), not linted; …
 ///     1 error, 0 warnings, 0 notes in 1 file (1 suppressed); 1 file skipped
 ///
 /// Suppressed findings are left out; the summary counts them apart.
@@ -17,33 +17,71 @@ public struct TextReport: ReportRenderer {
     public func render(_ run: LintRun, context: ReportContext) -> String {
         let style = TextStyle(enabled: context.color)
         var lines: [String] = []
+        // Paths and messages carry text from the articles (quotations, alt
+        // text, rule names in directives), which must not reach the terminal
+        // as control or bidirectional characters.
+        let safe = { (text: String) in TerminalText.escaped(text) }
         for file in run.files {
+            let path = safe(file.path)
             for finding in file.findings where !finding.isSuppressed {
                 let position = finding.range.start
-                lines.append(style.location("\(file.path):\(position.line):\(position.column):") + " "
-                    + style.severity(finding.severity) + " " + finding.message + " "
+                lines.append(style.location("\(path):\(position.line):\(position.column):") + " "
+                    + style.severity(finding.severity) + " " + safe(finding.message) + " "
                     + style.ruleID("[\(finding.ruleID)]"))
                 lines.append(contentsOf: Snippet(source: file.source, range: finding.range).lines(style: style))
                 for related in finding.related {
                     let place = related.range.start
-                    lines.append("  " + style.location("\(file.path):\(place.line):\(place.column):") + " "
-                        + style.note("note:") + " " + related.message)
+                    lines.append("  " + style.location("\(path):\(place.line):\(place.column):") + " "
+                        + style.note("note:") + " " + safe(related.message))
                 }
             }
         }
         for problem in run.problems {
-            var place = problem.path + ":"
+            var place = safe(problem.path) + ":"
             if let line = problem.line {
                 place += "\(line):\(problem.column ?? 1):"
             }
             let level = problem.level == .error ? style.severity(.error) : style.severity(.warning)
-            lines.append(style.location(place) + " " + level + " " + problem.message)
+            lines.append(style.location(place) + " " + level + " " + safe(problem.message))
         }
-        lines.append(style.summary(Self.summaryLine(ReportSummary(run))))
+        lines.append(style.summary(Self.summaryLine(ReportSummary(run), inputs: InputCounts(run))))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func summaryLine(_ summary: ReportSummary) -> String {
+    /// Input problems by what became of their file: a warning about a file
+    /// that was linted (a parser warning) does not make it "skipped".
+    struct InputCounts {
+        /// Files not linted because of an error (missing, not UTF-8, too large).
+        var notLinted = 0
+        /// Files not linted on purpose (binary, excluded).
+        var skipped = 0
+        /// Problems in files that were linted.
+        var warnings = 0
+
+        init(_ run: LintRun) {
+            let linted = Set(run.files.map(\.path))
+            var errorPaths = Set<String>(), skippedPaths = Set<String>()
+            for problem in run.problems {
+                if linted.contains(problem.path) {
+                    warnings += 1
+                } else if problem.level == .error {
+                    errorPaths.insert(problem.path)
+                } else {
+                    skippedPaths.insert(problem.path)
+                }
+            }
+            notLinted = errorPaths.count
+            skipped = skippedPaths.subtracting(errorPaths).count
+        }
+
+        init(notLinted: Int = 0, skipped: Int = 0, warnings: Int = 0) {
+            self.notLinted = notLinted
+            self.skipped = skipped
+            self.warnings = warnings
+        }
+    }
+
+    static func summaryLine(_ summary: ReportSummary, inputs: InputCounts = InputCounts()) -> String {
         let files = count(summary.files, "file", "files")
         var line: String
         if summary.findings == 0 {
@@ -55,8 +93,9 @@ public struct TextReport: ReportRenderer {
             if summary.suppressed > 0 { line += " (\(summary.suppressed) suppressed)" }
         }
         var unread: [String] = []
-        if summary.inputErrors > 0 { unread.append(count(summary.inputErrors, "file", "files") + " could not be read") }
-        if summary.inputWarnings > 0 { unread.append(count(summary.inputWarnings, "file", "files") + " skipped") }
+        if inputs.notLinted > 0 { unread.append(count(inputs.notLinted, "file", "files") + " not linted because of an error") }
+        if inputs.skipped > 0 { unread.append(count(inputs.skipped, "file", "files") + " skipped") }
+        if inputs.warnings > 0 { unread.append(count(inputs.warnings, "input warning", "input warnings")) }
         if !unread.isEmpty { line += "; " + unread.joined(separator: ", ") }
         return summary.findings == 0 ? line + "." : line
     }
@@ -123,9 +162,10 @@ struct Snippet {
         let markedEnd = isLong ? min(end, scalarBoundary(from: start, moving: Self.markedLimit, limit: lineRange.upperBound)) : end
         let shownEnd = isLong ? scalarBoundary(from: markedEnd, moving: Self.contextAfter, limit: lineRange.upperBound)
             : lineRange.upperBound
-        let before = (shownStart > lineRange.lowerBound ? "…" : "") + source.string(shownStart..<start)
-        let marked = source.string(start..<markedEnd)
-        let after = source.string(markedEnd..<shownEnd) + (shownEnd < lineRange.upperBound ? "…" : "")
+        // Printable first, so the underline counts the columns actually shown.
+        let before = TerminalWidth.printable((shownStart > lineRange.lowerBound ? "…" : "") + source.string(shownStart..<start))
+        let marked = TerminalWidth.printable(source.string(start..<markedEnd))
+        let after = TerminalWidth.printable(source.string(markedEnd..<shownEnd) + (shownEnd < lineRange.upperBound ? "…" : ""))
 
         var underline = ""
         for character in before {
@@ -145,7 +185,7 @@ struct Snippet {
 
         let number = String(lineNumber)
         let pad = String(repeating: " ", count: number.count)
-        let shown = TerminalWidth.printable(before) + TerminalWidth.printable(marked) + TerminalWidth.printable(after)
+        let shown = before + marked + after
         return [
             style.gutter("  \(number) |") + " " + shown,
             style.gutter("  \(pad) |") + " " + underline + style.underline(marks),
@@ -209,11 +249,12 @@ enum TerminalWidth {
         }
     }
 
-    /// The text with control characters other than tab shown as their
-    /// Control Pictures, so an article cannot send escape sequences to the
-    /// terminal or break the snippet's alignment.
+    /// The text with C0 control characters other than tab shown as their
+    /// Control Pictures, and C1 controls and bidirectional controls as
+    /// `<U+XXXX>`, so an article cannot send escape sequences to the
+    /// terminal, reorder the line, or break the snippet's alignment.
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else {
+        guard text.unicodeScalars.contains(where: { TerminalText.needsEscape($0) }) else {
             return text
         }
         var output = String.UnicodeScalarView()
@@ -222,6 +263,8 @@ enum TerminalWidth {
                 output.append(Unicode.Scalar(0x2400 + scalar.value)!)
             } else if scalar.value == 0x7F {
                 output.append("\u{2421}")
+            } else if TerminalText.needsEscape(scalar) {
+                output.append(contentsOf: TerminalText.notation(scalar).unicodeScalars)
             } else {
                 output.append(scalar)
             }

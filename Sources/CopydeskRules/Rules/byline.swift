@@ -388,15 +388,26 @@ struct StaffList: Sendable {
     let folded: Set<String>
 
     init(path: String, option: String, ruleID: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read; check its permissions"
-                : "does not exist; the path is relative to the policy file's directory"
+        let data: [UInt8]
+        do throws(FileReadError) {
+            data = try BoundedFileReader.read(path: path, rejectBinary: false)
+        } catch {
+            let reason: String
+            switch error {
+            case .notFound: reason = "does not exist; the path is relative to the policy file's directory"
+            case .isDirectory: reason = "is a directory; give the path of a text file with one name per line"
+            case .notRegularFile(let kind):
+                reason = "is not a regular file (it is \(kind)); give the path of a text file with one name per line"
+            case .permissionDenied: reason = "cannot be read: permission denied; check its permissions"
+            default: reason = error.description
+            }
             throw RuleOptionError(ruleID: ruleID, option: "staff-list", message: "the staff list '\(path)' \(reason)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard InputDecoder.firstInvalidUTF8Offset(data) == nil, !data.contains(0) else {
             throw RuleOptionError(ruleID: ruleID, option: "staff-list",
                                   message: "the staff list '\(path)' is not UTF-8 text; save it as UTF-8, one name per line")
         }
+        let text = String(decoding: data, as: UTF8.self)
         file = option
         names = text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
