@@ -159,7 +159,7 @@ enum ReportFile {
             throw failure("cannot create a file in '\(directory.isEmpty ? "." : directory)' (\(String(cString: strerror(errno))))",
                           "check that the directory exists and is writable")
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var closed = false
         defer {
             if !closed { close(descriptor) }
