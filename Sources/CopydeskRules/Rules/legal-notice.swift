@@ -140,6 +140,10 @@ public struct LegalNoticeRule: PolicyAwareRule {
         func compile(_ condition: NoticeCondition, of notice: Notice) throws -> CompiledCondition {
             var patterns: [CompiledPattern] = []
             for pattern in condition.patterns {
+                if let problem = PatternSafety.problem(in: pattern) {
+                    throw RuleOptionError(ruleID: Self.description.id, option: "notices",
+                                          message: "notice '\(notice.id)': '\(pattern)' could take exponential time: \(problem)")
+                }
                 do {
                     patterns.append(CompiledPattern(text: pattern, expression: try NSRegularExpression(pattern: pattern)))
                 } catch {
