@@ -93,3 +93,37 @@ struct HostileInputTests {
         #expect(parse("A [b][c\nd] e\n").blocks.map(\.text) == ["A [b][c\nd] e"])
     }
 }
+
+/// Attribution in a paragraph of thousands of quotations: the searches
+/// remembered per sentence give what they give in a short paragraph of
+/// the same pattern.
+struct LongParagraphAttributionTests {
+    private func attributions(_ text: String) -> [String?] {
+        var document = ArticleParser.parse(SourceText(path: "t.md", string: text), format: .markdown)
+        AttributionFinder().attribute(&document)
+        return document.quotes.filter { $0.depth == 0 }.map { quote in
+            quote.attribution.map { "\($0.speaker?.text ?? "?")/\($0.cue?.text ?? "?")" }
+        }
+    }
+
+    @Test(arguments: [
+        "“one two three four five,” said. ",
+        "“One two three,” Ortiz said, “four five six.” ",
+        "Ortiz said. “One two three four.” ",
+        "“One two three.” Ortiz, who said so: “four five.” ",
+        "“one two,” “three four,” according to ",
+        "the \"one two\" and \"three four\" went on ",
+    ])
+    func aLongParagraphReadsAsAShortOne(_ unit: String) {
+        let short = attributions(String(repeating: unit, count: 20))
+        let long = attributions(String(repeating: unit, count: 2_000))
+        #expect(long.count == 2_000 * short.count / 20)
+        let perUnit = short.count / 20
+        // Away from the paragraph's ends, every unit reads as the middle of the short paragraph does.
+        let middle = Array(short[(10 * perUnit)..<(11 * perUnit)])
+        for unitIndex in [10, 1_000, 1_990] {
+            #expect(Array(long[(unitIndex * perUnit)..<((unitIndex + 1) * perUnit)]) == middle, "unit \(unitIndex)")
+        }
+        #expect(Array(long.prefix(5 * perUnit)) == Array(short.prefix(5 * perUnit)))
+    }
+}

@@ -541,7 +541,7 @@ final class BlockAnalysis {
     private func partialQuoteHit(_ quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         guard ProseHeuristics.wordCount(tokens.bytes[tokens.tokens[quoteToken].range]) <= 8 else { return nil }
         var verb = quoteToken - 1
-        while verb > sentence.lowerBound {
+        while verb > max(sentence.lowerBound, quoteToken - Self.lookBack) {
             defer { verb -= 1 }
             guard tokens.isWord(verb), !tokens.isCapitalized(verb) else { continue }
             let lowered = word(verb)
@@ -673,7 +673,7 @@ final class BlockAnalysis {
         // A later clause: "Speaking to MSNBC on Monday, which …, Bush referred
         // to Rubio as “…”"; the clause nearest the quotation wins.
         var start = quoteToken - 1
-        while start > sentence.lowerBound {
+        while start > max(sentence.lowerBound, quoteToken - Self.lookBack) {
             let boundary = start - 1
             let opensClause = (tokens.tokens[boundary].kind == .punctuation
                 && [0x2C, 0x3B, 0x3A, 0x28, 0x94, 0x93].contains(tokens.bytes[tokens.tokens[boundary].range.upperBound - 1]))
@@ -1035,7 +1035,10 @@ final class BlockAnalysis {
     private func bestHit(in sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
         // A capitalised cue inside a sentence is part of a name ("Islamic
         // State", "The Washington Post"), not a verb.
-        let candidates = cues(verbCues, startingIn: sentence).filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
+        // Cues within `lookBack` tokens of the anchor: the whole of any
+        // sentence of news copy, and a bounded number in a run-on one.
+        let window = max(sentence.lowerBound, anchor - Self.lookBack)..<max(sentence.lowerBound, min(sentence.upperBound, anchor + Self.lookBack + 1))
+        let candidates = cues(verbCues, startingIn: window).filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
             && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
             && !isInSubordinateClause($0, after: anchor) }
             .sorted { rank($0, anchor) < rank($1, anchor) }
@@ -1075,6 +1078,13 @@ final class BlockAnalysis {
         // and the cue after it is the main clause's.
         return clauseBreaks[cue.lowerBound] == clauseBreaks[opener + 1]
     }
+
+    /// How far from a quotation, in tokens, the searches for the verb that
+    /// frames it, for the subject of a later clause (both back) and for
+    /// the cues of its sentence (both ways) go: past any sentence of news
+    /// copy, and it keeps a run-on "sentence" of thousands of quotations
+    /// linear to read (each quotation searched the whole sentence).
+    static let lookBack = 200
 
     static let subordinators: Set<String> = ["after", "before", "when", "while", "because", "since", "until", "although", "though", "whereas", "once"]
 
