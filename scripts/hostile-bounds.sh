@@ -123,6 +123,10 @@ sed 's/(a+)+\$/\\bcase no\\. \\d+/' "$work/regex.yml" >"$work/safe-regex.yml"
 repeat 'a' 1000000 >"$work/aaaa.txt"
 run "safe pattern, 1 MB paragraph" "0 1 2" "$binary" lint --policy safe-regex.yml aaaa.txt
 
+sed 's/(a+)+\$/a*a*a*a*a*a*a*a*a*b/' "$work/regex.yml" >"$work/slow-regex.yml"
+repeat 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n\n' 10000 >"$work/aaaa.md"
+run "slow pattern, 10k paragraphs" "0 1 2" "$binary" lint --policy slow-regex.yml aaaa.md
+
 # 5. Markdown and HTML.
 repeat '[' 1000000 >"$work/brackets.md"
 run "1 MB of '['" "0 1 2" "$binary" lint brackets.md
