@@ -97,8 +97,8 @@ run "policy alias bomb (9 levels)" "2" "$binary" policy check bomb.yml
 run "policy alias bomb as key" "2" "$binary" policy check alias-key.yml
 
 # 2. Repeated paragraphs, captions and alt texts (1 MB each).
-repeat 'x\n\n' 350000 >"$work/repeat-x.md"
-run "1 MB of repeated 'x' paragraphs" "0 1 2" "$binary" lint repeat-x.md
+repeat 'x\n\n' 350000 >"$work/repeat-x.txt"
+run "1 MB of repeated 'x' lines (.txt)" "0 1 2" "$binary" lint repeat-x.txt
 repeat 'The council approved the budget on Tuesday after a long debate.\n\n' 16000 >"$work/repeat-sentence.md"
 run "1 MB of one repeated paragraph" "0 1 2" "$binary" lint repeat-sentence.md
 repeat '![The mayor at the podium.](mayor.jpg)\n*The mayor at the podium.*\n\n' 13000 >"$work/repeat-caption.md"
@@ -107,6 +107,10 @@ run "1 MB of repeated captions, alt texts" "0 1 2" "$binary" lint repeat-caption
 # 3. A long paragraph of quotations.
 repeat '“one two three four five,” said. ' 30000 >"$work/quotes.txt"
 run "1 MB paragraph of quotations" "0 1 2" "$binary" lint quotes.txt
+repeat '“One two three,” Ortiz said, “four five six.” ' 20000 >"$work/split-quotes.txt"
+run "inspect 1 MB of split quotations" "0 1 2" "$binary" inspect --format json split-quotes.txt
+repeat 'the "one two" and "three four" went on ' 25000 >"$work/phrases.txt"
+run "inspect 1 MB of quoted phrases" "0 1 2" "$binary" inspect --format json phrases.txt
 
 # 4. Policy regular expressions.
 cat >"$work/regex.yml" <<'EOF'
@@ -138,6 +142,10 @@ repeat '>' 1000000 >"$work/quote-markers.md"
 run "1 MB of '>'" "0 1 2" "$binary" lint quote-markers.md
 { echo '<html><body>'; repeat '<div>' 200000; echo '<p>Text.</p>'; } >"$work/deep.html"
 run "HTML 200k nested divs" "0 1 2" "$binary" lint deep.html
+{ echo '<html><body>'; repeat '<table><tr><td>' 60000; echo '<p>Text.</p>'; } >"$work/deep-table.html"
+run "HTML 60k nested tables" "0 1 2" "$binary" lint deep-table.html
+{ echo '<html><body>'; repeat '<ul><li>' 100000; echo '<p>Text.</p>'; } >"$work/deep-list.html"
+run "HTML 100k nested lists" "0 1 2" "$binary" lint deep-list.html
 { echo '<html><body><p>'; repeat 'The council met on <b>Tuesday</b>, “she said.” ' 20000; echo '</p>'; } | tr -d '\n' >"$work/line.html"
 run "1 MB single line of HTML" "0 1 2" "$binary" lint line.html
 
