@@ -19,6 +19,12 @@ struct FrontMatterReader {
 
     mutating func read() -> [FrontMatterEntry]? {
         let yaml = source.string(yamlRange)
+        if let violation = YAMLBounds.check(yaml) {
+            let start = offset(line: violation.line, column: violation.column)
+            diagnostics.append(ParseDiagnostic(message: "front matter is not read: \(violation.message)",
+                                               range: source.range(start..<start)))
+            return nil
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -123,14 +129,18 @@ struct FrontMatterReader {
     /// The byte offset of a libyaml mark (1-based line, scalar column).
     private func offset(of mark: Mark?) -> Int {
         guard let mark else { return yamlRange.lowerBound }
-        let line = min(firstLine + mark.line - 1, source.lineCount)
+        return offset(line: mark.line, column: mark.column)
+    }
+
+    private func offset(line yamlLine: Int, column: Int) -> Int {
+        let line = max(1, min(firstLine + yamlLine - 1, source.lineCount))
         var offset = source.lineStarts[line - 1]
         let end = source.lineByteRange(line).upperBound
-        var column = 1
-        while offset < end && column < mark.column {
+        var scalar = 1
+        while offset < end && scalar < column {
             offset += 1
             while offset < end && source.bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-            column += 1
+            scalar += 1
         }
         return offset
     }

@@ -8,9 +8,45 @@ struct MarkdownInline {
     private(set) var output = MappedText()
     private(set) var codeRanges: [Range<Int>] = []
 
+    /// For each `[` and `(`, the index of the bracket that closes it (as
+    /// counted from it: nested pairs in between, backslash escapes
+    /// skipped), or -1; and for each index, the first unescaped line
+    /// break at or after it. Read in one pass, so that a run of `[` that
+    /// never close costs a look-up each rather than a scan to the end.
+    private let closing: [Int32]
+    private let nextLineBreak: [Int32]
+
     init(raw: MappedText) {
         self.raw = raw
         self.bytes = raw.utf8
+        var closing = [Int32](repeating: -1, count: bytes.count)
+        var lineBreaks = [Int32](repeating: Int32(bytes.count), count: bytes.count + 1)
+        var brackets: [Int32] = []
+        var parens: [Int32] = []
+        var index = 0
+        var lastBreak = Int32(bytes.count)
+        var breaks: [Int32] = []
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2; continue
+            case UInt8(ascii: "["): brackets.append(Int32(index))
+            case UInt8(ascii: "]"): if let open = brackets.popLast() { closing[Int(open)] = Int32(index) }
+            case UInt8(ascii: "("): parens.append(Int32(index))
+            case UInt8(ascii: ")"): if let open = parens.popLast() { closing[Int(open)] = Int32(index) }
+            case 0x0A: breaks.append(Int32(index))
+            default: break
+            }
+            index += 1
+        }
+        for position in stride(from: bytes.count - 1, through: 0, by: -1) {
+            if let last = breaks.last, Int(last) == position {
+                lastBreak = last
+                breaks.removeLast()
+            }
+            lineBreaks[position] = lastBreak
+        }
+        self.closing = closing
+        self.nextLineBreak = lineBreaks
     }
 
     static func render(_ raw: MappedText) -> (text: MappedText, codeRanges: [Range<Int>]) {
@@ -176,41 +212,15 @@ struct MarkdownInline {
     /// `[text](destination "title")`, `[text][label]` or `[text][]`: the
     /// text range and the index after the link.
     private func link(at start: Int, end: Int) -> (text: Range<Int>, after: Int)? {
-        var depth = 0
-        var index = start
-        var close: Int?
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") { index += 2; continue }
-            if byte == UInt8(ascii: "[") { depth += 1 }
-            if byte == UInt8(ascii: "]") {
-                depth -= 1
-                if depth == 0 { close = index; break }
-            }
-            index += 1
-        }
-        guard let close, close + 1 < end else { return nil }
+        let close = Int(closing[start])
+        guard close >= 0, close + 1 < end else { return nil }
         let opener = bytes[close + 1]
-        let closer: UInt8
-        switch opener {
-        case UInt8(ascii: "("): closer = UInt8(ascii: ")")
-        case UInt8(ascii: "["): closer = UInt8(ascii: "]")
-        default: return nil
-        }
-        var parens = 0
-        index = close + 1
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") { index += 2; continue }
-            if byte == opener { parens += 1 }
-            if byte == closer {
-                parens -= 1
-                if parens == 0 { return (start + 1..<close, index + 1) }
-            }
-            if byte == 0x0A && opener == UInt8(ascii: "[") { return nil }
-            index += 1
-        }
-        return nil
+        guard opener == UInt8(ascii: "(") || opener == UInt8(ascii: "[") else { return nil }
+        let after = Int(closing[close + 1])
+        guard after >= 0, after < end else { return nil }
+        // A reference label ends on its line.
+        if opener == UInt8(ascii: "[") && Int(nextLineBreak[close + 1]) < after { return nil }
+        return (start + 1..<close, after + 1)
     }
 
     /// An inline HTML tag (`<em>`, `</a>`, `<br/>`) or comment; returns the

@@ -392,6 +392,13 @@ struct PolicyDecoder {
     // MARK: - YAML syntax
 
     private func compose(_ yaml: String) throws(PolicyError) -> Node? {
+        // Aliases that unfold into millions of nodes, or nesting deep enough
+        // to exhaust the stack, are refused before Yams builds the tree.
+        if let violation = YAMLBounds.check(yaml) {
+            throw PolicyError(file: path, location: location(YAMLText.Place(line: violation.line, column: violation.column)),
+                              message: violation.message,
+                              hint: "a policy needs neither; write the values out, or use fewer anchors and aliases")
+        }
         do {
             return try Yams.compose(yaml: yaml)
         } catch let yamlError as YamlError {

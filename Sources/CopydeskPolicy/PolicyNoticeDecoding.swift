@@ -210,6 +210,12 @@ extension PolicyDecoder {
                                           message: "'\(pattern)' in \(subject) is not a valid regular expression",
                                           hint: "patterns use ICU syntax; write them in single quotes so YAML keeps backslashes, such as '\\bRussia(n)?\\b'")
                     }
+                    if let problem = PatternSafety.problem(in: pattern) {
+                        throw PolicyError(file: path, location: location,
+                                          message: "'\(pattern)' in \(subject) could take exponential time: \(problem)",
+                                          hint: "repeat a single element, not a group that repeats (write '(ab)+' or 'a+', "
+                                              + "not '(a+)+'), and give the alternatives of a repeated group different first letters")
+                    }
                     condition.patterns.append(pattern)
                 }
             case "front-matter":

@@ -379,3 +379,21 @@ struct LegalNoticeRuleTests {
         #expect(finding.range.start.line == 52)
     }
 }
+
+@Suite("legal-notice on hostile patterns")
+struct LegalNoticeSlowPatternTests {
+    @Test("A pattern that passes the policy check but backtracks for too long is given up and reported")
+    func slowPattern() throws {
+        // Polynomial backtracking of high degree: no nested repetition for
+        // the policy check to refuse, and far too slow on 200 a's.
+        let pattern = "a*a*a*a*a*a*a*a*a*b"
+        let notice = Notice(id: "house-note", text: "This story was checked by the standards desk.",
+                            required: .when([NoticeCondition(patterns: [pattern])]), placement: .end)
+        // Many such paragraphs: the pattern is given up once, not once per paragraph.
+        let paragraph = String(repeating: "a", count: 200) + "\n\n"
+        let findings = try lintNotices("# F\n\n" + String(repeating: paragraph, count: 40), [notice])
+        #expect(findings.count == 1)
+        #expect(findings.first?.message.hasPrefix("The policy's pattern ‘a*a*a*a*a*a*a*a*a*b’ took more than 250 ms") == true)
+        #expect(findings.first?.place == "3:1")
+    }
+}

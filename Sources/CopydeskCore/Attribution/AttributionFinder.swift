@@ -30,7 +30,12 @@ public struct AttributionFinder: Sendable {
     public func attribute(_ document: inout Document, where needsAttribution: (Quote) -> Bool = { _ in true }) {
         let snapshot = document
         var byBlock: [Int: [Int]] = [:]
+        // Each quotation's place among its block's, looked up rather than
+        // searched for: a block of thousands of quotations searched its
+        // list once per quotation.
+        var positionInBlock: [Int: Int] = [:]
         for (index, quote) in snapshot.quotes.enumerated() where quote.depth == 0 && !quote.isBlockquote {
+            positionInBlock[index] = byBlock[quote.blockIndex]?.count ?? 0
             byBlock[quote.blockIndex, default: []].append(index)
         }
         var analyses: [Int: BlockAnalysis] = [:]
@@ -68,7 +73,7 @@ public struct AttributionFinder: Sendable {
                 }
             } else {
                 let block = analysis(blockIndex)
-                guard let position = byBlock[blockIndex]?.firstIndex(of: index) else { continue }
+                guard let position = positionInBlock[index] else { continue }
                 opensBlock = block.quoteOpensBlock(position)
                 if let hit = block.attribution(ofQuote: position) {
                     document.quotes[index].attribution = attribution(hit, in: blockIndex)
@@ -95,7 +100,7 @@ public struct AttributionFinder: Sendable {
             // attributed quotation, is the same speaker going on.
             if continuation == .previousSpeaker, document.quotes[index].attribution == nil, opensBlock,
                !quote.continuesPrevious, !quote.isBlockquote,
-               let position = byBlock[blockIndex]?.firstIndex(of: index), !analysis(blockIndex).quoteAwaitsCredit(position),
+               let position = positionInBlock[index], !analysis(blockIndex).quoteAwaitsCredit(position),
                let leadIn = leadInBlock(before: blockIndex, in: snapshot),
                let last = byBlock[leadIn]?.last, var carried = document.quotes[last].attribution,
                let leadInCount = byBlock[leadIn]?.count, analysis(leadIn).quoteEndsBlock(leadInCount - 1) {
@@ -191,6 +196,27 @@ final class BlockAnalysis {
     let quoteTokens: [Int]
     /// The cues that read as verbs here, not as nouns or parts of names.
     private(set) var verbCues: [ClosedRange<Int>] = []
+    /// Whether `cues` (and so `verbCues`) are in order of their first
+    /// token, so that a sentence's cues are found by binary search.
+    private var cuesAscend = true
+    /// For each token, the first subordinating word at or after it; and
+    /// running counts of commas, semicolons and dashes: a cue's clause is
+    /// judged without walking from the quotation to the cue.
+    private var nextSubordinator: [Int] = []
+    private var clauseBreaks: [Int] = []
+    /// Answers that depend only on a sentence (or on a quotation token),
+    /// worked out once for all the block's quotations: in a long sentence
+    /// of many quotations, each quotation asked them again, the square of
+    /// the sentence's length.
+    private var reportingHits: [Int: AttributionHit?] = [:]
+    private var neighbourHits: [Int: AttributionHit?] = [:]
+    private var wholeSentences: [Int: Bool] = [:]
+    private var leadRuns: [Int: Int] = [:]
+    private var postQuoteHits: [Int: AttributionHit?] = [:]
+    private var postQuoteFrontier: [Int: Int] = [:]
+    /// The sentence before each sentence, back to the start, that credits
+    /// a speaker (-1 for none), as far as `earlierHitsKnown`.
+    private var latestCreditingSentence: [Int] = []
 
     init(block: Block, quotes: [Range<Int>], vocabulary: AttributionVocabulary) {
         let tokens = ProseTokens(bytes: block.content.utf8, quotes: quotes, skipping: block.codeRanges)
@@ -209,6 +235,7 @@ final class BlockAnalysis {
             cues.append(first...last)
         }
         self.cues = cues
+        cuesAscend = zip(cues, cues.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
         var quoteTokens = Array(repeating: -1, count: quotes.count)
         for (index, token) in tokens.tokens.enumerated() {
             if case .quote(let quote) = token.kind { quoteTokens[quote] = index }
@@ -222,6 +249,34 @@ final class BlockAnalysis {
             return !(tokens.isCapitalized(cue.lowerBound) && tokens.isWord(cue.lowerBound - 1) && cue.lowerBound > sentenceStart)
                 && !isNounUse(cue) && !isGoingOn(cue)
         }
+        var nextSubordinator = Array(repeating: Int.max, count: tokens.tokens.count + 1)
+        var clauseBreaks = Array(repeating: 0, count: tokens.tokens.count + 1)
+        for index in tokens.tokens.indices {
+            clauseBreaks[index + 1] = clauseBreaks[index]
+                + (tokens.isPunctuation(index, 0x2C) || tokens.isPunctuation(index, 0x3B) || isDash(index) ? 1 : 0)
+        }
+        for index in tokens.tokens.indices.reversed() {
+            nextSubordinator[index] = tokens.isWord(index) && Self.subordinators.contains(word(index)) ? index : nextSubordinator[index + 1]
+        }
+        self.nextSubordinator = nextSubordinator
+        self.clauseBreaks = clauseBreaks
+    }
+
+    /// The cues of `list` (`cues` or `verbCues`) whose first token lies in
+    /// `range`, in order; all of them when the cues are not in order.
+    private func cues(_ list: [ClosedRange<Int>], startingIn range: Range<Int>) -> ArraySlice<ClosedRange<Int>> {
+        guard cuesAscend else { return list[...] }
+        func firstSlot(atLeast token: Int) -> Int {
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle].lowerBound < token { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let start = firstSlot(atLeast: range.lowerBound)
+        return list[start..<max(start, firstSlot(atLeast: range.upperBound))]
     }
 
     var endsWithColon: Bool {
@@ -346,7 +401,14 @@ final class BlockAnalysis {
     }
 
     private func reportingSourceHit(in sentence: Range<Int>) -> AttributionHit? {
-        for cue in cues where sentence.contains(cue.lowerBound) && sentence.contains(cue.upperBound) && isReportingCue(cue) {
+        if let known = reportingHits[sentence.lowerBound] { return known }
+        let hit = findReportingSourceHit(in: sentence)
+        reportingHits[sentence.lowerBound] = hit
+        return hit
+    }
+
+    private func findReportingSourceHit(in sentence: Range<Int>) -> AttributionHit? {
+        for cue in cues(cues, startingIn: sentence) where sentence.contains(cue.lowerBound) && sentence.contains(cue.upperBound) && isReportingCue(cue) {
             if let speaker = speaker(for: cue, in: sentence) {
                 return AttributionHit(speaker: speaker, cue: tokens.tokens[cue.lowerBound].range.lowerBound..<tokens.tokens[cue.upperBound].range.upperBound)
             }
@@ -367,27 +429,21 @@ final class BlockAnalysis {
         if let hit = dashNameHit(after: token, in: sentence) { return hit }
         if let hit = postQuoteHit(after: token, in: sentence) { return hit }
         // The second half of a split quotation: “It is,” she said, “too late.”
-        for earlier in (sentence.lowerBound..<token).reversed() where tokens.quoteIndex(earlier) != nil {
-            if let hit = postQuoteHit(after: earlier, in: sentence) { return hit }
-        }
+        if let hit = latestPostQuoteHit(before: token, in: sentence) { return hit }
         if let hit = subjectHit(in: sentence, before: token) { return hit }
         if quoteAwaitsCredit(quote) { return nil }
         // The sentence before, when the quotation starts its sentence ("Ushakov
         // said. “We don't turn down invitations.”"); the sentence after, when
         // the quotation is its sentence.
         // "But “…”": a conjunction may stand before a quotation that starts its sentence.
-        let startsSentence = (sentence.lowerBound..<token).allSatisfy {
-            tokens.tokens[$0].kind == .punctuation
-                || (tokens.isWord($0) && (Self.conjunctions.contains(word($0)) || Self.leadIns.contains(word($0))))
-        }
+        let startsSentence = leadRunEnd(of: sentence) >= token
         if startsSentence && sentenceIndex > 0 {
             let previous = tokens.sentences[sentenceIndex - 1]
-            if let hit = wholeSentenceAttribution(previous, nearest: previous.upperBound - 1) { return hit }
+            if let hit = neighbourAttribution(previous, nearest: previous.upperBound - 1) { return hit }
         }
-        let isWholeSentence = sentence.allSatisfy { tokens.quoteIndex($0) != nil || tokens.tokens[$0].kind == .punctuation }
-        if isWholeSentence && sentenceIndex + 1 < tokens.sentences.count {
+        if isWholeSentence(sentence) && sentenceIndex + 1 < tokens.sentences.count {
             let next = tokens.sentences[sentenceIndex + 1]
-            if let hit = wholeSentenceAttribution(next, nearest: next.lowerBound) { return hit }
+            if let hit = neighbourAttribution(next, nearest: next.lowerBound) { return hit }
         }
         if let hit = partialQuoteHit(token, in: sentence) { return hit }
         if let hit = speakerLabelHit() { return hit }
@@ -395,8 +451,82 @@ final class BlockAnalysis {
         // “We never get the early trains,” Ortiz said. Her stop is the last
         // on the line. “It's a long wait.”: within a
         // paragraph, the speaker last credited goes on speaking.
-        for earlier in tokens.sentences[..<sentenceIndex].reversed() {
-            if let hit = wholeSentenceAttribution(earlier, nearest: earlier.upperBound - 1) { return hit }
+        let crediting = latestCreditingSentence(before: sentenceIndex)
+        if crediting >= 0 {
+            let earlier = tokens.sentences[crediting]
+            return neighbourAttribution(earlier, nearest: earlier.upperBound - 1)
+        }
+        return nil
+    }
+
+    /// The first token of `sentence` that is neither punctuation nor a
+    /// conjunction or lead-in word (its end when there is none).
+    private func leadRunEnd(of sentence: Range<Int>) -> Int {
+        if let known = leadRuns[sentence.lowerBound] { return known }
+        let end = sentence.first { !(tokens.tokens[$0].kind == .punctuation
+            || (tokens.isWord($0) && (Self.conjunctions.contains(word($0)) || Self.leadIns.contains(word($0))))) }
+            ?? sentence.upperBound
+        leadRuns[sentence.lowerBound] = end
+        return end
+    }
+
+    /// The sentence holds nothing but quotations and punctuation.
+    private func isWholeSentence(_ sentence: Range<Int>) -> Bool {
+        if let known = wholeSentences[sentence.lowerBound] { return known }
+        let whole = sentence.allSatisfy { tokens.quoteIndex($0) != nil || tokens.tokens[$0].kind == .punctuation }
+        wholeSentences[sentence.lowerBound] = whole
+        return whole
+    }
+
+    /// `wholeSentenceAttribution` of a neighbouring sentence, remembered:
+    /// every quotation of a sentence asks it of the same neighbours.
+    private func neighbourAttribution(_ sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
+        // The anchor is the sentence's first or last token.
+        let key = anchor == sentence.lowerBound ? -1 - sentence.lowerBound : sentence.lowerBound
+        if let known = neighbourHits[key] { return known }
+        let hit = wholeSentenceAttribution(sentence, nearest: anchor)
+        neighbourHits[key] = hit
+        return hit
+    }
+
+    /// The latest sentence before `sentenceIndex` whose attribution (read
+    /// from its end) credits a speaker, or -1: the first the search back
+    /// from the quotation's sentence would find.
+    private func latestCreditingSentence(before sentenceIndex: Int) -> Int {
+        while latestCreditingSentence.count < sentenceIndex {
+            let index = latestCreditingSentence.count
+            let sentence = tokens.sentences[index]
+            let credits = neighbourAttribution(sentence, nearest: sentence.upperBound - 1) != nil
+            latestCreditingSentence.append(credits ? index : (latestCreditingSentence.last ?? -1))
+        }
+        return sentenceIndex > 0 ? latestCreditingSentence[sentenceIndex - 1] : -1
+    }
+
+    /// `postQuoteHit` after the latest quotation before `token` in
+    /// `sentence` that has one: the second half of a split quotation.
+    private func latestPostQuoteHit(before token: Int, in sentence: Range<Int>) -> AttributionHit? {
+        // Each quotation's entry holds the hit of the latest quotation up
+        // to it in its sentence, filled forward from the sentence's start
+        // as far as `postQuoteFrontier`.
+        var cursor = max(sentence.lowerBound, postQuoteFrontier[sentence.lowerBound] ?? sentence.lowerBound)
+        var latest = cursor < token ? latestPostQuoteEntry(before: cursor, in: sentence) : nil
+        while cursor < token {
+            if tokens.quoteIndex(cursor) != nil {
+                latest = postQuoteHit(after: cursor, in: sentence) ?? latest
+                postQuoteHits[cursor] = latest
+            }
+            cursor += 1
+        }
+        postQuoteFrontier[sentence.lowerBound] = max(cursor, postQuoteFrontier[sentence.lowerBound] ?? 0)
+        return latestPostQuoteEntry(before: token, in: sentence)
+    }
+
+    /// The entry of the latest quotation before `token` in `sentence`.
+    private func latestPostQuoteEntry(before token: Int, in sentence: Range<Int>) -> AttributionHit? {
+        var earlier = token - 1
+        while earlier >= sentence.lowerBound {
+            if tokens.quoteIndex(earlier) != nil { return postQuoteHits[earlier] ?? nil }
+            earlier -= 1
         }
         return nil
     }
@@ -411,7 +541,7 @@ final class BlockAnalysis {
     private func partialQuoteHit(_ quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         guard ProseHeuristics.wordCount(tokens.bytes[tokens.tokens[quoteToken].range]) <= 8 else { return nil }
         var verb = quoteToken - 1
-        while verb > sentence.lowerBound {
+        while verb > max(sentence.lowerBound, quoteToken - Self.lookBack) {
             defer { verb -= 1 }
             guard tokens.isWord(verb), !tokens.isCapitalized(verb) else { continue }
             let lowered = word(verb)
@@ -543,7 +673,7 @@ final class BlockAnalysis {
         // A later clause: "Speaking to MSNBC on Monday, which …, Bush referred
         // to Rubio as “…”"; the clause nearest the quotation wins.
         var start = quoteToken - 1
-        while start > sentence.lowerBound {
+        while start > max(sentence.lowerBound, quoteToken - Self.lookBack) {
             let boundary = start - 1
             let opensClause = (tokens.tokens[boundary].kind == .punctuation
                 && [0x2C, 0x3B, 0x3A, 0x28, 0x94, 0x93].contains(tokens.bytes[tokens.tokens[boundary].range.upperBound - 1]))
@@ -815,12 +945,10 @@ final class BlockAnalysis {
     /// packed the hall.") credits nobody with the next sentence's words.
     private func wholeSentenceAttribution(_ sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
         if let hit = bestHit(in: sentence, nearest: anchor) { return hit }
+        // Every quotation in order: the second half of a split quotation
+        // (“It is,” she said, “too late.”) comes after its first.
         for token in sentence where tokens.quoteIndex(token) != nil {
             if let hit = postQuoteHit(after: token, in: sentence) { return hit }
-        // The second half of a split quotation: “It is,” she said, “too late.”
-        for earlier in (sentence.lowerBound..<token).reversed() where tokens.quoteIndex(earlier) != nil {
-            if let hit = postQuoteHit(after: earlier, in: sentence) { return hit }
-        }
         }
         return nil
     }
@@ -866,7 +994,7 @@ final class BlockAnalysis {
         guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) else { return nil }
         // "Clinton seemed irritated: “…,” she wrote": a cue after the
         // quotation is nearer than the clause before it.
-        if cues.contains(where: { $0.lowerBound > quoteToken && sentence.contains($0.lowerBound) && $0.lowerBound - quoteToken <= 3 }) {
+        if cues(cues, startingIn: sentence).contains(where: { $0.lowerBound > quoteToken && sentence.contains($0.lowerBound) && $0.lowerBound - quoteToken <= 3 }) {
             return nil
         }
         var start = colon - 1
@@ -907,7 +1035,10 @@ final class BlockAnalysis {
     private func bestHit(in sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
         // A capitalised cue inside a sentence is part of a name ("Islamic
         // State", "The Washington Post"), not a verb.
-        let candidates = verbCues.filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
+        // Cues within `lookBack` tokens of the anchor: the whole of any
+        // sentence of news copy, and a bounded number in a run-on one.
+        let window = max(sentence.lowerBound, anchor - Self.lookBack)..<max(sentence.lowerBound, min(sentence.upperBound, anchor + Self.lookBack + 1))
+        let candidates = cues(verbCues, startingIn: window).filter { sentence.contains($0.lowerBound) && sentence.contains($0.upperBound)
             && !(tokens.isCapitalized($0.lowerBound) && tokens.isWord($0.lowerBound - 1) && $0.lowerBound > sentence.lowerBound)
             && !isInSubordinateClause($0, after: anchor) }
             .sorted { rank($0, anchor) < rank($1, anchor) }
@@ -938,15 +1069,22 @@ final class BlockAnalysis {
     /// after the quotation tells what else happened, not who spoke.
     private func isInSubordinateClause(_ cue: ClosedRange<Int>, after anchor: Int) -> Bool {
         guard tokens.quoteIndex(anchor) != nil, cue.lowerBound > anchor + 1 else { return false }
-        guard let opener = (anchor + 1..<cue.lowerBound).first(where: { tokens.isWord($0) && Self.subordinators.contains(word($0)) })
-        else { return false }
+        let opener = nextSubordinator[anchor + 1]
+        guard opener < cue.lowerBound else { return false }
         // "“…” while calling for a wall": a participle right after the
         // subordinating word has no subject of its own; it goes on from the clause.
         if opener + 1 == cue.lowerBound { return false }
         // "“…” before the fireworks, she said": a comma closes the clause,
         // and the cue after it is the main clause's.
-        return !(opener + 1..<cue.lowerBound).contains { tokens.isPunctuation($0, 0x2C) || tokens.isPunctuation($0, 0x3B) || isDash($0) }
+        return clauseBreaks[cue.lowerBound] == clauseBreaks[opener + 1]
     }
+
+    /// How far from a quotation, in tokens, the searches for the verb that
+    /// frames it, for the subject of a later clause (both back) and for
+    /// the cues of its sentence (both ways) go: past any sentence of news
+    /// copy, and it keeps a run-on "sentence" of thousands of quotations
+    /// linear to read (each quotation searched the whole sentence).
+    static let lookBack = 200
 
     static let subordinators: Set<String> = ["after", "before", "when", "while", "because", "since", "until", "although", "though", "whereas", "once"]
 
@@ -1228,7 +1366,7 @@ final class BlockAnalysis {
         if verb.hasSuffix("ing"), closesWithComma(cue.lowerBound - 1) {
             // "Spicer said, adding", "Hollande said Tuesday in Paris, noting":
             // the speaker of the cue the participle goes on from.
-            for earlier in cues.reversed() where earlier.upperBound < cue.lowerBound - 1 && sentence.contains(earlier.lowerBound) {
+            for earlier in cues(cues, startingIn: sentence).reversed() where earlier.upperBound < cue.lowerBound - 1 && sentence.contains(earlier.lowerBound) {
                 let earlierVerb = tokens.lowercasedWord(earlier.upperBound)
                 // "with Donald Trump tweeting that … and asking, “…”": the
                 // participle before, with its own subject.

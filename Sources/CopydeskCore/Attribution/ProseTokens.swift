@@ -108,8 +108,16 @@ struct ProseTokens {
         return nil
     }
 
+    /// The sentences are in order and cover the tokens without gaps, so
+    /// the one holding `token` is found by binary search.
     func sentence(containing token: Int) -> Int? {
-        sentences.firstIndex { $0.contains(token) }
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentences[middle].upperBound <= token { low = middle + 1 } else { high = middle }
+        }
+        return low < sentences.count && sentences[low].contains(token) ? low : nil
     }
 
     // MARK: Tokenizing

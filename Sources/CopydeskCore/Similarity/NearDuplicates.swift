@@ -17,34 +17,52 @@ public enum NearDuplicates {
     }
 
     /// For each text, the earlier texts at least `threshold` similar to it
-    /// (`threshold` above 0, at most 1; 1 finds texts with the same words),
-    /// in list order. An empty text matches nothing.
-    public static func earlierMatches(in fingerprints: [TextFingerprint], threshold: Double) -> [[Match]] {
+    /// (`threshold` above 0, at most 1; 1 finds texts with the same words).
+    /// An empty text matches nothing.
+    ///
+    /// Texts with the same shingles are one group, compared once: a text
+    /// printed 20,000 times costs as much as printing it twice, and the
+    /// answer is kept per group rather than as a list of every earlier copy
+    /// for every text, which grew with the square of the copies.
+    public static func earlierMatches(in fingerprints: [TextFingerprint], threshold: Double) -> EarlierMatches {
         let threshold = min(1, max(threshold, 0.01))
-        let total = fingerprints.reduce(0) { $0 + $1.shingles.count }
-        var table = ShingleTable(capacity: total)
-        for fingerprint in fingerprints {
-            for shingle in fingerprint.shingles { table.count(shingle) }
+        var groupOf = [Int32](repeating: -1, count: fingerprints.count)
+        var members: [[Int32]] = []
+        var representatives: [Int] = []
+        var groupByShingles: [[UInt64]: Int32] = [:]
+        for (position, fingerprint) in fingerprints.enumerated() where !fingerprint.shingles.isEmpty {
+            if let group = groupByShingles[fingerprint.shingles] {
+                groupOf[position] = group
+                members[Int(group)].append(Int32(position))
+            } else {
+                let group = Int32(members.count)
+                groupByShingles[fingerprint.shingles] = group
+                groupOf[position] = group
+                members.append([Int32(position)])
+                representatives.append(position)
+            }
         }
-        // The last text each earlier one was a candidate for, so that one
+        var similar = [[EarlierMatches.Link]](repeating: [], count: members.count)
+
+        let total = representatives.reduce(0) { $0 + fingerprints[$1].shingles.count }
+        var table = ShingleTable(capacity: total)
+        for position in representatives {
+            for shingle in fingerprints[position].shingles { table.count(shingle) }
+        }
+        // The last group each earlier one was a candidate for, so that one
         // sharing several prefix shingles is compared once.
-        var lastProbe = [Int](repeating: -1, count: fingerprints.count)
-        var result: [[Match]] = []
-        result.reserveCapacity(fingerprints.count)
+        var lastProbe = [Int](repeating: -1, count: members.count)
         var ranked: [(frequency: Int32, shingle: UInt64, slot: Int)] = []
         var candidates: [Int32] = []
-        for (position, fingerprint) in fingerprints.enumerated() {
+        for (group, position) in representatives.enumerated() {
+            let fingerprint = fingerprints[position]
             let size = fingerprint.shingles.count
-            guard size > 0 else {
-                result.append([])
-                continue
-            }
             let needed = Int((threshold * Double(size) - 1e-9).rounded(.up))
             let prefixLength = min(size, size - max(needed, 1) + 1)
             ranked.removeAll(keepingCapacity: true)
             for shingle in fingerprint.shingles {
                 let slot = table.slot(of: shingle)
-                // A shingle no other text has cannot lead to a match.
+                // A shingle no other group has cannot lead to a match.
                 if table.frequency[slot] > 1 { ranked.append((table.frequency[slot], shingle, slot)) }
             }
             // Rarest first; the ones left out above would have come first.
@@ -57,28 +75,143 @@ public enum NearDuplicates {
                 var link = table.postings[entry.slot]
                 while link >= 0 {
                     let item = Int(table.items[Int(link)])
-                    if lastProbe[item] != position {
-                        lastProbe[item] = position
+                    if lastProbe[item] != group {
+                        lastProbe[item] = group
                         candidates.append(Int32(item))
                     }
                     link = table.next[Int(link)]
                 }
             }
-            var found: [Match] = []
             for candidate in candidates {
-                let other = fingerprints[Int(candidate)]
+                let other = fingerprints[representatives[Int(candidate)]]
                 let otherSize = other.shingles.count
                 // Sets of very different sizes cannot be similar enough.
                 guard Double(min(size, otherSize)) >= threshold * Double(max(size, otherSize)) - 1e-9 else { continue }
                 let similarity = fingerprint.similarity(to: other)
                 if similarity >= threshold - 1e-9 {
-                    found.append(Match(index: Int(candidate), similarity: similarity))
+                    similar[group].append(EarlierMatches.Link(group: candidate, similarity: similarity))
+                    similar[Int(candidate)].append(EarlierMatches.Link(group: Int32(group), similarity: similarity))
                 }
             }
-            result.append(found.sorted { $0.index < $1.index })
-            for entry in ranked.prefix(prefix) { table.post(Int32(position), at: entry.slot) }
+            for entry in ranked.prefix(prefix) { table.post(Int32(group), at: entry.slot) }
         }
-        return result
+        return EarlierMatches(groupOf: groupOf, members: members, similar: similar)
+    }
+}
+
+/// The earlier texts each text repeats, kept as groups of texts with the
+/// same shingles and the pairs of groups similar enough: a text's earlier
+/// matches are the earlier members of its own group (similarity 1) and of
+/// every group similar to it, read in list order on demand.
+public struct EarlierMatches: Sendable {
+    struct Link: Sendable {
+        var group: Int32
+        var similarity: Double
+    }
+
+    /// Each text's group, or -1 for an empty text.
+    let groupOf: [Int32]
+    /// Each group's texts, ascending.
+    let members: [[Int32]]
+    /// Each group's similar groups, earlier and later.
+    let similar: [[Link]]
+
+    /// How many earlier matches `first(of:where:)` reads at most before it
+    /// gives up: far more than an article prints one text, and it keeps a
+    /// text printed thousands of times linear to check.
+    public static let examinedLimit = 100
+
+    public var count: Int { groupOf.count }
+
+    /// Whether any text matches an earlier one.
+    public var isEmpty: Bool {
+        members.allSatisfy { $0.count < 2 } && similar.allSatisfy(\.isEmpty)
+    }
+
+    /// The earliest text `index` repeats.
+    public func first(of index: Int) -> NearDuplicates.Match? {
+        let group = Int(groupOf[index])
+        guard group >= 0 else { return nil }
+        var best: NearDuplicates.Match?
+        if let first = members[group].first, Int(first) < index {
+            best = NearDuplicates.Match(index: Int(first), similarity: 1)
+        }
+        for link in similar[group] {
+            let first = Int(members[Int(link.group)][0])
+            if first < index && first < (best?.index ?? Int.max) {
+                best = NearDuplicates.Match(index: first, similarity: link.similarity)
+            }
+        }
+        return best
+    }
+
+    /// The earliest text `index` repeats that `accept` takes, reading at
+    /// most `examinedLimit` of its matches in list order.
+    public func first(of index: Int, where accept: (NearDuplicates.Match) -> Bool) -> NearDuplicates.Match? {
+        var found: NearDuplicates.Match?
+        visit(index, limit: Self.examinedLimit) { match in
+            guard accept(match) else { return true }
+            found = match
+            return false
+        }
+        return found
+    }
+
+    /// Every earlier text `index` repeats, in list order.
+    public func all(of index: Int) -> [NearDuplicates.Match] {
+        var matches: [NearDuplicates.Match] = []
+        visit(index, limit: Int.max) { matches.append($0); return true }
+        return matches
+    }
+
+    /// Earlier matches of `index` in list order, until `body` returns false
+    /// or `limit` have been read: a merge of the sorted member lists.
+    private func visit(_ index: Int, limit: Int, _ body: (NearDuplicates.Match) -> Bool) {
+        let group = Int(groupOf[index])
+        guard group >= 0 else { return }
+        var lists: [(group: Int, similarity: Double, cursor: Int)] = [(group, 1, 0)]
+        for link in similar[group] { lists.append((Int(link.group), link.similarity, 0)) }
+        var read = 0
+        while read < limit {
+            var best = -1
+            var bestIndex = index
+            for (slot, list) in lists.enumerated() {
+                let entries = members[list.group]
+                guard list.cursor < entries.count else { continue }
+                let candidate = Int(entries[list.cursor])
+                if candidate < bestIndex {
+                    best = slot
+                    bestIndex = candidate
+                }
+            }
+            guard best >= 0 else { return }
+            lists[best].cursor += 1
+            read += 1
+            guard body(NearDuplicates.Match(index: bestIndex, similarity: lists[best].similarity)) else { return }
+        }
+    }
+
+    /// For each text, how many texts its group of repeats holds: texts
+    /// joined by any chain of matches, itself included.
+    public func copyCounts() -> [Int] {
+        var parent = Array(members.indices)
+        func root(_ item: Int) -> Int {
+            var item = item
+            while parent[item] != item {
+                parent[item] = parent[parent[item]]
+                item = parent[item]
+            }
+            return item
+        }
+        for (group, links) in similar.enumerated() {
+            for link in links {
+                let (a, b) = (root(group), root(Int(link.group)))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var sizes = [Int](repeating: 0, count: members.count)
+        for (group, texts) in members.enumerated() { sizes[root(group)] += texts.count }
+        return groupOf.map { $0 < 0 ? 1 : sizes[root(Int($0))] }
     }
 }
 

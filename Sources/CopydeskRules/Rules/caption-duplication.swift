@@ -253,7 +253,7 @@ public struct CaptionDuplicationRule: Rule {
         }
         let matches = NearDuplicates.earlierMatches(in: items.map(\.fingerprint), threshold: threshold)
         var violations: [Violation] = []
-        for (item, matches) in zip(items, matches) {
+        for (position, item) in items.enumerated() {
             let ownImage = ownImageIndex(of: item, in: document)
             if item.role == .caption, forbidCaptionEqualsAlt, let image = ownImage, let alt = altTextsByImage[image],
                item.fingerprint.similarity(to: alt.fingerprint) >= threshold {
@@ -263,7 +263,7 @@ public struct CaptionDuplicationRule: Rule {
                         + "text describe what the picture shows and the caption say what it means for the story.",
                     range: item.range(in: document),
                     related: [RelatedLocation(range: alt.range(in: document), message: "the image's alt text")]))
-            } else if let match = matches.first(where: {
+            } else if let match = matches.first(of: position, where: {
                 comparable(item, items[$0.index], ownImage: ownImage, in: document)
             }) {
                 violations.append(violation(item, repeats: items[match.index], similarity: match.similarity,

@@ -176,12 +176,12 @@ public struct DuplicateParagraphRule: Rule {
             return paragraph.fingerprint.wordCount >= minWords ? paragraph : nil
         }
         let matches = NearDuplicates.earlierMatches(in: paragraphs.map(\.fingerprint), threshold: threshold)
-        let copies = Self.copyCounts(matches)
+        let copies = matches.copyCounts()
         // Shapes are needed only when something repeats, which is rare.
-        let templates = matches.allSatisfy(\.isEmpty) ? []
+        let templates = matches.isEmpty ? []
             : Self.templateShapes(paragraphs.map { document.blocks[$0.blockIndex].text })
-        return zip(paragraphs.indices, matches).compactMap { position, matches in
-            guard let match = matches.first, copies[position] < Self.templateCopies, !templates[position] else { return nil }
+        return paragraphs.indices.compactMap { position in
+            guard let match = matches.first(of: position), copies[position] < Self.templateCopies, !templates[position] else { return nil }
             let paragraph = paragraphs[position]
             let first = paragraphs[match.index]
             guard Self.readsAsProse(document.blocks[paragraph.blockIndex].content.utf8) else { return nil }
@@ -221,29 +221,6 @@ public struct DuplicateParagraphRule: Rule {
 
     /// Text printed this many times or more is a page's template, not a paste.
     static let templateCopies = 3
-
-    /// How many times each paragraph's text is printed: the size of the
-    /// group of paragraphs that repeat one another.
-    static func copyCounts(_ matches: [[NearDuplicates.Match]]) -> [Int] {
-        var parent = Array(matches.indices)
-        func root(_ item: Int) -> Int {
-            var item = item
-            while parent[item] != item {
-                parent[item] = parent[parent[item]]
-                item = parent[item]
-            }
-            return item
-        }
-        for (item, found) in matches.enumerated() {
-            for match in found {
-                let (a, b) = (root(item), root(match.index))
-                if a != b { parent[max(a, b)] = min(a, b) }
-            }
-        }
-        var sizes = [Int: Int]()
-        for item in matches.indices { sizes[root(item), default: 0] += 1 }
-        return matches.indices.map { sizes[root($0)] ?? 1 }
-    }
 
     /// Prose a paste can repeat: it ends as a sentence does, and is neither
     /// a labelled field ("Location: …") nor a lone question.

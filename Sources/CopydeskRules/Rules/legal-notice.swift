@@ -140,6 +140,10 @@ public struct LegalNoticeRule: PolicyAwareRule {
         func compile(_ condition: NoticeCondition, of notice: Notice) throws -> CompiledCondition {
             var patterns: [CompiledPattern] = []
             for pattern in condition.patterns {
+                if let problem = PatternSafety.problem(in: pattern) {
+                    throw RuleOptionError(ruleID: Self.description.id, option: "notices",
+                                          message: "notice '\(notice.id)': '\(pattern)' could take exponential time: \(problem)")
+                }
                 do {
                     patterns.append(CompiledPattern(text: pattern, expression: try NSRegularExpression(pattern: pattern)))
                 } catch {
@@ -185,6 +189,13 @@ public struct LegalNoticeRule: PolicyAwareRule {
         var violations: [Violation] = []
         for (notice, found) in zip(notices, occurrences) {
             violations += check(notice, found: found, article: article, layout: layout, facts: &facts)
+        }
+        for slow in facts.slowPatterns {
+            violations.append(Violation(
+                message: "The policy's pattern ‘\(slow.pattern)’ took more than \(ArticleFacts.patternTimeLimit / 1_000_000) ms "
+                    + "on this paragraph and was given up, so the paragraph counts as not matching it. Simplify the "
+                    + "pattern in the policy: it backtracks too much to finish.",
+                range: document.range(of: 0..<0, in: slow.block)))
         }
         return violations
     }
@@ -673,6 +684,9 @@ struct ArticleFacts {
     private var mentions: [Int: (block: Int, range: Range<Int>)]?
     /// Per wire name, whether the byline or dateline credits it.
     private var wires: Set<Int>?
+    /// Patterns given up on a paragraph after `patternTimeLimit`, in the
+    /// order met, each once: the rest of the article is not searched with them.
+    private(set) var slowPatterns: [(pattern: String, block: Int)] = []
 
     init(rule: LegalNoticeRule, document: Document, noticeBlocks: Set<Int>) {
         self.rule = rule
@@ -745,11 +759,18 @@ struct ArticleFacts {
             let line = document.range(of: best.range, in: best.block).start.line
             return "the article mentions “\(best.term)” (line \(line))"
         }
-        for pattern in condition.patterns {
+        // A pattern given up once is not tried again in the article: each
+        // paragraph would cost the full time limit.
+        for pattern in condition.patterns where !slowPatterns.contains(where: { $0.pattern == pattern.text }) {
             for index in document.blocks.indices where isArticleText(index) {
                 let text = document.blocks[index].text
                 let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-                guard let match = pattern.expression.firstMatch(in: text, range: whole),
+                let search = Self.firstMatch(pattern.expression, in: text, range: whole)
+                if search.timedOut {
+                    slowPatterns.append((pattern.text, index))
+                    break
+                }
+                guard let match = search.match,
                       let range = Range(match.range, in: text) else { continue }
                 let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
                 let end = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
@@ -758,6 +779,32 @@ struct ArticleFacts {
             }
         }
         return nil
+    }
+
+    /// Matching time one pattern may spend on one paragraph. The policy
+    /// check refuses patterns that backtrack exponentially, but not every
+    /// slow one (`a*a*a*a*a*a*b` is polynomial, of high degree): past this
+    /// the paragraph is taken as not matching, and the rule reports the
+    /// pattern.
+    static let patternTimeLimit: UInt64 = 250_000_000
+
+    /// `NSRegularExpression.firstMatch`, given up after `patternTimeLimit`:
+    /// ICU reports its progress while it backtracks, and the search stops there.
+    static func firstMatch(_ expression: NSRegularExpression, in text: String,
+                           range: NSRange) -> (match: NSTextCheckingResult?, timedOut: Bool) {
+        var found: NSTextCheckingResult?
+        var timedOut = false
+        let deadline = DispatchTime.now().uptimeNanoseconds + patternTimeLimit
+        expression.enumerateMatches(in: text, options: [.reportProgress], range: range) { match, _, stop in
+            if let match {
+                found = match
+                stop.pointee = true
+            } else if DispatchTime.now().uptimeNanoseconds > deadline {
+                timedOut = true
+                stop.pointee = true
+            }
+        }
+        return (found, timedOut)
     }
 
     /// Prose of the article's own: not page furniture, not a notice the

@@ -277,6 +277,9 @@ struct QuoteFindingConfidence {
         let uncreditedQuoteParagraphs: Set<Int>
         /// Blocks holding a double-quoted quotation of four words or more.
         let quotingBlocks: Set<Int>
+        /// Each paragraph's sentences and words of saying, read once for
+        /// all of its quotations.
+        let paragraphs = ParagraphFactsCache()
 
         init(_ document: Document) {
             var uncredited = Set<Int>()
@@ -299,6 +302,7 @@ struct QuoteFindingConfidence {
          continuation: AttributionFinder.Continuation) {
         let block = document.blocks[quote.blockIndex]
         let bytes = block.content.utf8
+        let facts = surroundings.paragraphs.facts(of: quote.blockIndex, bytes)
         // Excerpts, embedded posts, pull quotes and key-quote boxes: a
         // blockquote is credited by its link, its layout or its own card
         // as often as by words.
@@ -306,43 +310,43 @@ struct QuoteFindingConfidence {
         // A list or a caption quotes in shorthand (a list of sayings, a
         // sign in a picture).
         if block.kind == .listItem || block.kind == .caption { lower(0.6, "in a list or a caption") }
-        let sentence = Self.sentence(around: quote.textRange, in: bytes)
+        let sentence = facts.sentence(around: quote.textRange)
         let before = sentence.lowerBound..<min(quote.textRange.lowerBound, bytes.count)
         let after = min(quote.textRange.upperBound, bytes.count)..<sentence.upperBound
         // Words of saying elsewhere in the sentence: the speaker is likely
         // there, in wording the finder does not read ("…,” the notice the
         // council pinned to the door last week reads).
-        if Self.sayingWords.contains(in: bytes, range: before) || Self.sayingWords.contains(in: bytes, range: after) {
+        if facts.saying.contains(before) || facts.saying.contains(after) {
             lower(0.6, "words of saying elsewhere in its sentence")
         }
         // Woven into a sentence of the reporter's without the comma or
         // colon that introduces a full quotation, and starting in lower
         // case: a phrase, a term, a document's words, more often than a
         // missing speaker. ("…, “We will rebuild.”" is a full quotation.)
-        let wovenIn = Self.hasWords(bytes, in: before) && !Self.isIntroduced(quote)
+        let wovenIn = facts.hasWords(before) && !Self.isIntroduced(quote)
         if wovenIn { lower(words >= 20 ? 0.8 : 0.6, "woven into the sentence, not introduced as speech") }
         let markBefore = Self.lastNonSpace(before: quote.textRange.lowerBound, in: bytes)
         // In brackets: an aside quoting a document or an earlier remark.
         if markBefore == UInt8(ascii: "(") { lower(0.6, "in brackets") }
         // "The harbour board's annual report: “…”": a colon after a
         // sentence that names its source.
-        if markBefore == UInt8(ascii: ":"), Self.namesSomeone(bytes, in: before) {
+        if markBefore == UInt8(ascii: ":"), facts.namesSomeone(before) {
             lower(0.65, "after a colon that follows a named source")
         }
         // A speaker credited earlier in the paragraph goes on speaking, in
         // wording the finder may not read ("“…,” we heard the skipper
         // saying. “…”").
-        if !wovenIn, Self.sayingWords.contains(in: bytes, range: 0..<sentence.lowerBound) {
+        if !wovenIn, facts.saying.contains(0..<sentence.lowerBound) {
             lower(0.7, "a speaker may be credited earlier in the paragraph")
         }
         // An answer to the question the reporter just put ("Does the
         // skipper mind the cold? “Never.”"): an interview written as prose.
-        if Self.lastNonSpace(before: sentence.lowerBound, in: bytes) == UInt8(ascii: "?") {
+        if facts.lastNonSpace(before: sentence.lowerBound) == UInt8(ascii: "?") {
             lower(0.6, "an answer to the question before it")
         }
         // The sentence before names a person who then speaks ("The skipper
         // took over the boat in May. She “…”").
-        if Self.previousSentenceNamesSomeone(before: sentence.lowerBound, in: bytes) {
+        if facts.previousSentenceNamesSomeone(before: sentence.lowerBound) {
             lower(0.8, "the sentence before names who may be speaking")
         }
         // A short line in quotation marks with no closing punctuation: a
@@ -359,20 +363,20 @@ struct QuoteFindingConfidence {
         // title, or British-style quotation credited in the paragraph around.
         if Self.isSingleQuoted(quote) { lower(0.7, "in single quotation marks") }
         // What someone might say, thought or wondered: no one said it.
-        if Self.hypothetical.contains(in: bytes, range: before) { lower(0.6, "what someone might say, not what was said") }
+        if facts.hypothetical.contains(before) { lower(0.6, "what someone might say, not what was said") }
         // A question put in quotation marks is often the reporter's or a
         // document's question, not a speaker's words.
         if quote.innerText.hasSuffix("?") || quote.innerText.hasSuffix("?”") { lower(wovenIn ? 0.6 : 0.8, "a question") }
         // An article told in quotation paragraphs (an interview, a profile
         // in the subject's words) credits its speaker once.
-        let otherUncredited = surroundings.uncreditedQuoteParagraphs.subtracting([quote.blockIndex])
-        if otherUncredited.count >= 3 { lower(0.6, "the article is told in quotation paragraphs") }
+        let uncredited = surroundings.uncreditedQuoteParagraphs
+        if uncredited.count - (uncredited.contains(quote.blockIndex) ? 1 : 0) >= 3 { lower(0.6, "the article is told in quotation paragraphs") }
         // After a paragraph that quotes someone, a quotation paragraph may
         // still be that speaker going on where copydesk could not tie the
         // earlier quotation to a speaker.
         // Unless the quotation closes on a comma with more of its sentence
         // to come: that comma promises a credit here, not an earlier speaker.
-        let promisesCredit = !Self.hasWords(bytes, in: before) && quote.innerText.hasSuffix(",") && Self.hasWords(bytes, in: after)
+        let promisesCredit = !facts.hasWords(before) && quote.innerText.hasSuffix(",") && facts.hasWords(after)
         if continuation == .previousSpeaker, !wovenIn, !promisesCredit, let previous = Self.previousProse(before: quote.blockIndex, in: document),
            Self.storyKinds.contains(document.blocks[previous].kind), surroundings.quotingBlocks.contains(previous) {
             lower(0.6, "the paragraph before quotes someone who may be going on")
@@ -399,7 +403,7 @@ struct QuoteFindingConfidence {
         return start..<max(end, start)
     }
 
-    private static func startsLowercase(at index: Int, in bytes: [UInt8]) -> Bool {
+    static func startsLowercase(at index: Int, in bytes: [UInt8]) -> Bool {
         var cursor = index
         while cursor < bytes.count, bytes[cursor] == 0x22 || bytes[cursor] == 0x27 { cursor += 1 }
         if cursor + 2 < bytes.count, bytes[cursor] == 0xE2, bytes[cursor + 1] == 0x80 { cursor += 3 }
@@ -408,7 +412,7 @@ struct QuoteFindingConfidence {
 
     /// Whether the text before `index` ends a sentence: . ? ! or …, after
     /// which closing quotation marks and brackets may stand.
-    private static func endsSentence(before index: Int, in bytes: [UInt8]) -> Bool {
+    static func endsSentence(before index: Int, in bytes: [UInt8]) -> Bool {
         var cursor = index
         while cursor >= 3, bytes[cursor - 3] == 0xE2, bytes[cursor - 2] == 0x80,
               bytes[cursor - 1] == 0x9D || bytes[cursor - 1] == 0x99 {
@@ -434,8 +438,11 @@ struct QuoteFindingConfidence {
     /// or a dash.
     static func hasWords(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
         var letters = 0
-        for index in range where bytes[index] >= 0x41 { letters += 1 }
-        return letters > 4
+        for index in range where bytes[index] >= 0x41 {
+            letters += 1
+            if letters > 4 { return true }
+        }
+        return false
     }
 
     /// The paragraph before, past crossheads, pictures and furniture: an
@@ -523,4 +530,169 @@ struct QuoteFindingConfidence {
         "thought", "think", "wonder", "wondered", "wondering", "feel like", "felt like", "go like", "went like",
         "goes like", "dream", "dreamed", "pretend", "instead of", "rather than", "the idea that", "the notion that",
     ], wholeWords: true)
+}
+
+/// The paragraphs of one document whose quotations are weighed, each read
+/// once: a paragraph of thousands of quotations in one long sentence cost
+/// a scan of the sentence per quotation, the square of its length.
+final class ParagraphFactsCache {
+    private var facts: [Int: ParagraphFacts] = [:]
+
+    func facts(of block: Int, _ bytes: [UInt8]) -> ParagraphFacts {
+        if let known = facts[block] { return known }
+        let made = ParagraphFacts(bytes)
+        facts[block] = made
+        return made
+    }
+}
+
+/// What `QuoteFindingConfidence` asks of a paragraph's bytes, answered
+/// from indexes built in one pass: the same answers as the scans in
+/// `QuoteFindingConfidence` (`sentence(around:)`, `hasWords`,
+/// `PhraseMatcher.contains`, `namesSomeone`), in time independent of the
+/// length of the sentence.
+final class ParagraphFacts {
+    let bytes: [UInt8]
+    /// Where `sentence(around:)` stops going back: positions after a line
+    /// break, or after a space that follows a full stop with no lower-case
+    /// word next. Ascending.
+    private let sentenceStarts: [Int]
+    /// Where it stops going on: line breaks, and spaces after a full stop.
+    private let sentenceEnds: [Int]
+    /// Running counts up to each index: bytes `hasWords` takes for letters;
+    /// straight double quotes and lead bytes of curly ones (0x22, 0xE2);
+    /// spaces and line breaks.
+    private let letters: [Int32]
+    private let quoteBytes: [Int32]
+    private let spaces: [Int32]
+    /// Positions of capitalised words: an ASCII capital after a space or a
+    /// line break. Ascending.
+    private let capitalWords: [Int]
+    private(set) lazy var saying = PhraseIndex(QuoteFindingConfidence.sayingWords, bytes)
+    private(set) lazy var hypothetical = PhraseIndex(QuoteFindingConfidence.hypothetical, bytes)
+    private(set) lazy var pronouns = PhraseIndex(QuoteFindingConfidence.pronouns, bytes)
+    private var lastNonSpaceBefore: [Int: UInt8?] = [:]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var capitals: [Int] = []
+        var letters = [Int32](repeating: 0, count: bytes.count + 1)
+        var quoteBytes = [Int32](repeating: 0, count: bytes.count + 1)
+        var spaces = [Int32](repeating: 0, count: bytes.count + 1)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            letters[index + 1] = letters[index] + (byte >= 0x41 ? 1 : 0)
+            quoteBytes[index + 1] = quoteBytes[index] + (byte == 0x22 || byte == 0xE2 ? 1 : 0)
+            let isSpace = byte == 0x20 || byte == 0x0A
+            spaces[index + 1] = spaces[index] + (isSpace ? 1 : 0)
+            if byte == 0x0A || (byte == 0x20 && QuoteFindingConfidence.endsSentence(before: index, in: bytes)) {
+                ends.append(index)
+            }
+            // A start at index + 1, judged by the byte before it.
+            if byte == 0x0A || (byte == 0x20 && QuoteFindingConfidence.endsSentence(before: index, in: bytes)
+                                && !QuoteFindingConfidence.startsLowercase(at: index + 1, in: bytes)) {
+                starts.append(index + 1)
+            }
+            if isSpace, index + 1 < bytes.count, bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A {
+                capitals.append(index + 1)
+            }
+        }
+        sentenceStarts = starts
+        sentenceEnds = ends
+        capitalWords = capitals
+        self.letters = letters
+        self.quoteBytes = quoteBytes
+        self.spaces = spaces
+    }
+
+    /// `QuoteFindingConfidence.sentence(around:in:)`.
+    func sentence(around range: Range<Int>) -> Range<Int> {
+        let from = min(range.lowerBound, bytes.count)
+        // The last start at or before `from`.
+        let startSlot = Self.firstSlot(in: sentenceStarts) { $0 > from } - 1
+        let start = startSlot >= 0 ? sentenceStarts[startSlot] : 0
+        let to = min(range.upperBound, bytes.count)
+        let endSlot = Self.firstSlot(in: sentenceEnds) { $0 >= to }
+        let end = endSlot < sentenceEnds.count ? sentenceEnds[endSlot] : bytes.count
+        return start..<max(end, start)
+    }
+
+    /// `QuoteFindingConfidence.hasWords`.
+    func hasWords(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        return letters[range.upperBound] - letters[range.lowerBound] > 4
+    }
+
+    /// `QuoteFindingConfidence.namesSomeone`: a capitalised word after the
+    /// range's first word, or a pronoun.
+    func namesSomeone(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let slot = Self.firstSlot(in: capitalWords) { $0 > range.lowerBound }
+        if slot < capitalWords.count, capitalWords[slot] < range.upperBound {
+            let capital = capitalWords[slot]
+            // It is the range's first word only if nothing but spaces comes before it.
+            let spaceRun = Int(spaces[capital] - spaces[range.lowerBound])
+            if spaceRun < capital - range.lowerBound { return true }
+            if slot + 1 < capitalWords.count, capitalWords[slot + 1] < range.upperBound { return true }
+        }
+        return pronouns.contains(range)
+    }
+
+    /// `QuoteFindingConfidence.lastNonSpace(before:in:)`, remembered: the
+    /// quotations of one sentence all ask it of the sentence's start.
+    func lastNonSpace(before index: Int) -> UInt8? {
+        if let known = lastNonSpaceBefore[index] { return known }
+        let found = QuoteFindingConfidence.lastNonSpace(before: index, in: bytes)
+        lastNonSpaceBefore[index] = found
+        return found
+    }
+
+    /// `QuoteFindingConfidence.previousSentenceNamesSomeone(before:in:)`.
+    func previousSentenceNamesSomeone(before start: Int) -> Bool {
+        guard start > 1 else { return false }
+        let previous = sentence(around: (start - 2)..<(start - 2))
+        guard !previous.isEmpty, quoteBytes[previous.upperBound] == quoteBytes[previous.lowerBound] else { return false }
+        return pronouns.contains(previous)
+    }
+
+    /// The first slot of a sorted array whose element satisfies `isPast`
+    /// (false for a prefix, true after it).
+    static func firstSlot(in sorted: [Int], where isPast: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(sorted[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
+
+/// Every match of a phrase list in a paragraph, to answer whether a range
+/// holds one without scanning it: as `PhraseMatcher.contains(in:range:)`,
+/// which finds exactly the matches lying wholly inside the range (word
+/// boundaries are judged on the whole text either way).
+struct PhraseIndex {
+    /// Match ends, ascending, and the latest start among the matches up to
+    /// each.
+    private let ends: [Int]
+    private let latestStart: [Int]
+
+    init(_ matcher: PhraseMatcher, _ bytes: [UInt8]) {
+        var ends: [Int] = []
+        var latest: [Int] = []
+        for match in matcher.matches(in: bytes) {
+            ends.append(match.range.upperBound)
+            latest.append(max(latest.last ?? Int.min, match.range.lowerBound))
+        }
+        self.ends = ends
+        self.latestStart = latest
+    }
+
+    func contains(_ range: Range<Int>) -> Bool {
+        let count = ParagraphFacts.firstSlot(in: ends) { $0 > range.upperBound }
+        return count > 0 && latestStart[count - 1] >= range.lowerBound
+    }
 }
