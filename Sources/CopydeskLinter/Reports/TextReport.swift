@@ -221,6 +221,9 @@ enum TerminalWidth {
     static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        // Printable ASCII, most of any article, is one column: no Unicode
+        // property lookups (they dominate reports with many findings).
+        if first.value >= 0x20, first.value < 0x7F, scalars.count == 1 { return 1 }
         if scalars.allSatisfy(isZeroWidth) { return 0 }
         if isWide(first) { return 2 }
         // A text-style symbol followed by VS16 (U+FE0F) is drawn as an emoji.
