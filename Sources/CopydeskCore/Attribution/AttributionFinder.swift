@@ -202,8 +202,23 @@ final class BlockAnalysis {
     /// For each token, the first subordinating word at or after it; and
     /// running counts of commas, semicolons and dashes: a cue's clause is
     /// judged without walking from the quotation to the cue.
-    private var nextSubordinator: [Int] = []
-    private var clauseBreaks: [Int] = []
+    /// Made on first use: only a quotation with a cue after it in its
+    /// sentence asks, and most blocks have none.
+    private lazy var nextSubordinator: [Int] = {
+        var next = Array(repeating: Int.max, count: tokens.tokens.count + 1)
+        for index in tokens.tokens.indices.reversed() {
+            next[index] = tokens.isWord(index) && Self.subordinators.contains(word(index)) ? index : next[index + 1]
+        }
+        return next
+    }()
+    private lazy var clauseBreaks: [Int] = {
+        var breaks = Array(repeating: 0, count: tokens.tokens.count + 1)
+        for index in tokens.tokens.indices {
+            breaks[index + 1] = breaks[index]
+                + (tokens.isPunctuation(index, 0x2C) || tokens.isPunctuation(index, 0x3B) || isDash(index) ? 1 : 0)
+        }
+        return breaks
+    }()
     /// Answers that depend only on a sentence (or on a quotation token),
     /// worked out once for all the block's quotations: in a long sentence
     /// of many quotations, each quotation asked them again, the square of
@@ -249,17 +264,6 @@ final class BlockAnalysis {
             return !(tokens.isCapitalized(cue.lowerBound) && tokens.isWord(cue.lowerBound - 1) && cue.lowerBound > sentenceStart)
                 && !isNounUse(cue) && !isGoingOn(cue)
         }
-        var nextSubordinator = Array(repeating: Int.max, count: tokens.tokens.count + 1)
-        var clauseBreaks = Array(repeating: 0, count: tokens.tokens.count + 1)
-        for index in tokens.tokens.indices {
-            clauseBreaks[index + 1] = clauseBreaks[index]
-                + (tokens.isPunctuation(index, 0x2C) || tokens.isPunctuation(index, 0x3B) || isDash(index) ? 1 : 0)
-        }
-        for index in tokens.tokens.indices.reversed() {
-            nextSubordinator[index] = tokens.isWord(index) && Self.subordinators.contains(word(index)) ? index : nextSubordinator[index + 1]
-        }
-        self.nextSubordinator = nextSubordinator
-        self.clauseBreaks = clauseBreaks
     }
 
     /// The cues of `list` (`cues` or `verbCues`) whose first token lies in

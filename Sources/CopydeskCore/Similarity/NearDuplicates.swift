@@ -27,22 +27,38 @@ public enum NearDuplicates {
     public static func earlierMatches(in fingerprints: [TextFingerprint], threshold: Double) -> EarlierMatches {
         let threshold = min(1, max(threshold, 0.01))
         var groupOf = [Int32](repeating: -1, count: fingerprints.count)
-        var members: [[Int32]] = []
         var representatives: [Int] = []
-        var groupByShingles: [[UInt64]: Int32] = [:]
+        // Keyed by a digest of the shingles (themselves hashes), checked
+        // for equality on a hit: hashing whole arrays with `Hasher`, and an
+        // array per group, cost more than the comparisons on ordinary
+        // articles, where every paragraph is its own group.
+        var groupByDigest: [UInt64: Int32] = [:]
+        var collidingGroups: [UInt64: [Int32]] = [:]
         for (position, fingerprint) in fingerprints.enumerated() where !fingerprint.shingles.isEmpty {
-            if let group = groupByShingles[fingerprint.shingles] {
+            let digest = Self.digest(fingerprint.shingles)
+            func isSame(_ group: Int32) -> Bool { fingerprints[representatives[Int(group)]].shingles == fingerprint.shingles }
+            if let group = groupByDigest[digest], isSame(group) {
                 groupOf[position] = group
-                members[Int(group)].append(Int32(position))
+            } else if let group = collidingGroups[digest]?.first(where: isSame) {
+                groupOf[position] = group
             } else {
-                let group = Int32(members.count)
-                groupByShingles[fingerprint.shingles] = group
+                let group = Int32(representatives.count)
+                if groupByDigest[digest] == nil { groupByDigest[digest] = group } else { collidingGroups[digest, default: []].append(group) }
                 groupOf[position] = group
-                members.append([Int32(position)])
                 representatives.append(position)
             }
         }
-        var similar = [[EarlierMatches.Link]](repeating: [], count: members.count)
+        // Each group's texts, ascending, as one flat list with offsets.
+        var memberOffsets = [Int32](repeating: 0, count: representatives.count + 1)
+        for group in groupOf where group >= 0 { memberOffsets[Int(group) + 1] += 1 }
+        for group in representatives.indices { memberOffsets[group + 1] += memberOffsets[group] }
+        var memberList = [Int32](repeating: 0, count: Int(memberOffsets[representatives.count]))
+        var filled = memberOffsets
+        for (position, group) in groupOf.enumerated() where group >= 0 {
+            memberList[Int(filled[Int(group)])] = Int32(position)
+            filled[Int(group)] += 1
+        }
+        var similar = [[EarlierMatches.Link]](repeating: [], count: representatives.count)
 
         let total = representatives.reduce(0) { $0 + fingerprints[$1].shingles.count }
         var table = ShingleTable(capacity: total)
@@ -51,7 +67,7 @@ public enum NearDuplicates {
         }
         // The last group each earlier one was a candidate for, so that one
         // sharing several prefix shingles is compared once.
-        var lastProbe = [Int](repeating: -1, count: members.count)
+        var lastProbe = [Int](repeating: -1, count: representatives.count)
         var ranked: [(frequency: Int32, shingle: UInt64, slot: Int)] = []
         var candidates: [Int32] = []
         for (group, position) in representatives.enumerated() {
@@ -95,7 +111,13 @@ public enum NearDuplicates {
             }
             for entry in ranked.prefix(prefix) { table.post(Int32(group), at: entry.slot) }
         }
-        return EarlierMatches(groupOf: groupOf, members: members, similar: similar)
+        return EarlierMatches(groupOf: groupOf, memberOffsets: memberOffsets, memberList: memberList, similar: similar)
+    }
+
+    private static func digest(_ shingles: [UInt64]) -> UInt64 {
+        var digest: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(shingles.count)
+        for shingle in shingles { digest = (digest ^ shingle) &* 0x0000_0100_0000_01B3 }
+        return digest
     }
 }
 
@@ -111,8 +133,14 @@ public struct EarlierMatches: Sendable {
 
     /// Each text's group, or -1 for an empty text.
     let groupOf: [Int32]
-    /// Each group's texts, ascending.
-    let members: [[Int32]]
+    /// Each group's texts, ascending: `memberList[memberOffsets[g]..<memberOffsets[g + 1]]`.
+    let memberOffsets: [Int32]
+    let memberList: [Int32]
+    var groupCount: Int { memberOffsets.count - 1 }
+
+    func members(_ group: Int) -> ArraySlice<Int32> {
+        memberList[Int(memberOffsets[group])..<Int(memberOffsets[group + 1])]
+    }
     /// Each group's similar groups, earlier and later.
     let similar: [[Link]]
 
@@ -125,7 +153,7 @@ public struct EarlierMatches: Sendable {
 
     /// Whether any text matches an earlier one.
     public var isEmpty: Bool {
-        members.allSatisfy { $0.count < 2 } && similar.allSatisfy(\.isEmpty)
+        (0..<groupCount).allSatisfy { members($0).count < 2 } && similar.allSatisfy(\.isEmpty)
     }
 
     /// The earliest text `index` repeats.
@@ -133,11 +161,11 @@ public struct EarlierMatches: Sendable {
         let group = Int(groupOf[index])
         guard group >= 0 else { return nil }
         var best: NearDuplicates.Match?
-        if let first = members[group].first, Int(first) < index {
+        if let first = members(group).first, Int(first) < index {
             best = NearDuplicates.Match(index: Int(first), similarity: 1)
         }
         for link in similar[group] {
-            let first = Int(members[Int(link.group)][0])
+            guard let first = members(Int(link.group)).first.map(Int.init) else { continue }
             if first < index && first < (best?.index ?? Int.max) {
                 best = NearDuplicates.Match(index: first, similarity: link.similarity)
             }
@@ -176,9 +204,9 @@ public struct EarlierMatches: Sendable {
             var best = -1
             var bestIndex = index
             for (slot, list) in lists.enumerated() {
-                let entries = members[list.group]
+                let entries = members(list.group)
                 guard list.cursor < entries.count else { continue }
-                let candidate = Int(entries[list.cursor])
+                let candidate = Int(entries[entries.startIndex + list.cursor])
                 if candidate < bestIndex {
                     best = slot
                     bestIndex = candidate
@@ -194,7 +222,7 @@ public struct EarlierMatches: Sendable {
     /// For each text, how many texts its group of repeats holds: texts
     /// joined by any chain of matches, itself included.
     public func copyCounts() -> [Int] {
-        var parent = Array(members.indices)
+        var parent = Array(0..<groupCount)
         func root(_ item: Int) -> Int {
             var item = item
             while parent[item] != item {
@@ -209,8 +237,8 @@ public struct EarlierMatches: Sendable {
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
         }
-        var sizes = [Int](repeating: 0, count: members.count)
-        for (group, texts) in members.enumerated() { sizes[root(group)] += texts.count }
+        var sizes = [Int](repeating: 0, count: groupCount)
+        for group in 0..<groupCount { sizes[root(group)] += members(group).count }
         return groupOf.map { $0 < 0 ? 1 : sizes[root(Int($0))] }
     }
 }
