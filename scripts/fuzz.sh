@@ -50,14 +50,17 @@ for target in "${targets[@]}"; do
   corpus=".build-fuzz/corpus/$target"
   [ -d "$corpus" ] || seed "$target" "$corpus"
   echo "==> fuzz $target for ${seconds}s"
-  if ! COPYDESK_FUZZ_TARGET=$target "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # SWIFT_BACKTRACE off: the Swift runtime's own crash handler would
+  # otherwise end the process before libFuzzer saves the crashing input.
+  if ! SWIFT_BACKTRACE=enable=no COPYDESK_FUZZ_TARGET=$target "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -print_final_stats=1 -artifact_prefix=".build-fuzz/artifacts/$target-" "$corpus" \
       > ".build-fuzz/$target.log" 2>&1; then
     failed=1
     echo "FAIL: the $target fuzzer found a crash, a hang or a memory blow-up:"
-    grep -E "ERROR|SUMMARY|Test unit written|fuzz invariant" ".build-fuzz/$target.log" | head -20
+    grep -E "ERROR|SUMMARY|Fatal error|Test unit written|fuzz invariant" ".build-fuzz/$target.log" | head -20 || true
+    echo "(whole log: .build-fuzz/$target.log)"
   else
-    grep -E "stat::number_of_executed_units|stat::new_units_added" ".build-fuzz/$target.log" | tr '\n' ' '
+    grep -E "stat::number_of_executed_units|stat::new_units_added" ".build-fuzz/$target.log" | tr '\n' ' ' || true
     echo
   fi
 done

@@ -59,7 +59,7 @@ enum TextClassifier {
         guard opensCurly || opensStraight, var end = bytes.indices.last else { return false }
         if bytes.count >= 3, bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x99]) {
             end -= 3
-        } else if bytes[end] == 0x27, bytes[end - 1] != 0x27 {
+        } else if bytes[end] == 0x27, end > 0, bytes[end - 1] != 0x27 {
             end -= 1
         } else {
             return ![0x2E, 0x3F, 0x21, 0x22].contains(bytes[end]) && !bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x9D])

@@ -57,6 +57,20 @@ struct RobustnessTests {
         }
     }
 
+    /// Inputs the fuzzers (scripts/fuzz.sh) found crashing, kept so they
+    /// never come back: a paragraph that is a lone apostrophe (a quoted
+    /// subhead check read the byte before the first).
+    @Test(arguments: [
+        (InputFormat.text, "Title\n\n'\n\nBody text here.\n"),
+        (.text, "'"),
+        (.markdown, "# Title\n\n'\n\nBody.\n"),
+        (.text, "‘\n\nA line.\n"),
+    ])
+    func inputsTheFuzzersFound(format: InputFormat, text: String) {
+        let source = SourceText(path: "found", string: text)
+        _ = Linter.lint(source: source, format: format, ruleSet: Self.ruleSet)
+    }
+
     @Test func aLongSingleLineAndManyBlankLinesAreFine() {
         let long = String(repeating: "word “quoted” ", count: 2_000)
         let blank = String(repeating: "\n", count: 5_000) + "text"
