@@ -5,8 +5,8 @@ struct TextFingerprintTests {
     private func fingerprint(_ text: String) -> TextFingerprint { TextFingerprint(text) }
 
     @Test func caseSpacingAndPunctuationDoNotCount() {
-        let a = fingerprint("Obama (left) and Putin -- like this one -- met in 2013.")
-        let b = fingerprint("obama, LEFT and putin like this one\nmet in   2013")
+        let a = fingerprint("Ferrand (left) and Varga -- like this one -- met in 2013.")
+        let b = fingerprint("ferrand, LEFT and varga like this one\nmet in   2013")
         #expect(a == b)
         #expect(a.similarity(to: b) == 1)
         #expect(a.wordCount == 10)

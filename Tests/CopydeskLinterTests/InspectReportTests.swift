@@ -42,8 +42,8 @@ import Testing
         #expect(document.notices.map(\.text) == ["© 2024 Example News. All rights reserved."])
         #expect(document.bylines.map(\.names) == [["Jane Doe", "Li Wei"]])
         let attribution = try #require(document.quotes.first?.attribution)
-        #expect(attribution.speaker?.text == "Obama")
-        #expect(attribution.speaker?.range.start == InspectPosition(line: 4, column: 26))
+        #expect(attribution.speaker?.text == "Ferrand")
+        #expect(attribution.speaker?.range.start == InspectPosition(line: 4, column: 28))
         #expect(attribution.cue?.text == "told")
         #expect(document.blocks.map(\.kind) == ["headline", "byline", "caption", "paragraph", "notice"])
     }

@@ -116,10 +116,10 @@ enum ReportFixtures {
                                  text: "\"prices rose 5%\"")]
 
         let wire = SourceText(path: "wire/summit.txt", string: """
-            Obama and Putin meet in Beijing
+            Ferrand and Varga meet in Lisbon
             By Jane Doe and Li Wei
             Photo: The leaders shook hands. (AP)
-            “We talked about Syria,” Obama told reporters.
+            “We talked about ferries,” Ferrand told reporters.
             © 2024 Example News. All rights reserved.
 
             """)
@@ -131,10 +131,10 @@ enum ReportFixtures {
         })
         text.bylines = [Byline(text: "By Jane Doe and Li Wei", names: ["Jane Doe", "Li Wei"],
                                range: range(of: "By Jane Doe and Li Wei", in: wire), origin: "byline")]
-        let quoteRange = range(of: "“We talked about Syria,”", in: wire)
+        let quoteRange = range(of: "“We talked about ferries,”", in: wire)
         text.quotes = [Quote(blockIndex: 3, textRange: 0..<(quoteRange.end.offset - quoteRange.start.offset),
-                             range: quoteRange, text: "“We talked about Syria,”",
-                             attribution: Attribution(speaker: Span(text: "Obama", range: range(of: "Obama", in: wire, occurrence: 1)),
+                             range: quoteRange, text: "“We talked about ferries,”",
+                             attribution: Attribution(speaker: Span(text: "Ferrand", range: range(of: "Ferrand", in: wire, occurrence: 1)),
                                                       cue: Span(text: "told", range: range(of: "told", in: wire))))]
         return [markdown, text]
     }

@@ -2,7 +2,7 @@
 /// reads it: a cue (said, told, according to) tied to a speaker (a name, a
 /// pronoun, "the spokesman", "a White House official") in the quotation's
 /// own sentence; else in the sentence before or after it in the paragraph;
-/// else in a lead-in paragraph that ends with a colon ("Putin said:"); else
+/// else in a lead-in paragraph that ends with a colon ("Ferrand said:"); else
 /// in the opening paragraph of a quotation that runs on.
 public struct AttributionFinder: Sendable {
     /// What a quotation paragraph with no credit of its own, after a
@@ -79,7 +79,7 @@ public struct AttributionFinder: Sendable {
                     document.quotes[index].attribution = attribution(hit, in: blockIndex)
                 }
             }
-            // "“There wasn't a lot of education, said Kessel, whose group …":
+            // "“There wasn't a lot of education, said Calder, whose group …":
             // a quotation whose closing mark is missing (quote-balance reports
             // it) may hold its own attribution; read its words as prose.
             if document.quotes[index].attribution == nil, !quote.isBlockquote, !quote.continuesNext, needsAttribution(quote),
@@ -257,7 +257,7 @@ final class BlockAnalysis {
         }
         self.quoteTokens = quoteTokens
         // A capitalised cue inside a sentence is part of a name ("Islamic
-        // State", "The Washington Post"), not a verb; nor is a cue used as a
+        // State", "The Harbor Ledger"), not a verb; nor is a cue used as a
         // noun. Decided once per block: every search filters on it.
         verbCues = cues.filter { cue in
             let sentenceStart = tokens.sentence(containing: cue.lowerBound).map { tokens.sentences[$0].lowerBound } ?? cue.lowerBound
@@ -300,7 +300,7 @@ final class BlockAnalysis {
     func attributionAtEnd() -> AttributionHit? {
         guard let sentence = tokens.sentences.last else { return nil }
         if let hit = wholeSentenceAttribution(sentence, nearest: sentence.upperBound - 1) { return hit }
-        // "Transcript as follows:", "President Clinton released the following
+        // "Transcript as follows:", "Mayor Ortiz released the following
         // statement:": the subject of a lead-in ending with a colon.
         guard endsWithColon, let subject = subject(of: sentence, endingBefore: sentence.upperBound - 1) else { return nil }
         return AttributionHit(speaker: subject.range, cue: tokens.tokens[sentence.upperBound - 1].range)
@@ -314,8 +314,8 @@ final class BlockAnalysis {
         return hit
     }
 
-    /// "Lynch said she recalled thinking, “…”", "Bolton said he would
-    /// advise Trump on the “strategic threats”": a pronoun opening what a
+    /// "Vance said she recalled thinking, “…”", "Brandt said he would
+    /// advise Ferrand on the “strategic threats”": a pronoun opening what a
     /// named speaker said reports that speaker's words, under that speaker's cue.
     private func namedSubject(for speaker: Range<Int>) -> AttributionHit? {
         guard let pronoun = tokens.token(startingAt: speaker.lowerBound), tokens.tokens[pronoun].range == speaker,
@@ -332,7 +332,7 @@ final class BlockAnalysis {
            isVerbLike(verb) || vocabulary.cueWords.contains(word(verb)) || word(verb).hasSuffix("ing") {
             return hitCue(after: pronoun).map { AttributionHit(speaker: found.range, cue: $0) }
         }
-        // "Trump at the time said he'd asked": a short phrase of time before the cue.
+        // "Ferrand at the time said he'd asked": a short phrase of time before the cue.
         if !vocabulary.cueWords.contains(word(verb)), Self.prepositions.contains(word(verb)) || word(verb) == "last",
            let cue = (verb + 1..<min(pronoun, verb + 5)).first(where: { vocabulary.cueWords.contains(word($0)) }),
            (verb..<cue).allSatisfy({ tokens.isWord($0) && !tokens.isCapitalized($0) || Self.leadIns.contains(word($0)) }),
@@ -340,7 +340,7 @@ final class BlockAnalysis {
             return AttributionHit(speaker: found.range, cue: tokens.tokens[cue].range)
         }
         guard vocabulary.cueWords.contains(word(verb)) else { return nil }
-        // "Kerry said the United States would act, and he urged …".
+        // "Brandt said the county would act, and he urged …".
         let afterConjunction = pronoun - 1 > verb && tokens.isWord(pronoun - 1) && Self.conjunctions.contains(word(pronoun - 1))
         guard pronoun == verb + 1 || (pronoun == verb + 2 && word(verb + 1) == "that") || afterConjunction else { return nil }
         return AttributionHit(speaker: found.range, cue: tokens.tokens[verb].range)
@@ -395,7 +395,7 @@ final class BlockAnalysis {
         return nil
     }
 
-    /// "“…,” Welch said, according to Vermont Edition", "Trump said: “…,”
+    /// "“…,” Vance said, according to Harbor Radio Weekly", "Ferrand said: “…,”
     /// the Times reported.": the source that reports the words is the one
     /// the story stands on.
     private func isReportingCue(_ cue: ClosedRange<Int>) -> Bool {
@@ -436,7 +436,7 @@ final class BlockAnalysis {
         if let hit = latestPostQuoteHit(before: token, in: sentence) { return hit }
         if let hit = subjectHit(in: sentence, before: token) { return hit }
         if quoteAwaitsCredit(quote) { return nil }
-        // The sentence before, when the quotation starts its sentence ("Ushakov
+        // The sentence before, when the quotation starts its sentence ("Marlow
         // said. “We don't turn down invitations.”"); the sentence after, when
         // the quotation is its sentence.
         // "But “…”": a conjunction may stand before a quotation that starts its sentence.
@@ -562,7 +562,7 @@ final class BlockAnalysis {
         return nil
     }
 
-    /// `“Go back to Univision,” Trump barked`: right after the quotation, a
+    /// `“Go back to the newsroom,” Ferrand barked`: right after the quotation, a
     /// speaker and a verb, whatever the verb.
     private func postQuoteHit(after quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         var index = quoteToken + 1
@@ -577,8 +577,8 @@ final class BlockAnalysis {
                                   cue: tokens.tokens[index].range)
         }
         let lowered = word(index)
-        // An inversion with any verb: "…," agrees Michelle Stevens; "…,"
-        // remembered Roy Verley; "…" reacted Trump; "…," tweeted another.
+        // An inversion with any verb: "…," agrees Nora Pike; "…,"
+        // remembered Ivo Renn; "…" reacted Ferrand; "…," tweeted another.
         // Never a participle: "…,” answering a question" has no speaker after it.
         if !tokens.isCapitalized(index), !lowered.hasSuffix("ing"), isVerbLike(index) || Self.isPresentTense(lowered), !Self.auxiliaries.contains(lowered),
            !Self.addressingVerbs.contains(lowered) || tokens.quoteIndex(quoteToken) != nil,
@@ -597,7 +597,7 @@ final class BlockAnalysis {
             // "“…,” From said": a surname that is also a word.
             end = index
         } else if Self.determiners.contains(lowered) {
-            // "…," this Trump look-alike declared; "…," his wife, Gabriela Lazar, wrote.
+            // "…," this Ferrand look-alike declared; "…," his wife, Clara Nguyen, wrote.
             // A word right after an article is a noun: "one of the states suing".
             while end + 1 < sentence.upperBound, tokens.isWord(end + 1), end - index < 5,
                   !isVerbLike(end + 1) || Self.articles.contains(word(end)), !Self.phraseBreakers.contains(word(end + 1)) { end += 1 }
@@ -621,7 +621,7 @@ final class BlockAnalysis {
             skipped += 1
         }
         guard verb < sentence.upperBound, tokens.isWord(verb), !tokens.isCapitalized(verb) else { return nil }
-        // "“…,” Blige sings": after a quotation a name's verb may be in the present.
+        // "“…,” Marlow sings": after a quotation a name's verb may be in the present.
         let verbWord = word(verb)
         let presentVerb = !Self.pronouns.contains(lowered) && Self.isPresentTense(verbWord) && !Self.phraseBreakers.contains(verbWord)
         guard itSpeaks ? vocabulary.cueWords.contains(verbWord) : (isVerbLike(verb) || presentVerb) else { return nil }
@@ -667,15 +667,15 @@ final class BlockAnalysis {
     }
 
     /// A quotation inside a sentence whose subject is a speaker doing
-    /// something with words: "Rubio also bemoaned the climate in which
-    /// people “literally hate each other”", "Trump went even further: “…”".
+    /// something with words: "Hale also bemoaned the climate in which
+    /// people “literally hate each other”", "Ferrand went even further: “…”".
     /// The verb after the subject is the cue.
     private func subjectHit(in sentence: Range<Int>, before quoteToken: Int) -> AttributionHit? {
         if let found = subject(of: sentence, endingBefore: quoteToken), let hit = verbHit(found, before: quoteToken) {
             return hit
         }
-        // A later clause: "Speaking to MSNBC on Monday, which …, Bush referred
-        // to Rubio as “…”"; the clause nearest the quotation wins.
+        // A later clause: "Speaking to Harbor Radio on Monday, which …, Keller referred
+        // to Hale as “…”"; the clause nearest the quotation wins.
         var start = quoteToken - 1
         while start > max(sentence.lowerBound, quoteToken - Self.lookBack) {
             let boundary = start - 1
@@ -708,7 +708,7 @@ final class BlockAnalysis {
         }
         guard index < quoteToken, tokens.isWord(index), !tokens.isCapitalized(index) else { return nil }
         // Right after its subject a verb may take any form: "The ad targets a
-        // “corrupt political system”", "Trump is questioning whether …".
+        // “corrupt political system”", "Ferrand is questioning whether …".
         let lowered = word(index)
         let presentTense = skipped == 0 && Self.isPresentTense(lowered) && !Self.phraseBreakers.contains(lowered)
         let participle = progressive && lowered.count >= 5 && lowered.hasSuffix("ing")
@@ -764,7 +764,7 @@ final class BlockAnalysis {
         return lowered.hasSuffix("ed")
     }
 
-    /// Words that open a sentence before its subject: "On Monday, Trump said".
+    /// Words that open a sentence before its subject: "On Monday, Ferrand said".
     static let leadIns: Set<String> = [
         "on", "in", "at", "after", "before", "during", "when", "while", "since", "as", "at", "by", "for", "from",
         "meanwhile", "still", "later", "earlier", "then", "instead", "however", "moreover", "yet", "speaking",
@@ -874,8 +874,8 @@ final class BlockAnalysis {
             && isLikelyName(index + 1, sentenceStart: index + 1)
         if ageFirst || isLikelyName(index, sentenceStart: sentenceStart) {
             end = nameRunEnd(from: ageFirst ? index + 1 : index, limit: limit)
-            // "Republican presidential nominee Donald Trump", "Former
-            // Arkansas Gov. Mike Huckabee": a title between capitalised runs.
+            // "Republican mayoral nominee Dana Ferrand", "Former
+            // Oregon Gov. Ada Brook": a title between capitalised runs.
             var next = end + 1
             while next < limit, next - end <= 3, tokens.isWord(next), !tokens.isCapitalized(next),
                   !Self.phraseBreakers.contains(word(next)), !isVerbLike(next), !Self.determiners.contains(word(next)) {
@@ -920,21 +920,21 @@ final class BlockAnalysis {
         // "the former secretary of state talked", "the secretary of the
         // Treasury said": an "of" phrase belongs to the subject.
         if end + 1 < limit, tokens.isWord(end + 1), word(end + 1) == "of", tokens.isCapitalized(end + 2) {
-            // "Secretary of State John F. Kerry".
+            // "Harbor Commissioner John F. Brandt".
             end = nameRunEnd(from: end + 2, limit: limit)
         } else if end + 1 < limit, tokens.isWord(end + 1), word(end + 1) == "of",
            let verb = (end + 2..<min(limit, end + 6)).first(where: { isVerbLike($0) && !Self.articles.contains(word($0 - 1)) }),
            (end + 2..<verb).allSatisfy({ tokens.isWord($0) && !Self.phraseBreakers.contains(word($0)) }), verb > end + 2 {
             end = verb - 1
         }
-        // "Clinton's campaign is seeking": the possessed noun is the subject's head.
+        // "Ortiz's campaign is seeking": the possessed noun is the subject's head.
         var owned = 0
         while owned < 2, word(end).hasSuffix("'s") || word(end).hasSuffix("s'"), end + 1 < limit, tokens.isWord(end + 1),
               !tokens.isCapitalized(end + 1), !isVerbLike(end + 1), !Self.phraseBreakers.contains(word(end + 1)) {
             end += 1
             owned += 1
         }
-        // "Sheba Crocker, the assistant secretary of state, told": skip the apposition.
+        // "Mara Lindgren, the assistant secretary of state, told": skip the apposition.
         var next = end + 1
         if tokens.isPunctuation(next, 0x2C),
            let close = (next + 1..<min(limit, next + 25)).first(where: { tokens.isPunctuation($0, 0x2C) }) {
@@ -945,7 +945,7 @@ final class BlockAnalysis {
 
     /// The attribution a neighbouring sentence gives: a cue with its
     /// speaker, or a speaker and verb after one of its quotations ("“…,” an
-    /// angry Hollande retaliated."). A mere subject and verb ("Residents
+    /// angry Varga retaliated."). A mere subject and verb ("Residents
     /// packed the hall.") credits nobody with the next sentence's words.
     private func wholeSentenceAttribution(_ sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
         if let hit = bestHit(in: sentence, nearest: anchor) { return hit }
@@ -965,7 +965,7 @@ final class BlockAnalysis {
         guard isDash(dash) || isHyphenDash else { return nil }
         var start = dash + 1
         while tokens.isPunctuation(start, 0x2D) { start += 1 }
-        // "“Very good reporter” –@realDonaldTrump": a handle signs a post.
+        // "“Very good reporter” –@harborferrand": a handle signs a post.
         if tokens.isPunctuation(start, 0x40), tokens.isWord(start + 1),
            tokens.tokens[start].range.upperBound == tokens.tokens[start + 1].range.lowerBound {
             return AttributionHit(speaker: tokens.tokens[start].range.lowerBound..<tokens.tokens[start + 1].range.upperBound,
@@ -990,13 +990,13 @@ final class BlockAnalysis {
         return bytes.first == 0xE2 && (0x93...0x95).contains(bytes.last!)
     }
 
-    /// "After Trump suggested that Cuba would sue, Rubio fired back: “…”":
+    /// "After Ferrand suggested that the county would sue, Hale fired back: “…”":
     /// the clause that ends with the colon introduces the quotation, not a
     /// cue earlier in the sentence.
     private func colonClauseHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         let colon = quoteToken - 1
         guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) else { return nil }
-        // "Clinton seemed irritated: “…,” she wrote": a cue after the
+        // "Ortiz seemed irritated: “…,” she wrote": a cue after the
         // quotation is nearer than the clause before it.
         if cues(cues, startingIn: sentence).contains(where: { $0.lowerBound > quoteToken && sentence.contains($0.lowerBound) && $0.lowerBound - quoteToken <= 3 }) {
             return nil
@@ -1019,13 +1019,13 @@ final class BlockAnalysis {
         return AttributionHit(speaker: found.range, cue: tokens.tokens[colon].range)
     }
 
-    /// `Trump: “…”`, `Reuters: “…”`, `Sonya Herridge ― “…”`: a speaker then
+    /// `Ferrand: “…”`, `Reuters: “…”`, `Nora Pike ― “…”`: a speaker then
     /// a colon or a dash right before the quotation.
     private func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
         let colon = quoteToken - 1
         guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) || isDash(colon) else { return nil }
         // The words right before the mark speak only when they are all the
-        // clause ("Trump: “…”"); in "emailed a link with one sentence: “…”"
+        // clause ("Ferrand: “…”"); in "emailed a link with one sentence: “…”"
         // they are an object, and the subject speaks.
         if let before = speakerBefore(colon, in: sentence), let first = tokens.token(startingAt: before.lowerBound),
            first == sentence.lowerBound || tokens.tokens[first - 1].kind == .punctuation {
@@ -1038,7 +1038,7 @@ final class BlockAnalysis {
     /// The cue nearest to `anchor` in the sentence that has a speaker.
     private func bestHit(in sentence: Range<Int>, nearest anchor: Int) -> AttributionHit? {
         // A capitalised cue inside a sentence is part of a name ("Islamic
-        // State", "The Washington Post"), not a verb.
+        // State", "The Harbor Ledger"), not a verb.
         // Cues within `lookBack` tokens of the anchor: the whole of any
         // sentence of news copy, and a bounded number in a run-on one.
         let window = max(sentence.lowerBound, anchor - Self.lookBack)..<max(sentence.lowerBound, min(sentence.upperBound, anchor + Self.lookBack + 1))
@@ -1145,7 +1145,7 @@ final class BlockAnalysis {
     /// "battleground states", "one of the states", "a meeting with state
     /// officials": a cue that can be a noun is one after a preposition, and a
     /// plural one after an article or a lowercase word that cannot stand
-    /// between a subject and its verb. "His remarks" and "Trump's claims"
+    /// between a subject and its verb. "His remarks" and "Ferrand's claims"
     /// still name someone's words.
     private func isNounUse(_ cue: ClosedRange<Int>) -> Bool {
         guard cue.count == 1, !Self.unmistakableVerbs.contains(word(cue.lowerBound)) else { return false }
@@ -1229,7 +1229,7 @@ final class BlockAnalysis {
         ["'s", "'re", "'ve", "'d", "'ll"].map { pronoun + $0 }
     } + ["i'm"])
     /// Words that may stand between a speaker and the cue: "he also said",
-    /// "Trump has repeatedly said", "she was quoted".
+    /// "Ferrand has repeatedly said", "she was quoted".
     static let auxiliaries: Set<String> = [
         "also", "later", "then", "previously", "once", "recently", "repeatedly", "has", "had", "have", "would",
         "will", "was", "were", "is", "are", "reportedly", "publicly", "privately", "earlier", "again", "further",
@@ -1285,7 +1285,7 @@ final class BlockAnalysis {
 
     /// The last token of a name that starts at `start`: capitalised words,
     /// particles (de, van, al) and the full stops of titles and initials
-    /// ("Sen. Ron Johnson", "George W. Bush").
+    /// ("Sen. Ivo Renn", "Mary K. Keller").
     func nameRunEnd(from start: Int, limit: Int) -> Int {
         var end = start
         while end + 1 < limit {
@@ -1338,7 +1338,7 @@ final class BlockAnalysis {
         return !(lowered.hasSuffix("ing") || lowered.hasSuffix("ly") || lowered.hasSuffix("ment") || lowered.hasSuffix("tion")
             || lowered.hasSuffix("ness") || lowered.hasSuffix("ous"))
     }
-    /// "Mr. McGinley", "Ms Ardern": a title opens a name, though "Mr" on
+    /// "Mr. Aldine", "Ms Varga": a title opens a name, though "Mr" on
     /// its own is no speaker.
     func opensNameWithTitle(_ index: Int) -> Bool {
         guard tokens.isCapitalized(index), Self.titles.contains(word(index)) else { return false }
@@ -1347,9 +1347,9 @@ final class BlockAnalysis {
 
     static let nameParticles: Set<String> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le", "du", "st."]
 
-    /// The speaker of a cue: before it ("Trump said", "a White House
-    /// official told", "Crocker, the assistant secretary, told") or after it
-    /// ("said Earnest", "according to the statement").
+    /// The speaker of a cue: before it ("Ferrand said", "a White House
+    /// official told", "Lindgren, the assistant secretary, told") or after it
+    /// ("said Marlow", "according to the statement").
     private func speaker(for cue: ClosedRange<Int>, in sentence: Range<Int>) -> Range<Int>? {
         let cueText = (cue.lowerBound...cue.upperBound).map { tokens.lowercasedWord($0) }.joined(separator: " ")
         let forwardOnly = cueText == "according to" || cueText.hasPrefix("in ") || cueText == "in the words of"
@@ -1368,11 +1368,11 @@ final class BlockAnalysis {
             return found.range
         }
         if verb.hasSuffix("ing"), closesWithComma(cue.lowerBound - 1) {
-            // "Spicer said, adding", "Hollande said Tuesday in Paris, noting":
+            // "Aldine said, adding", "Varga said Tuesday in Paris, noting":
             // the speaker of the cue the participle goes on from.
             for earlier in cues(cues, startingIn: sentence).reversed() where earlier.upperBound < cue.lowerBound - 1 && sentence.contains(earlier.lowerBound) {
                 let earlierVerb = tokens.lowercasedWord(earlier.upperBound)
-                // "with Donald Trump tweeting that … and asking, “…”": the
+                // "with Dana Ferrand tweeting that … and asking, “…”": the
                 // participle before, with its own subject.
                 if earlierVerb.hasSuffix("ing"), tokens.isCapitalized(earlier.lowerBound - 1),
                    !tokens.isPunctuation(earlier.lowerBound - 1, 0x2C),
@@ -1388,14 +1388,14 @@ final class BlockAnalysis {
             }
             return mainSubject(of: sentence, endingBefore: cue.lowerBound - 1)
         }
-        // "Sanders was asked by host Bill Maher": the asker speaks.
+        // "Hale was asked by host Theo Marsh": the asker speaks.
         if verb == "asked", tokens.isWord(cue.upperBound + 1), word(cue.upperBound + 1) == "by",
            let asker = speakerAfter(cue.upperBound + 1, in: sentence) {
             return asker
         }
         let unmistakablyVerb = verb.hasSuffix("ed") || Self.unmistakableVerbs.contains(verb)
         if !forwardOnly, let before = speakerBefore(cue.lowerBound, in: sentence, looseDescriptions: unmistakablyVerb) {
-            // "Ryan released a statement saying", "Clinton responded on
+            // "Brandt released a statement saying", "Ortiz responded on
             // Facebook writing": before a participle, the object of a verb or a
             // preposition is what was released or where; the subject speaks.
             if verb.hasSuffix("ing"), let first = tokens.token(startingAt: before.lowerBound), first > sentence.lowerBound,
@@ -1416,15 +1416,15 @@ final class BlockAnalysis {
             return before
         }
         // The speaker follows the cue only in inversions right after a
-        // quotation ("…,” said Earnest) and in "according to the statement";
+        // quotation ("…,” said Marlow) and in "according to the statement";
         // elsewhere the word after a cue is its object ("said Islamic State").
         let previous = cue.lowerBound - 1
-        // An inversion follows a quotation or a comma: "…,” said Earnest",
-        // "…, says Dante Scala, a political scientist".
+        // An inversion follows a quotation or a comma: "…,” said Marlow",
+        // "…, says Theo Marsh, a political scientist".
         let inverted = tokens.quoteIndex(previous) != nil || tokens.isPunctuation(previous, 0x2C)
             || cue.lowerBound == sentence.lowerBound
         // After "told" or "asked" comes the listener ("…, told reporters"),
-        // except in an inversion right after the quotation ("…?” asked Cantwell).
+        // except in an inversion right after the quotation ("…?” asked Calder).
         let followsQuotation = tokens.quoteIndex(previous) != nil
             || (tokens.isPunctuation(previous, 0x2C) && tokens.quoteIndex(previous - 1) != nil)
         guard forwardOnly || (inverted && (followsQuotation || !Self.addressingVerbs.contains(verb))) else { return nil }
@@ -1469,7 +1469,7 @@ final class BlockAnalysis {
             skipped += 1
         }
         guard index >= sentence.lowerBound else { return nil }
-        // "Rep. Gwen Moore (D-Wis.) said", "Gov. John Kasich (R-OH), said":
+        // "Rep. Nell Varga (D-Ore.) said", "Gov. Ivo Renn (R-OR), said":
         // a parenthesis after the name.
         if tokens.isPunctuation(index, 0x2C) && tokens.isPunctuation(index - 1, 0x29) { index -= 1 }
         if tokens.isPunctuation(index, 0x29) {
@@ -1485,7 +1485,7 @@ final class BlockAnalysis {
         if isDash(index), let open = (max(sentence.lowerBound, index - 40)..<index).last(where: { isDash($0) }), open > sentence.lowerBound {
             return nounPhrase(endingAt: open - 1, in: sentence, looseDescriptions: false)
         }
-        // "Crocker, the assistant secretary of state, told": an appositive
+        // "Lindgren, the assistant secretary of state, told": an appositive
         // between commas stands between the speaker and the cue.
         // The apposition may hold commas of its own ("secretary of state for
         // population, refugees, and migration"): try each earlier comma.
@@ -1501,11 +1501,11 @@ final class BlockAnalysis {
                 return phrase
             }
             var open = index - 1
-            // "Bill Eastland, wearing “Ted Cruz” campaign pins, said": a
+            // "Tom Aldine, wearing “Ana Ruiz” campaign pins, said": a
             // quoted name inside the apposition; the quotation attributed
             // stands before the speaker, not inside.
             while open > sentence.lowerBound && index - open < 40 && (tokens.quoteIndex(open) == nil || isShortQuotation(open)) {
-                // "Clinton, during a town hall in Columbus, Ohio, said": a
+                // "Ortiz, during a town hall in Columbus, Ohio, said": a
                 // state after its city is no speaker.
                 let cityState = tokens.isPunctuation(open, 0x2C) && open + 2 == index && tokens.isCapitalized(open + 1)
                 if tokens.isPunctuation(open, 0x2C) && !cityState {
@@ -1532,7 +1532,7 @@ final class BlockAnalysis {
     private func nounPhrase(endingAt end: Int, in sentence: Range<Int>, looseDescriptions: Bool = true) -> Range<Int>? {
         guard end >= sentence.lowerBound, tokens.isWord(end) else { return nil }
         let lowered = word(end)
-        // "Trump's" before a cue owns it ("Trump's remarks"); it does not speak.
+        // "Ferrand's" before a cue owns it ("Ferrand's remarks"); it does not speak.
         if lowered.hasSuffix("'s") || lowered.hasSuffix("s'") { return nil }
         // "“…,” From said": a surname that is also a word, right after the quotation.
         if tokens.isCapitalized(end), Self.isFunctionWord(lowered), !Self.pronouns.contains(lowered), end > sentence.lowerBound,
@@ -1604,8 +1604,8 @@ final class BlockAnalysis {
             return tokens.tokens[index].range.lowerBound..<tokens.tokens[end].range.upperBound
         }
         if !Self.phraseBreakers.contains(lowered) && !Self.determiners.contains(lowered) && !Self.isFunctionWord(lowered) {
-            // "said former Obama adviser David Axelrod", "said undecided voter
-            // Stephanie Hooton": descriptive words, then the name.
+            // "said former Ruiz adviser Dana Keller", "said undecided voter
+            // Ada Brook": descriptive words, then the name.
             var scan = index
             while scan < sentence.upperBound, tokens.isWord(scan), scan - index < 6,
                   !tokens.isCapitalized(scan), !Self.phraseBreakers.contains(word(scan)) {
@@ -1616,7 +1616,7 @@ final class BlockAnalysis {
             }
             if scan < sentence.upperBound, scan > index, tokens.isCapitalized(scan) {
                 var end = nameRunEnd(from: scan, limit: sentence.upperBound)
-                // "former Obama adviser David Axelrod": a title word between
+                // "former Ruiz adviser Dana Keller": a title word between
                 // two capitalised runs belongs to the description.
                 var next = end + 1
                 while next < sentence.upperBound, next - end <= 2, tokens.isWord(next), !tokens.isCapitalized(next),
@@ -1655,7 +1655,7 @@ final class BlockAnalysis {
 }
 
 extension String {
-    /// "Trump's" → "Trump", "officials'" → "officials": a possessive is the
+    /// "Ferrand's" → "Ferrand", "officials'" → "officials": a possessive is the
     /// same word for these tests.
     var trimmingPossessive: String {
         if hasSuffix("'s") || hasSuffix("’s") { return String(dropLast(2)) }

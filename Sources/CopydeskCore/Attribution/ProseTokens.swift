@@ -45,7 +45,7 @@ struct ProseTokens {
         for token in tokens {
             guard token.kind == .word else { loweredWords.append(""); continue }
             let range = token.range
-            // A curly apostrophe reads as a straight one ("Trump’s" is "trump's"),
+            // A curly apostrophe reads as a straight one ("Ferrand’s" is "trump's"),
             // so word lists need one spelling.
             let word = String(unsafeUninitializedCapacity: range.count) { buffer in
                 var length = 0
@@ -170,7 +170,7 @@ struct ProseTokens {
                     // Apostrophes, hyphens and the dots of U.S. stay inside a word
                     // when a word character follows.
                     // A dot joins only short parts (U.S., D.C., a.m.), not two words
-                    // that lost the space between them ("said.Trump").
+                    // that lost the space between them ("said.Ferrand").
                     let partStart = (bytes[index..<end].lastIndex(of: 0x2E)).map { $0 + 1 } ?? index
                     let joinsDot = next != 0x2E || end - partStart <= 3
                     if (next == 0x27 || next == 0x2D || next == 0x2E) && joinsDot && end + 1 < limit && isWordCharacter(at: end + 1) {
@@ -269,10 +269,10 @@ struct ProseTokens {
         if start < tokens.count { sentences.append(start..<tokens.count) }
     }
 
-    /// `…jihadists.” A Clinton campaign official later said`: a quotation
+    /// `…jihadists.” A Ortiz campaign official later said`: a quotation
     /// that ends with its own full stop, question or exclamation mark ends
     /// the sentence when an article, a conjunction or a preposition opens
-    /// the next. A name may not ("“Get out!” Trump barked."), since what
+    /// the next. A name may not ("“Get out!” Ferrand barked."), since what
     /// follows is often the attribution.
     private func quoteEndsSentence(at index: Int) -> Bool {
         guard index + 1 < tokens.count, tokens[index + 1].kind == .word, isCapitalized(index + 1),
@@ -317,7 +317,7 @@ struct ProseTokens {
               tokens[index - 1].range.upperBound == tokens[index].range.lowerBound else { return true }
         let word = lowercasedWord(index - 1)
         if Self.abbreviations.contains(word) { return false }
-        // A single capital letter is an initial: "George W. Bush".
+        // A single capital letter is an initial: "Mary K. Keller".
         return !(tokens[index - 1].range.count == 1 && isCapitalized(index - 1))
     }
 }
