@@ -258,9 +258,10 @@ public struct Byline: Sendable, Hashable {
     /// The whole credit: the byline line, the front-matter value, an author
     /// card from its name line to the end of its description.
     public var range: SourceRange
-    /// Where it was found, as a word: the kind's raw value for bylines the
-    /// parsers record.
-    public var origin: String
+    /// Where it was found.
+    public var source: CreditSource
+    /// Where it was found, in the words inspect prints.
+    public var origin: String { source.description }
     public var kind: Kind
     /// The block the credit is in, when it is one.
     public var blockIndex: Int?
@@ -284,16 +285,9 @@ public struct Byline: Sendable, Hashable {
     /// A credit described by its origin in words ("json-ld", "meta author",
     /// "byline class"); the kind follows from it.
     public init(text: String, names: [String], range: SourceRange, origin: String) {
-        self.init(kind: Self.kind(ofOrigin: origin), text: text, names: names, range: range)
-        self.origin = origin
-    }
-
-    static func kind(ofOrigin origin: String) -> Kind {
-        if let kind = Kind(rawValue: origin) { return kind }
-        let lowered = origin.lowercased()
-        if lowered == "json-ld" || lowered == "microdata" || lowered.hasPrefix("meta") { return .metadata }
-        if lowered.contains("card") { return .authorCard }
-        return .bylineLine
+        let source = CreditSource(origin)
+        self.init(kind: source.kind, text: text, names: names, range: range)
+        self.source = source
     }
 
     public init(kind: Kind, text: String, names: [String], nameSpans: [Span] = [], range: SourceRange,
@@ -302,7 +296,7 @@ public struct Byline: Sendable, Hashable {
         self.names = names
         self.nameSpans = nameSpans
         self.range = range
-        self.origin = kind.rawValue
+        self.source = .kind(kind)
         self.kind = kind
         self.blockIndex = blockIndex
         self.wireCredit = wireCredit

@@ -102,18 +102,6 @@ extension InputProblem {
     }
 }
 
-/// Whether to colour terminal output.
-public enum ColorChoice {
-    /// `--color`/`--no-color` win; otherwise colour only for a terminal, and
-    /// never when `NO_COLOR` is set to anything but the empty string
-    /// (no-color.org).
-    public static func useColor(flag: Bool?, outputIsTerminal: Bool, environment: [String: String]) -> Bool {
-        if let flag { return flag }
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-        return outputIsTerminal
-    }
-}
-
 /// What `copydesk inspect` adds to a parsed article: each quotation's
 /// attribution, read with the quote-attribution options of the article's
 /// policy (the built-in cues when the policy does not set them).

@@ -103,10 +103,11 @@ import Testing
     }
 
     @Test func colourOnlyForATerminalWithoutNoColor() {
-        #expect(ReportContext.wantsColor(environment: [:], outputIsTerminal: true))
-        #expect(!ReportContext.wantsColor(environment: [:], outputIsTerminal: false))
-        #expect(!ReportContext.wantsColor(environment: ["NO_COLOR": "1"], outputIsTerminal: true))
-        #expect(ReportContext.wantsColor(environment: ["NO_COLOR": ""], outputIsTerminal: true))
+        #expect(ColorChoice.useColor(flag: nil, outputIsTerminal: true, environment: [:]))
+        #expect(!ColorChoice.useColor(flag: nil, outputIsTerminal: false, environment: [:]))
+        #expect(!ColorChoice.useColor(flag: nil, outputIsTerminal: true, environment: ["NO_COLOR": "1"]))
+        #expect(ColorChoice.useColor(flag: nil, outputIsTerminal: true, environment: ["NO_COLOR": ""]))
+        #expect(ColorChoice.useColor(flag: true, outputIsTerminal: false, environment: ["NO_COLOR": "1"]))
     }
 
     @Test func summaryPluralises() {

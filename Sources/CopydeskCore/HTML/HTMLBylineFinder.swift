@@ -16,7 +16,7 @@ struct HTMLBylineFinder {
     private let firstBodyBlock: Int
 
     struct Candidate {
-        var origin: String
+        var origin: CreditSource
         var blockIndex: Int?
         var text: MappedText
         /// People named, as they read, and where each stands in `text`.
@@ -58,7 +58,7 @@ struct HTMLBylineFinder {
             chosen = structured.filter { $0.origin == best.origin && !$0.isOrganization }
         }
         if chosen.isEmpty {
-            chosen = nearestVisible(visible.filter { $0.isOrganization && ($0.rank <= 4 || $0.origin == "by line" || $0.origin == "source field") })
+            chosen = nearestVisible(visible.filter { $0.isOrganization && ($0.rank <= 4 || $0.origin == .byLineText || $0.origin == .sourceField) })
         }
         // The page's data gives an organisation or a desk as the author
         // ("Associated Press", "Hollywood.com Staff"): with nothing on the
@@ -124,7 +124,7 @@ struct HTMLBylineFinder {
             : candidate.names.isEmpty && wire != nil ? .wireCredit : .bylineLine
         var byline = Byline(kind: kind, text: text.text, names: spans.map(\.text), nameSpans: spans,
                             range: source.range(whole), blockIndex: candidate.blockIndex, wireCredit: wire)
-        byline.origin = candidate.origin
+        byline.source = candidate.origin
         return byline
     }
 
@@ -180,7 +180,7 @@ struct HTMLBylineFinder {
                 var rest = MappedText()
                 rest.append(credit..<block.text.count, of: block.text)
                 let breaks = block.elementJoins.compactMap { $0 > credit ? $0 - credit : nil }
-                if let candidate = candidate(rest, breaks: breaks, origin: "by line", block: index, rank: 6) {
+                if let candidate = candidate(rest, breaks: breaks, origin: .byLineText, block: index, rank: 6) {
                     found.append(candidate)
                     continue
                 }
@@ -193,7 +193,7 @@ struct HTMLBylineFinder {
             // without caption markup; after a paragraph of the story, too.
             if let headline, index > headline, index - headline <= 4, raw[index - 1].kind != .image,
                !followsStoryParagraph(index, headline: headline), let name = nameLine(block) {
-                found.append(Candidate(origin: "name line", blockIndex: index, text: block.text, names: [name],
+                found.append(Candidate(origin: .nameLine, blockIndex: index, text: block.text, names: [name],
                                        rank: Self.nameLineRank))
             }
         }
@@ -222,7 +222,7 @@ struct HTMLBylineFinder {
             guard index - 1 > headline, Self.isBareLabel(raw[index - 1].text.utf8) else { return nil }
         }
         guard value.count <= 80, let credit = shortCredit(value.utf8) else { return nil }
-        return Candidate(origin: "source field", blockIndex: index, text: value,
+        return Candidate(origin: .sourceField, blockIndex: index, text: value,
                          names: [(value.string(credit), credit)], rank: 6, isOrganization: true)
     }
 
@@ -323,7 +323,7 @@ struct HTMLBylineFinder {
     /// in every format, or the outlet or group the byline markup credits
     /// ("The Citizen"), which is the only author the page gives. A sentence
     /// is no credit.
-    private func candidate(_ text: MappedText, breaks: [Int], origin: String, block: Int?, rank: Int) -> Candidate? {
+    private func candidate(_ text: MappedText, breaks: [Int], origin: CreditSource, block: Int?, rank: Int) -> Candidate? {
         let reading = HTMLCreditReader.read(text.utf8, breaks: breaks)
         if !reading.names.isEmpty && (!reading.isProse || reading.startsWithBy) {
             return Candidate(origin: origin, blockIndex: block, text: text, names: reading.names, rank: rank,
@@ -396,12 +396,12 @@ struct HTMLBylineFinder {
         return 6
     }
 
-    private func origin(_ context: HTMLContext) -> String {
-        if context.contains(.itempropAuthorName) || context.contains(.itempropAuthor) { return "itemprop=author" }
-        if context.contains(.relAuthor) { return "rel=author" }
-        if context.contains(.author) { return "author class" }
-        if context.contains(.byline) { return "byline class" }
-        return "author link"
+    private func origin(_ context: HTMLContext) -> CreditSource {
+        if context.contains(.itempropAuthorName) || context.contains(.itempropAuthor) { return .itempropAuthor }
+        if context.contains(.relAuthor) { return .relAuthor }
+        if context.contains(.author) { return .authorClass }
+        if context.contains(.byline) { return .bylineClass }
+        return .authorLink
     }
 
     private func startsWithBy(_ text: [UInt8]) -> Bool {

@@ -12,7 +12,7 @@ struct HTMLPageMetadata {
     /// An author named by the metadata.
     struct Author {
         var name: MappedText
-        var origin: String
+        var origin: CreditSource
         /// The metadata says this is an organisation, not a person.
         var isOrganization: Bool
     }
@@ -51,9 +51,9 @@ struct HTMLPageMetadata {
             let text = HTMLBlockReader.attributeText(tag.content, in: bytes)
             guard !text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else { continue }
             if tag.context.contains(.itempropAuthorName) {
-                microdataAuthors.append(Author(name: text, origin: "microdata", isOrganization: false))
+                microdataAuthors.append(Author(name: text, origin: .microdata, isOrganization: false))
             } else if tag.context.contains(.itempropAuthor) && tag.key == "author" {
-                microdataAuthors.append(Author(name: text, origin: "microdata", isOrganization: false))
+                microdataAuthors.append(Author(name: text, origin: .microdata, isOrganization: false))
             }
             if tag.key == "og:site_name" || tag.key == "application-name" || tag.key == "publisher" {
                 siteNames.append(text.text)
@@ -66,7 +66,7 @@ struct HTMLPageMetadata {
                 if tag.key == "twitter:data1" && !reader.metaTags.contains(where: {
                     $0.key == "twitter:label1" && String(decoding: bytes[$0.content], as: UTF8.self).lowercased().contains("written by")
                 }) { continue }
-                metaAuthors.append(Author(name: text, origin: "meta " + tag.key, isOrganization: false))
+                metaAuthors.append(Author(name: text, origin: .meta(tag.key), isOrganization: false))
             }
         }
         metaAuthors.sort { Self.rank($0.origin) < Self.rank($1.origin) }
@@ -108,8 +108,8 @@ struct HTMLPageMetadata {
         return headline
     }
 
-    private static func rank(_ origin: String) -> Int {
-        authorKeys.firstIndex { "meta " + $0 == origin } ?? authorKeys.count
+    private static func rank(_ origin: CreditSource) -> Int {
+        authorKeys.firstIndex { .meta($0) == origin } ?? authorKeys.count
     }
 
     private mutating func readLinkedData(_ root: JSONSourceValue, bytes: [UInt8]) {
@@ -161,7 +161,7 @@ struct HTMLPageMetadata {
         case .string(let range):
             let text = JSONSourceText.decode(range, in: bytes)
             guard !looksLikeURL(text.utf8) else { return }
-            jsonLDAuthors.append(Author(name: text, origin: "json-ld", isOrganization: false))
+            jsonLDAuthors.append(Author(name: text, origin: .jsonLD, isOrganization: false))
         case .object:
             var object = value
             if object["name"] == nil, case .string(let id)? = object["@id"],
@@ -172,11 +172,11 @@ struct HTMLPageMetadata {
             let isOrganization = types.contains("organization") || types.contains("newsmediaorganization")
                 || types.contains("corporation")
             if case .string(let name)? = object["name"] {
-                jsonLDAuthors.append(Author(name: JSONSourceText.decode(name, in: bytes), origin: "json-ld",
+                jsonLDAuthors.append(Author(name: JSONSourceText.decode(name, in: bytes), origin: .jsonLD,
                                             isOrganization: isOrganization))
             } else if let names = object["name"], case .array = names {
                 for case .string(let name) in names.elements {
-                    jsonLDAuthors.append(Author(name: JSONSourceText.decode(name, in: bytes), origin: "json-ld",
+                    jsonLDAuthors.append(Author(name: JSONSourceText.decode(name, in: bytes), origin: .jsonLD,
                                                 isOrganization: isOrganization))
                 }
             }

@@ -44,14 +44,6 @@ public struct ReportContext: Sendable {
         self.workingDirectory = workingDirectory
         self.color = color
     }
-
-    /// Whether the text report should be coloured: only for a terminal, and
-    /// never when `NO_COLOR` is set to a non-empty value (no-color.org).
-    public static func wantsColor(environment: [String: String], outputIsTerminal: Bool) -> Bool {
-        guard outputIsTerminal else { return false }
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-        return true
-    }
 }
 
 /// One output format: a pure function of a run and a context.
