@@ -7,33 +7,33 @@
 /// Associated Press" credits Jane Doe and an agency; "By Jane Doe, Staff
 /// Writer" and "Jane Doe in Kyiv" credit Jane Doe; "By all accounts, …",
 /// "By Tuesday, …" and "By contrast" are sentences, not bylines.
-public enum BylineText {
+package enum BylineText {
     /// The people a byline credits, in order, with "By", titles ("Staff
     /// Writer"), agencies, places and dates left out; names in capitals are
     /// given in title case ("JANE DOE" → "Jane Doe"). Empty when the text
     /// names nobody ("Staff", "The Associated Press").
-    public static func names(in text: String) -> [String] {
+    package static func names(in text: String) -> [String] {
         read(text).names.map(\.text)
     }
 
     /// A credited person or agency and where it stands in the text read.
-    public struct Credit: Sendable, Hashable {
-        public var text: String
+    package struct Credit: Sendable, Hashable {
+        package var text: String
         /// UTF-8 offsets into the text read.
-        public var range: Range<Int>
+        package var range: Range<Int>
     }
 
     /// What a line says as a credit.
-    public struct Reading: Sendable, Hashable {
+    package struct Reading: Sendable, Hashable {
         /// The line opens with "By" (or "Written by", "Words by", "Story by").
-        public var startsWithBy = false
-        public var names: [Credit] = []
-        public var wireCredits: [Credit] = []
+        package var startsWithBy = false
+        package var names: [Credit] = []
+        package var wireCredits: [Credit] = []
         /// A title or desk stands where a name would ("Staff", "Web Desk").
-        public var hasTitle = false
+        package var hasTitle = false
         /// Some words read as a sentence, not as a credit ("all accounts",
         /// "the council met").
-        public var isProse = false
+        package var isProse = false
         /// Every part is a name, a title, an agency, a name suffix or a date:
         /// nothing else a line without "By" could be.
         var onlyCreditParts = true
@@ -44,7 +44,7 @@ public enum BylineText {
 
         /// "By Jane Doe", "BY JANE DOE, Associated Press", "By Staff", "By
         /// The Associated Press": "By" followed by nothing but credits.
-        public var isByLine: Bool {
+        package var isByLine: Bool {
             startsWithBy && !isProse && (!names.isEmpty || !wireCredits.isEmpty || hasTitle)
         }
 
@@ -52,19 +52,19 @@ public enum BylineText {
         /// Doe | Reuters", "JANE DOE, Associated Press", "Jane Doe, Staff
         /// Writer"), or an agency alone ("The Associated Press"). Only
         /// taken for a byline near the headline.
-        public var isCreditLine: Bool {
+        package var isCreditLine: Bool {
             guard !startsWithBy, !isProse, onlyCreditParts, !hasSlash else { return false }
             if !names.isEmpty { return !wireCredits.isEmpty || hasTitle }
             return !wireCredits.isEmpty && wirePartCount == partCount
         }
     }
 
-    public static func read(_ text: String) -> Reading {
+    package static func read(_ text: String) -> Reading {
         read(Array(text.utf8))
     }
 
     /// Reads `bytes` (one line of UTF-8) as a credit.
-    public static func read(_ bytes: [UInt8]) -> Reading {
+    package static func read(_ bytes: [UInt8]) -> Reading {
         var tokens = tokenize(bytes)
         var reading = Reading()
         if let byEnd = byPrefixLength(tokens) {
@@ -472,7 +472,7 @@ public enum BylineText {
     // MARK: Word lists (lowercase)
 
     /// News agencies a line may credit, without a leading "The".
-    public static let wireServices: Set<String> = [
+    package static let wireServices: Set<String> = [
         "associated press", "ap", "ap news", "reuters", "thomson reuters", "afp", "agence france-presse",
         "agence france presse", "bloomberg", "bloomberg news", "dpa", "deutsche presse-agentur", "efe", "ansa",
         "kyodo", "kyodo news", "xinhua", "xinhua news agency", "pa", "pa media", "press association",

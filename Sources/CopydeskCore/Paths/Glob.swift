@@ -13,7 +13,7 @@
 ///
 /// Matching works on UTF-8 bytes; a character class compares whole Unicode
 /// scalars.
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
+package struct Glob: Sendable, Hashable, CustomStringConvertible {
     enum Token: Sendable, Hashable {
         case byte(UInt8)
         /// `*`: any bytes except `/`.
@@ -28,10 +28,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The pattern as written.
-    public let pattern: String
+    package let pattern: String
     let tokens: [Token]
 
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         self.pattern = pattern
         var body = Substring(pattern)
         while body.hasPrefix("./") { body = body.dropFirst(2) }
@@ -43,12 +43,12 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         self.tokens = tokens
     }
 
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     /// What is wrong with `pattern`, or nil when it is a valid glob: an
     /// empty pattern, a `[` that is never closed and a trailing lone `\`
     /// match nothing like what their author meant.
-    public static func problem(in pattern: String) -> String? {
+    package static func problem(in pattern: String) -> String? {
         if pattern.isEmpty { return "the glob is empty; give a pattern such as drafts/** or *.tmp.md" }
         let scalars = Array(pattern.unicodeScalars)
         var index = 0
@@ -73,7 +73,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the pattern matches `path` (relative, `/`-separated) or any
     /// directory on the way to it.
-    public func matches(_ path: String) -> Bool {
+    package func matches(_ path: String) -> Bool {
         let bytes = Array(Glob.normalized(path).utf8)
         if matchesWhole(bytes) { return true }
         var index = 0
@@ -87,7 +87,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the pattern matches all of `path`, not just a leading directory.
-    public func matchesExactly(_ path: String) -> Bool {
+    package func matchesExactly(_ path: String) -> Bool {
         matchesWhole(Array(Glob.normalized(path).utf8))
     }
 

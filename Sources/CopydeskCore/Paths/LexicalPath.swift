@@ -1,10 +1,10 @@
 /// Path arithmetic on the text of a path, with no symbolic links resolved,
 /// so that paths in messages read as the user wrote them. Shared by the
 /// engine (articles) and the policy loader (policy files).
-public enum LexicalPath {
+package enum LexicalPath {
     /// The path without `.` segments, empty segments, or `..` segments that
     /// can be folded into the segment before them.
-    public static func normalized(_ path: String) -> String {
+    package static func normalized(_ path: String) -> String {
         let isAbsolute = path.hasPrefix("/")
         var segments: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {

@@ -9,11 +9,11 @@
 /// ones every paragraph has ("said in a"); only texts sharing a prefix
 /// shingle are compared in full. A 1,000-paragraph article costs about as
 /// much as reading it.
-public enum NearDuplicates {
-    public struct Match: Sendable, Hashable {
+package enum NearDuplicates {
+    package struct Match: Sendable, Hashable {
         /// Position of the earlier text in the list.
-        public var index: Int
-        public var similarity: Double
+        package var index: Int
+        package var similarity: Double
     }
 
     /// For each text, the earlier texts at least `threshold` similar to it
@@ -24,7 +24,7 @@ public enum NearDuplicates {
     /// printed 20,000 times costs as much as printing it twice, and the
     /// answer is kept per group rather than as a list of every earlier copy
     /// for every text, which grew with the square of the copies.
-    public static func earlierMatches(in fingerprints: [TextFingerprint], threshold: Double) -> EarlierMatches {
+    package static func earlierMatches(in fingerprints: [TextFingerprint], threshold: Double) -> EarlierMatches {
         let threshold = min(1, max(threshold, 0.01))
         var groupOf = [Int32](repeating: -1, count: fingerprints.count)
         var representatives: [Int] = []
@@ -125,7 +125,7 @@ public enum NearDuplicates {
 /// same shingles and the pairs of groups similar enough: a text's earlier
 /// matches are the earlier members of its own group (similarity 1) and of
 /// every group similar to it, read in list order on demand.
-public struct EarlierMatches: Sendable {
+package struct EarlierMatches: Sendable {
     struct Link: Sendable {
         var group: Int32
         var similarity: Double
@@ -147,17 +147,17 @@ public struct EarlierMatches: Sendable {
     /// How many earlier matches `first(of:where:)` reads at most before it
     /// gives up: far more than an article prints one text, and it keeps a
     /// text printed thousands of times linear to check.
-    public static let examinedLimit = 100
+    package static let examinedLimit = 100
 
-    public var count: Int { groupOf.count }
+    package var count: Int { groupOf.count }
 
     /// Whether any text matches an earlier one.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         (0..<groupCount).allSatisfy { members($0).count < 2 } && similar.allSatisfy(\.isEmpty)
     }
 
     /// The earliest text `index` repeats.
-    public func first(of index: Int) -> NearDuplicates.Match? {
+    package func first(of index: Int) -> NearDuplicates.Match? {
         let group = Int(groupOf[index])
         guard group >= 0 else { return nil }
         var best: NearDuplicates.Match?
@@ -175,7 +175,7 @@ public struct EarlierMatches: Sendable {
 
     /// The earliest text `index` repeats that `accept` takes, reading at
     /// most `examinedLimit` of its matches in list order.
-    public func first(of index: Int, where accept: (NearDuplicates.Match) -> Bool) -> NearDuplicates.Match? {
+    package func first(of index: Int, where accept: (NearDuplicates.Match) -> Bool) -> NearDuplicates.Match? {
         var found: NearDuplicates.Match?
         visit(index, limit: Self.examinedLimit) { match in
             guard accept(match) else { return true }
@@ -186,7 +186,7 @@ public struct EarlierMatches: Sendable {
     }
 
     /// Every earlier text `index` repeats, in list order.
-    public func all(of index: Int) -> [NearDuplicates.Match] {
+    package func all(of index: Int) -> [NearDuplicates.Match] {
         var matches: [NearDuplicates.Match] = []
         visit(index, limit: Int.max) { matches.append($0); return true }
         return matches
@@ -221,7 +221,7 @@ public struct EarlierMatches: Sendable {
 
     /// For each text, how many texts its group of repeats holds: texts
     /// joined by any chain of matches, itself included.
-    public func copyCounts() -> [Int] {
+    package func copyCounts() -> [Int] {
         var parent = Array(0..<groupCount)
         func root(_ item: Int) -> Int {
             var item = item

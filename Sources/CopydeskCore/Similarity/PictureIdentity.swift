@@ -5,10 +5,10 @@
 /// and a mobile copy), and image servers put the size into the address
 /// (`photo-1024x683.jpg`, `photo.jpg?w=300`, `/w_800,h_600/photo.jpg`):
 /// all of those are one picture, and so one key.
-public enum PictureIdentity {
+package enum PictureIdentity {
     /// The key of the picture at the first usable address, or nil when no
     /// address says which picture it is (a `data:` placeholder, a blank).
-    public static func key(addresses: [String]) -> String? {
+    package static func key(addresses: [String]) -> String? {
         for address in addresses {
             if let key = key(address: address) { return key }
         }
@@ -18,7 +18,7 @@ public enum PictureIdentity {
     /// The file name without folders, query, fragment, extension and size
     /// suffix, lowercased; with its folder when the name alone says little
     /// (`1.jpg`, `image.png`).
-    public static func key(address raw: String) -> String? {
+    package static func key(address raw: String) -> String? {
         var address = Substring(raw.trimmingSpaces())
         // `srcset` lists candidates: the first address is enough.
         if let space = address.firstIndex(of: " ") {
@@ -73,7 +73,7 @@ public enum PictureIdentity {
     /// Alt text that names no picture: a word a CMS fills in ("image",
     /// "photo"), a file name, an address. A screen reader reads it as
     /// noise, and two images that both say "image" are not the same picture.
-    public static func isPlaceholderText(_ text: String) -> Bool {
+    package static func isPlaceholderText(_ text: String) -> Bool {
         let trimmed = text.trimmingSpaces().lowercased()
         guard !trimmed.isEmpty else { return true }
         if placeholderAltTexts.contains(trimmed) { return true }

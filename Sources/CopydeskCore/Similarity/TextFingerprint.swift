@@ -7,16 +7,16 @@
 ///
 /// Built from UTF-8 bytes in one pass: ASCII is folded byte by byte, and
 /// only scalars outside ASCII are decoded.
-public struct TextFingerprint: Sendable, Hashable {
+package struct TextFingerprint: Sendable, Hashable {
     /// Distinct shingle hashes, ascending.
-    public let shingles: [UInt64]
-    public let wordCount: Int
+    package let shingles: [UInt64]
+    package let wordCount: Int
 
-    public static let defaultShingleSize = 3
+    package static let defaultShingleSize = 3
 
     /// - Parameter shingleSize: words per shingle; a text with fewer words
     ///   is one shingle of all its words.
-    public init(_ bytes: [UInt8], shingleSize: Int = TextFingerprint.defaultShingleSize) {
+    package init(_ bytes: [UInt8], shingleSize: Int = TextFingerprint.defaultShingleSize) {
         let words = bytes.withUnsafeBufferPointer { Self.wordHashes($0) }
         wordCount = words.count
         guard !words.isEmpty else {
@@ -46,13 +46,13 @@ public struct TextFingerprint: Sendable, Hashable {
         shingles = hashes
     }
 
-    public init(_ text: String, shingleSize: Int = TextFingerprint.defaultShingleSize) {
+    package init(_ text: String, shingleSize: Int = TextFingerprint.defaultShingleSize) {
         self.init(Array(text.utf8), shingleSize: shingleSize)
     }
 
     /// Jaccard similarity of the two shingle sets: shared shingles over all
     /// distinct shingles, 1 for the same words in the same order.
-    public func similarity(to other: TextFingerprint) -> Double {
+    package func similarity(to other: TextFingerprint) -> Double {
         guard !shingles.isEmpty, !other.shingles.isEmpty else { return 0 }
         let shared = sharedCount(with: other)
         return Double(shared) / Double(shingles.count + other.shingles.count - shared)

@@ -1,12 +1,12 @@
 /// Suggestions for misspelt keys and words, by edit distance.
-public enum NearestMatch {
+package enum NearestMatch {
     /// The candidate closest to `word`, if it is close enough to be a likely
     /// typo: at most a third of the word's length in edits (at least one),
     /// where swapping two neighbouring letters counts as one edit and case
     /// is ignored. Failing that, the first candidate the word abbreviates
     /// (`warn` for `warning`), if it is three letters or more. Ties go to
     /// the earlier candidate.
-    public static func suggestion(for word: String, among candidates: some Collection<String>) -> String? {
+    package static func suggestion(for word: String, among candidates: some Collection<String>) -> String? {
         let lowered = word.lowercased()
         let typed = Array(lowered.unicodeScalars)
         let limit = max(1, typed.count / 3)
@@ -24,7 +24,7 @@ public enum NearestMatch {
 
     /// A hint naming the nearest candidate, or listing them all when none is
     /// near: the two forms every "unknown key" error uses.
-    public static func hint(for word: String, among candidates: [String], listing listName: String) -> String {
+    package static func hint(for word: String, among candidates: [String], listing listName: String) -> String {
         if let match = suggestion(for: word, among: candidates) {
             return "did you mean '\(match)'?"
         }
@@ -33,7 +33,7 @@ public enum NearestMatch {
 
     /// Optimal string alignment distance: insertions, deletions,
     /// substitutions and transpositions of adjacent characters.
-    public static func editDistance(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Int {
+    package static func editDistance(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Int {
         if source.isEmpty { return target.count }
         if target.isEmpty { return source.count }
         let width = target.count + 1

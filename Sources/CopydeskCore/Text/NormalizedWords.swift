@@ -1,11 +1,11 @@
 /// A word of a text compared against an approved wording: a key for its
 /// normalised form and where it stands in the bytes it was read from.
-public struct NormalizedWord: Sendable, Hashable {
+package struct NormalizedWord: Sendable, Hashable {
     /// FNV-1a hash of the normalised word: equal words have equal keys.
-    public var key: UInt64
-    public var range: Range<Int>
+    package var key: UInt64
+    package var range: Range<Int>
 
-    public init(key: UInt64, range: Range<Int>) {
+    package init(key: UInt64, range: Range<Int>) {
         self.key = key
         self.range = range
     }
@@ -23,12 +23,12 @@ public struct NormalizedWord: Sendable, Hashable {
 /// - unless `caseSensitive`, letters are lowercased.
 ///
 /// Punctuation stays part of its word: "us." and "us," differ.
-public enum WordNormalizer {
+package enum WordNormalizer {
     static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01B3
-    public static let dashKey: UInt64 = hash(Array("-".utf8))
+    package static let dashKey: UInt64 = hash(Array("-".utf8))
 
-    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+    package static func hash(_ bytes: [UInt8]) -> UInt64 {
         var value = offsetBasis
         for byte in bytes { value = (value ^ UInt64(byte)) &* prime }
         return value
@@ -43,7 +43,7 @@ public enum WordNormalizer {
         case other
     }
 
-    public static func words(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool) -> [NormalizedWord] {
+    package static func words(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool) -> [NormalizedWord] {
         var words: [NormalizedWord] = []
         forEachWord(in: bytes, range: range, caseSensitive: caseSensitive) { words.append($0) }
         return words
@@ -51,7 +51,7 @@ public enum WordNormalizer {
 
     /// Calls `body` with each word of `bytes[range]` in order, for callers
     /// that only count or test words and need not keep them.
-    public static func forEachWord(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool,
+    package static func forEachWord(in bytes: [UInt8], range: Range<Int>? = nil, caseSensitive: Bool,
                                    _ body: (NormalizedWord) -> Void) {
         let range = range ?? 0..<bytes.count
         bytes.withUnsafeBufferPointer { text in
@@ -153,22 +153,22 @@ public enum WordNormalizer {
 
 /// Word-level comparison of an approved wording with the text found: the
 /// longest common subsequence of word keys, and the runs where they differ.
-public enum WordDiff {
+package enum WordDiff {
     /// A run where the texts differ: the expected words `expected` stand as
     /// the found words `found`. One of the two may be empty (words removed
     /// or added).
-    public struct Change: Sendable, Hashable {
-        public var expected: Range<Int>
-        public var found: Range<Int>
+    package struct Change: Sendable, Hashable {
+        package var expected: Range<Int>
+        package var found: Range<Int>
 
-        public init(expected: Range<Int>, found: Range<Int>) {
+        package init(expected: Range<Int>, found: Range<Int>) {
             self.expected = expected
             self.found = found
         }
     }
 
     /// Length of the longest common subsequence, in O(n·m) time and O(m) memory.
-    public static func commonLength(_ expected: [UInt64], _ found: ArraySlice<UInt64>) -> Int {
+    package static func commonLength(_ expected: [UInt64], _ found: ArraySlice<UInt64>) -> Int {
         guard !expected.isEmpty, !found.isEmpty else { return 0 }
         let found = Array(found)
         var previous = [Int32](repeating: 0, count: found.count + 1)
@@ -184,13 +184,13 @@ public enum WordDiff {
     }
 
     /// 2·LCS / (n + m): 1 for equal sequences, 0 for nothing in common.
-    public static func similarity(commonLength: Int, _ expectedCount: Int, _ foundCount: Int) -> Double {
+    package static func similarity(commonLength: Int, _ expectedCount: Int, _ foundCount: Int) -> Double {
         let total = expectedCount + foundCount
         return total == 0 ? 1 : Double(2 * commonLength) / Double(total)
     }
 
     /// The runs where `found` differs from `expected`, in order.
-    public static func changes(expected: [UInt64], found: [UInt64]) -> [Change] {
+    package static func changes(expected: [UInt64], found: [UInt64]) -> [Change] {
         let rows = expected.count
         let columns = found.count
         let width = columns + 1

@@ -2,15 +2,15 @@
 /// the list: the phrases are compiled into one automaton (Aho–Corasick),
 /// so a word list costs the same as a single word. ASCII letters match
 /// without regard to case; other bytes match exactly.
-public struct PhraseMatcher: Sendable {
-    public struct Match: Sendable, Hashable {
+package struct PhraseMatcher: Sendable {
+    package struct Match: Sendable, Hashable {
         /// Index of the phrase in the list the matcher was built from.
-        public var phrase: Int
-        public var range: Range<Int>
+        package var phrase: Int
+        package var range: Range<Int>
     }
 
-    public let phrases: [String]
-    public let wholeWords: Bool
+    package let phrases: [String]
+    package let wholeWords: Bool
     /// Dense transition table: `transitions[state * 256 + byte]`.
     private let transitions: [Int32]
     /// Phrases that end in each state (following failure links), longest first.
@@ -18,7 +18,7 @@ public struct PhraseMatcher: Sendable {
     private let phraseLengths: [Int]
 
     /// - Parameter wholeWords: a match must not start or end inside a word.
-    public init(_ phrases: [String], wholeWords: Bool = false) {
+    package init(_ phrases: [String], wholeWords: Bool = false) {
         self.phrases = phrases
         self.wholeWords = wholeWords
         var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
@@ -82,7 +82,7 @@ public struct PhraseMatcher: Sendable {
 
     /// Every match in `bytes[range]`, in order of their ends; overlapping
     /// matches are all reported.
-    public func matches(in bytes: [UInt8], range: Range<Int>? = nil) -> [Match] {
+    package func matches(in bytes: [UInt8], range: Range<Int>? = nil) -> [Match] {
         var found: [Match] = []
         scan(bytes, range: range ?? 0..<bytes.count) { match in
             found.append(match)
@@ -92,7 +92,7 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The first match to end, or nil.
-    public func firstMatch(in bytes: [UInt8], range: Range<Int>? = nil) -> Match? {
+    package func firstMatch(in bytes: [UInt8], range: Range<Int>? = nil) -> Match? {
         var first: Match?
         scan(bytes, range: range ?? 0..<bytes.count) { match in
             first = match
@@ -101,12 +101,12 @@ public struct PhraseMatcher: Sendable {
         return first
     }
 
-    public func contains(in bytes: [UInt8], range: Range<Int>? = nil) -> Bool {
+    package func contains(in bytes: [UInt8], range: Range<Int>? = nil) -> Bool {
         firstMatch(in: bytes, range: range) != nil
     }
 
     /// The longest phrase that `bytes[start...]` begins with.
-    public func prefixMatch(of bytes: [UInt8], at start: Int = 0) -> Match? {
+    package func prefixMatch(of bytes: [UInt8], at start: Int = 0) -> Match? {
         var best: Match?
         let end = min(bytes.count, start + (phraseLengths.max() ?? 0))
         scan(bytes, range: start..<end) { match in

@@ -2,11 +2,11 @@
 /// terminal: a control character could start an escape sequence (colour,
 /// a window title, a hyperlink, even a clear screen) and a bidirectional
 /// control could make a line read differently from what it says.
-public enum TerminalText {
+package enum TerminalText {
     /// Whether `scalar` is shown as `<U+XXXX>` rather than printed: C0
     /// controls (tab and, when `keepingNewlines`, line feed excepted), DEL,
     /// C1 controls and the bidirectional controls.
-    public static func needsEscape(_ scalar: Unicode.Scalar, keepingNewlines: Bool = false) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar, keepingNewlines: Bool = false) -> Bool {
         switch scalar.value {
         case 0x09: return false
         case 0x0A: return !keepingNewlines
@@ -16,7 +16,7 @@ public enum TerminalText {
     }
 
     /// U+061C, U+200E, U+200F, U+202A–U+202E and U+2066–U+2069.
-    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
@@ -24,13 +24,13 @@ public enum TerminalText {
     }
 
     /// `<U+001B>` for one escaped scalar.
-    public static func notation(_ scalar: Unicode.Scalar) -> String {
+    package static func notation(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
     }
 
     /// `text` with every character `needsEscape` picks written as `<U+XXXX>`.
-    public static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
+    package static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { needsEscape($0, keepingNewlines: keepingNewlines) }) else {
             return text
         }

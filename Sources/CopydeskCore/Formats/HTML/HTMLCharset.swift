@@ -1,10 +1,10 @@
 /// The character encoding a page declares, for telling its author how to
 /// convert a page that is not UTF-8. copydesk reads every page as UTF-8;
 /// the declaration only names the encoding the bytes are probably in.
-public enum HTMLCharset {
+package enum HTMLCharset {
     /// The `charset` of `<meta charset="…">` or of `<meta http-equiv
     /// content="text/html; charset=…">` within the first 4 KB, as written.
-    public static func declared(in bytes: [UInt8]) -> String? {
+    package static func declared(in bytes: [UInt8]) -> String? {
         let head = Array(bytes.prefix(4096))
         guard let match = matcher.firstMatch(in: head) else { return nil }
         var index = match.range.upperBound

@@ -9,25 +9,25 @@ import CYaml
 /// (`[[[[…`) recurses once per level. Neither is anything an article's
 /// front matter or a policy file needs, so the text is refused before
 /// anything walks it.
-public enum YAMLBounds {
+package enum YAMLBounds {
     /// Nodes the text may hold once every alias is replaced by the node it
     /// names: far above any real policy or front matter.
-    public static let maximumNodes = 100_000
+    package static let maximumNodes = 100_000
     /// Collections inside collections.
-    public static let maximumDepth = 100
+    package static let maximumDepth = 100
 
-    public struct Violation: Error, Sendable, Hashable, CustomStringConvertible {
-        public var message: String
+    package struct Violation: Error, Sendable, Hashable, CustomStringConvertible {
+        package var message: String
         /// 1-based, columns in Unicode scalars, as Yams' marks count them.
-        public var line: Int
-        public var column: Int
+        package var line: Int
+        package var column: Int
 
-        public var description: String { "\(line):\(column): \(message)" }
+        package var description: String { "\(line):\(column): \(message)" }
     }
 
     /// The first bound `yaml` breaks, or nil when it keeps them all or is
     /// not valid YAML (Yams then reports the syntax error itself).
-    public static func check(_ yaml: String) -> Violation? {
+    package static func check(_ yaml: String) -> Violation? {
         var bytes = Array(yaml.utf8)
         // libyaml reads a byte-order mark itself; nothing to strip.
         if bytes.isEmpty { return nil }

@@ -1,6 +1,6 @@
 /// Word-level tests on UTF-8 text shared by the parsers. They read only
 /// short blocks or a block's first bytes, so they stay off the hot path.
-public enum ProseHeuristics {
+package enum ProseHeuristics {
     static let chromeLines: Set<String> = [
         "accessibility links", "skip to main content", "skip to content", "skip navigation", "breaking news",
         "share", "share this", "share this article", "print", "email", "e-mail", "advertisement", "advertising",
@@ -16,7 +16,7 @@ public enum ProseHeuristics {
 
     /// Page furniture: a short line that is a known label, a bullet with an
     /// image size ("• 16x9 Image"), or a lone symbol.
-    public static func isChrome(_ bytes: [UInt8]) -> Bool {
+    package static func isChrome(_ bytes: [UInt8]) -> Bool {
         guard bytes.count <= 48, !bytes.contains(0x0A) else { return false }
         if isImagePlaceholder(bytes) { return true }
         let text = stripBullet(String(decoding: bytes, as: UTF8.self)).lowercased()
@@ -25,7 +25,7 @@ public enum ProseHeuristics {
     }
 
     /// "• 16x9 Image", "Image", "Photo": where a page had a picture.
-    public static func isImagePlaceholder(_ bytes: [UInt8]) -> Bool {
+    package static func isImagePlaceholder(_ bytes: [UInt8]) -> Bool {
         guard bytes.count <= 40 else { return false }
         let text = stripBullet(String(decoding: bytes, as: UTF8.self)).lowercased()
         guard text.hasSuffix("image") || text.hasSuffix("photo") || text.hasSuffix("picture") else { return false }
@@ -54,7 +54,7 @@ public enum ProseHeuristics {
 
     /// A line that describes a photograph: position markers, photo credits,
     /// "in this file photo".
-    public static func looksLikeCaption(_ bytes: [UInt8]) -> Bool {
+    package static func looksLikeCaption(_ bytes: [UInt8]) -> Bool {
         guard bytes.count <= 600, !bytes.isEmpty else { return false }
         return captionMatcher.contains(in: bytes)
     }
@@ -70,14 +70,14 @@ public enum ProseHeuristics {
     static let rightsReservedMatcher = PhraseMatcher(["all rights reserved"])
 
     /// An editor's note, correction, disclosure or copyright line.
-    public static func looksLikeNotice(_ bytes: [UInt8]) -> Bool {
+    package static func looksLikeNotice(_ bytes: [UInt8]) -> Bool {
         if noticeStartMatcher.prefixMatch(of: bytes) != nil { return true }
         return bytes.count <= 200 && rightsReservedMatcher.contains(in: bytes)
     }
 
     /// Two to four capitalised words and nothing else: "Mike Eckel",
     /// "Mary-Jane O'Neil", "Juan de la Cruz".
-    public static func looksLikePersonName(_ bytes: [UInt8]) -> Bool {
+    package static func looksLikePersonName(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 3, bytes.count <= 60, !bytes.contains(0x0A) else { return false }
         let words = String(decoding: bytes, as: UTF8.self).split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
@@ -96,7 +96,7 @@ public enum ProseHeuristics {
     }
 
     /// Words separated by ASCII white space.
-    public static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+    package static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
         var count = 0
         var inWord = false
         for byte in bytes {
