@@ -1345,7 +1345,7 @@ final class BlockAnalysis {
         return tokens.isCapitalized(tokens.isPunctuation(index + 1, 0x2E) ? index + 2 : index + 1)
     }
 
-    static let nameParticles: Set<String> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le", "du", "st."]
+    static var nameParticles: Set<String> { NameParticles.withinProse }
 
     /// The speaker of a cue: before it ("Ferrand said", "a White House
     /// official told", "Lindgren, the assistant secretary, told") or after it

@@ -509,10 +509,7 @@ package enum BylineText {
     /// What may follow a name to say where the reporter is or writes for.
     static let affiliationStarts: Set<String> = ["in", "for", "at", "of", "from", "on", "with", "via"]
 
-    static let particles: Set<String> = [
-        "de", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del", "della", "du", "dos", "das", "do",
-        "bin", "ibn", "al", "el", "ter", "ten", "y", "zu", "af", "av",
-    ]
+    static var particles: Set<String> { NameParticles.all }
 
     /// Words that cannot open a name, though they may be capitalised at the
     /// start of a sentence: "By All accounts", "By Tuesday Night".

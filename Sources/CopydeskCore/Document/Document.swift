@@ -275,11 +275,21 @@ public struct Byline: Sendable, Hashable {
     public var credited: [String] {
         if !names.isEmpty { return names }
         if let wireCredit { return [wireCredit.text] }
-        var credit = Substring(text.trimmingASCIIWhitespace())
-        for prefix in ["By ", "by ", "BY "] where credit.hasPrefix(prefix) { credit = credit.dropFirst(prefix.count) }
+        var credit = Substring(Self.withoutBy(text))
         while let last = credit.last, last == "." || last == "," || last == " " { credit = credit.dropLast() }
         // A long text is a sentence or an author card, not a credit line.
         return credit.isEmpty || credit.split(separator: " ").count > 6 ? [] : [String(credit)]
+    }
+
+    /// The credit without its "By" ("By ", "BY ", "by ", "By: "), trimmed:
+    /// the one place a credit's lead word is taken off.
+    package static func withoutBy(_ text: String) -> String {
+        let trimmed = text.trimmingASCIIWhitespace()
+        let lowered = trimmed.prefix(4).lowercased()
+        for prefix in ["by: ", "by "] where lowered.hasPrefix(prefix) {
+            return String(trimmed.dropFirst(prefix.count)).trimmingASCIIWhitespace()
+        }
+        return trimmed
     }
 
     /// A credit described by its origin in words ("json-ld", "meta author",

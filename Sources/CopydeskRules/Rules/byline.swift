@@ -365,13 +365,7 @@ public struct BylineRule: Rule {
         return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
-    static func withoutBy(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for prefix in ["By ", "BY ", "by ", "By: "] where trimmed.hasPrefix(prefix) {
-            return String(trimmed.dropFirst(prefix.count))
-        }
-        return trimmed
-    }
+    static func withoutBy(_ text: String) -> String { Byline.withoutBy(text) }
 
     /// "The Associated Press" and "Associated Press" are one agency.
     static func creditKey(_ credit: String) -> String {

@@ -81,11 +81,10 @@ package enum ProseHeuristics {
         guard bytes.count >= 3, bytes.count <= 60, !bytes.contains(0x0A) else { return false }
         let words = String(decoding: bytes, as: UTF8.self).split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
-        let particles: Set<Substring> = ["de", "la", "van", "von", "der", "da", "di", "del", "bin", "al", "le"]
         var capitalised = 0
         for word in words {
             guard let first = word.unicodeScalars.first else { return false }
-            if particles.contains(word) { continue }
+            if NameParticles.all.contains(String(word)) { continue }
             guard first.properties.isUppercase else { return false }
             guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else {
                 return false
