@@ -21,3 +21,14 @@ struct CreditSourceTests {
         #expect(source.kind == .bylineLine)
     }
 }
+
+/// Words are counted in one place, on bytes, split by ASCII white space.
+struct WordCountTests {
+    @Test func countsAndStopsEarly() {
+        #expect(ProseHeuristics.wordCount(Array("  the  harbor\tboard\nmet ".utf8)) == 4)
+        #expect(ProseHeuristics.wordCount(Array("".utf8)) == 0)
+        #expect(ProseHeuristics.hasWords(Array("one two three".utf8), atLeast: 3))
+        #expect(!ProseHeuristics.hasWords(Array("one two".utf8), atLeast: 3))
+        #expect(ProseHeuristics.hasWords(Array("“Ünïcode words” count too".utf8), atLeast: 4))
+    }
+}

@@ -197,17 +197,7 @@ public struct QuoteAttributionRule: Rule {
 
     /// Whether `text` has at least `minimum` words, counted on its bytes.
     static func wordCount(_ text: String, atLeast minimum: Int) -> Bool {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !isSpace && !inWord {
-                count += 1
-                if count >= minimum { return true }
-            }
-            inWord = !isSpace
-        }
-        return false
+        ProseHeuristics.hasWords(text.utf8, atLeast: minimum)
     }
 
     static func excerpt(_ text: String) -> String {

@@ -96,11 +96,24 @@ package enum ProseHeuristics {
 
     /// Words separated by ASCII white space.
     package static func wordCount<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+        countWords(bytes, stoppingAt: .max)
+    }
+
+    /// Whether there are at least `minimum` words, reading no further than
+    /// it takes to know.
+    package static func hasWords<Bytes: Sequence<UInt8>>(_ bytes: Bytes, atLeast minimum: Int) -> Bool {
+        countWords(bytes, stoppingAt: minimum) >= minimum
+    }
+
+    private static func countWords<Bytes: Sequence<UInt8>>(_ bytes: Bytes, stoppingAt limit: Int) -> Int {
         var count = 0
         var inWord = false
         for byte in bytes {
             let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-            if !isSpace && !inWord { count += 1 }
+            if !isSpace && !inWord {
+                count += 1
+                if count >= limit { return count }
+            }
             inWord = !isSpace
         }
         return count
