@@ -213,8 +213,8 @@ notices:
   - id: wire-copyright
     text: >-
       This article contains material from a news agency, used under licence.
-      It may not be published, broadcast, rewritten or redistributed without
-      the agency's permission.
+      No part of it may be republished, broadcast, rewritten or passed on
+      without the agency's permission.
     required:
       when:
         wire: [AP, Associated Press, Reuters, AFP, Agence France-Presse, dpa, UPI]

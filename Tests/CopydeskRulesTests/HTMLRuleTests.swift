@@ -69,8 +69,8 @@ struct HTMLRuleTests {
                 """
             return Linter.lint(source: SourceText(path: "wire.html", string: html), format: .html, ruleSet: ruleSet).file.findings
         }
-        let licence = "This article contains material from a news agency, used under licence. It may not be published, "
-            + "broadcast, rewritten or redistributed without the agency&#8217;s permission."
+        let licence = "This article contains material from a news agency, used under licence. No part of it may be republished, "
+            + "broadcast, rewritten or passed on without the agency&#8217;s permission."
         #expect(findings(licence).isEmpty)
         let missing = findings("Copyright 2024 The Ledger.")
         #expect(missing.map(\.ruleID) == ["legal-notice"])
