@@ -2,28 +2,10 @@ import CopydeskLinter
 import Foundation
 import Testing
 
-/// The built `copydesk` binary, next to the test bundle in the build
-/// directory; these tests are skipped when it has not been built.
-private let copydeskBinary: URL? = {
-    var directory = Bundle.module.bundleURL.deletingLastPathComponent()
-    for _ in 0..<3 {
-        let candidate = directory.appendingPathComponent("copydesk")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        directory = directory.deletingLastPathComponent()
-    }
-    return nil
-}()
-
-private struct Invocation {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-}
-
 private func copydesk(_ arguments: [String], in directory: String, input: String? = nil,
-                      environment: [String: String] = [:]) throws -> Invocation {
+                      environment: [String: String] = [:]) throws -> ProcessOutcome {
     let process = Process()
-    process.executableURL = try #require(copydeskBinary)
+    process.executableURL = try #require(builtCopydeskBinary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -39,11 +21,11 @@ private func copydesk(_ arguments: [String], in directory: String, input: String
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Invocation(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+    return ProcessOutcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
                       standardError: String(decoding: errorData, as: UTF8.self))
 }
 
-@Suite("copydesk command line", .enabled(if: copydeskBinary != nil, "the copydesk binary is not built"))
+@Suite("copydesk command line", .enabled(if: builtCopydeskBinary != nil, "the copydesk binary is not built"))
 struct CommandLineTests {
     private func newsroom() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()

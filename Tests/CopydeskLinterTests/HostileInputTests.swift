@@ -5,32 +5,15 @@ import Testing
 
 // Hostile and broken input: every article here is generated in the test.
 
-/// The built `copydesk` binary next to the test bundle, as in CommandLineTests.
-private let hostileBinary: URL? = {
-    var directory = Bundle.module.bundleURL.deletingLastPathComponent()
-    for _ in 0..<3 {
-        let candidate = directory.appendingPathComponent("copydesk")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        directory = directory.deletingLastPathComponent()
-    }
-    return nil
-}()
-
-private struct ShellResult {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-}
-
 /// Runs `script` with bash in `directory`; `$COPYDESK` is the binary. The
 /// script does its own redirections (closed descriptors, /dev/full, pipes).
-private func shell(_ script: String, in directory: String) throws -> ShellResult {
+private func shell(_ script: String, in directory: String) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = ["-c", script]
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var environment = ProcessInfo.processInfo.environment
-    environment["COPYDESK"] = try #require(hostileBinary).path
+    environment["COPYDESK"] = try #require(builtCopydeskBinary).path
     environment["NO_COLOR"] = "1"
     process.environment = environment
     let output = Pipe(), error = Pipe()
@@ -41,14 +24,14 @@ private func shell(_ script: String, in directory: String) throws -> ShellResult
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ShellResult(status: process.terminationStatus,
+    return ProcessOutcome(status: process.terminationStatus,
                        standardOutput: String(decoding: outputData, as: UTF8.self),
                        standardError: String(decoding: errorData, as: UTF8.self))
 }
 
 private let article = "# Harbour reopens\n\nBy Ana Field\n\nThe ferry \"runs again from Monday.\n"
 
-@Suite("hostile I/O on the command line", .enabled(if: hostileBinary != nil, "the copydesk binary is not built"))
+@Suite("hostile I/O on the command line", .enabled(if: builtCopydeskBinary != nil, "the copydesk binary is not built"))
 struct HostileCommandLineTests {
     @Test("--output never replaces an input file, by name, ./name, a hard link or a symbolic link")
     func outputOntoInput() throws {
