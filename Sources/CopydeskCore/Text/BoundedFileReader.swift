@@ -93,15 +93,6 @@ public enum ByteSize {
     }
 }
 
-private extension String {
-    func trimmingASCIIWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
-        return String(scalars)
-    }
-}
-
 /// Reads files with POSIX calls so that nothing hostile gets through:
 /// only regular files are opened for reading (a FIFO is opened without
 /// blocking and refused, a device such as /dev/zero is refused), the size
