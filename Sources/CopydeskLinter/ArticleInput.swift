@@ -107,9 +107,10 @@ extension InputProblem {
 /// policy (the built-in cues when the policy does not set them).
 public enum ArticleInspection {
     public static func attributeQuotes(_ document: inout Document, policy: Policy?) {
-        let description = QuoteAttributionRule.description
-        let setting = policy?.rules[description.id]
-        let options = RuleOptions(defaultsOf: description.options, overrides: setting?.options ?? [:])
-        document.quotes = QuoteAttributionRule(options: options).attributedQuotes(document)
+        let options = RuleRegistry.options(of: QuoteAttributionRule.description, in: policy)
+        // The options passed the policy loader, and quote-attribution reads
+        // no files, so its configuration always decodes.
+        guard let rule = try? QuoteAttributionRule(options: options) else { return }
+        document.quotes = rule.attributedQuotes(document)
     }
 }

@@ -80,8 +80,8 @@ public enum RuleCatalog {
                 output += "      \(option.summary)\n"
             }
         }
-        output += examples("Triggers on (↓ marks where the finding starts):", description.triggering)
-        output += examples("Does not trigger on:", description.nonTriggering)
+        output += examples("Triggers on (↓ marks where the finding starts):", description.triggering, of: description)
+        output += examples("Does not trigger on:", description.nonTriggering, of: description)
         return output
     }
 
@@ -91,17 +91,18 @@ public enum RuleCatalog {
         return "error: unknown rule '\(id)'; \(hint)run `copydesk rules` for the list of rule ids"
     }
 
-    private static func examples(_ heading: String, _ examples: [RuleExample]) -> String {
+    private static func examples(_ heading: String, _ examples: [RuleExample], of description: RuleDescription) -> String {
         guard !examples.isEmpty else { return "" }
         var output = "\n\(heading)\n"
         for (number, example) in examples.enumerated() {
             var label = "  Example \(number + 1) (\(example.format.rawValue), \(example.path)"
-            if !example.options.isEmpty {
-                let options = example.options.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            let (options, notices) = example.splitNotices(of: description)
+            if !options.isEmpty {
+                let options = options.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
                 label += "; options \(options.joined(separator: ", "))"
             }
             output += label + "):\n"
-            for notice in example.notices {
+            for notice in notices {
                 output += "    [policy notice \(notice.id): \(summary(of: notice)); text “\(notice.text.replacingOccurrences(of: "\n\n", with: " ¶ "))”]\n"
             }
             var lines = example.text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -142,4 +143,25 @@ public enum RuleCatalog {
     private static func pad(_ text: String, to width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
+}
+
+extension RuleExample {
+    /// The example's options, with those of legal-notice kind taken out as
+    /// notices, which `explain` and the rule docs describe in words.
+    func splitNotices(of description: RuleDescription) -> (options: [String: OptionValue], notices: [Notice]) {
+        var options = self.options
+        var notices: [Notice] = []
+        for spec in description.options where spec.kind == .legalNotices {
+            guard let value = options.removeValue(forKey: spec.name) else { continue }
+            let decoded = try? RuleConfigurationDecoder.decode(NoticeList.self, from: RuleOptions(["notices": value]),
+                                                                ruleID: description.id)
+            notices += decoded?.notices ?? []
+        }
+        return (options, notices)
+    }
+}
+
+/// A list of notices on its own, for reading an example's option.
+private struct NoticeList: RuleConfiguration {
+    var notices: [Notice]
 }

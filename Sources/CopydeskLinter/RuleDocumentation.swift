@@ -49,8 +49,8 @@ public enum RuleDocumentation {
                 }
                 output += "\n"
             }
-            output += examples("Triggers on (`↓` marks where each finding starts)", description.triggering)
-            output += examples("Does not trigger on", description.nonTriggering)
+            output += examples("Triggers on (`↓` marks where each finding starts)", description.triggering, of: description)
+            output += examples("Does not trigger on", description.nonTriggering, of: description)
         }
         return output
     }
@@ -70,15 +70,16 @@ public enum RuleDocumentation {
         return output
     }
 
-    private static func examples(_ heading: String, _ examples: [RuleExample]) -> String {
+    private static func examples(_ heading: String, _ examples: [RuleExample], of description: RuleDescription) -> String {
         guard !examples.isEmpty else { return "" }
         var output = "\(heading):\n\n"
         for example in examples {
             var label = "`\(example.path)`"
-            if !example.options.isEmpty {
-                label += " with " + example.options.sorted { $0.key < $1.key }.map { "`\($0.key): \($0.value)`" }.joined(separator: ", ")
+            let (options, notices) = example.splitNotices(of: description)
+            if !options.isEmpty {
+                label += " with " + options.sorted { $0.key < $1.key }.map { "`\($0.key): \($0.value)`" }.joined(separator: ", ")
             }
-            for notice in example.notices {
+            for notice in notices {
                 label += "; policy notice `\(notice.id)` (\(RuleCatalog.summary(of: notice)))"
             }
             output += label + ":\n\n"

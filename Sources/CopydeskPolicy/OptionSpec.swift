@@ -1,12 +1,19 @@
 import CopydeskCore
 
-/// A value a policy gives a rule option.
+/// A value a policy gives a rule option: a scalar, a list, or a mapping of
+/// named values, so a rule's configuration can be as structured as it needs
+/// (a list of legal notices is a list of mappings).
 public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     case bool(Bool)
     case integer(Int)
     case number(Double)
     case string(String)
-    case strings([String])
+    case list([OptionValue])
+    /// Keys in the order they were written.
+    case mapping([OptionField])
+
+    /// A list of strings, the most common structured option.
+    public static func strings(_ values: [String]) -> OptionValue { .list(values.map(OptionValue.string)) }
 
     public var description: String {
         switch self {
@@ -14,20 +21,47 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
         case .integer(let value): return String(value)
         case .number(let value): return String(value)
         case .string(let value): return value
-        case .strings(let values): return "[" + values.joined(separator: ", ") + "]"
+        case .list(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case .mapping(let fields): return "{" + fields.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
         }
+    }
+
+    /// The value of `key` in a mapping; nil for a missing key or a value that is not a mapping.
+    public subscript(key: String) -> OptionValue? {
+        guard case .mapping(let fields) = self else { return nil }
+        return fields.first { $0.key == key }?.value
+    }
+}
+
+/// One key and value of a mapping option.
+public struct OptionField: Sendable, Hashable {
+    public var key: String
+    public var value: OptionValue
+
+    public init(_ key: String, _ value: OptionValue) {
+        self.key = key
+        self.value = value
     }
 }
 
 /// What values an option takes; the policy loader checks values against it.
-public enum OptionKind: Sendable, Hashable {
+public indirect enum OptionKind: Sendable, Hashable {
     case bool
     case integer(ClosedRange<Int>)
     case number(ClosedRange<Double>)
     case string
-    case strings
     /// One of a fixed set of words.
     case choice([String])
+    /// A list whose every item is of one kind.
+    case list(OptionKind)
+    /// A mapping with these keys, each an option of its own; keys left out
+    /// take their defaults.
+    case mapping([OptionSpec])
+    /// Legal notices, in the grammar of the policy's `notices` section
+    /// (see docs/policies.md).
+    case legalNotices
+
+    public static let strings = OptionKind.list(.string)
 
     public var summary: String {
         switch self {
@@ -35,24 +69,40 @@ public enum OptionKind: Sendable, Hashable {
         case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .number(let range): return "a number from \(range.lowerBound) to \(range.upperBound)"
         case .string: return "a string"
-        case .strings: return "a list of strings"
         case .choice(let words): return "one of " + words.joined(separator: ", ")
+        case .list(.string): return "a list of strings"
+        case .list(let item): return "a list, each item " + item.summary
+        case .mapping(let fields): return "a mapping of " + fields.map(\.name).joined(separator: ", ")
+        case .legalNotices: return "a list of legal notices"
         }
     }
 }
 
 /// One option of a rule, as the rule declares it.
 public struct OptionSpec: Sendable, Hashable {
+    /// Where a policy writes the option's value.
+    public enum Source: Sendable, Hashable {
+        /// Under the rule's own setting: `rules: {RULE: {NAME: value}}`.
+        case ruleSetting
+        /// A top-level section of the policy, named after the option, whose
+        /// entries are merged by `id` through `extends` rather than replaced
+        /// as a whole (legal notices: a house rewords one pack notice).
+        case policySection
+    }
+
     public var name: String
     public var kind: OptionKind
     public var defaultValue: OptionValue
     public var summary: String
+    public var source: Source
 
-    public init(_ name: String, _ kind: OptionKind, default defaultValue: OptionValue, _ summary: String) {
+    public init(_ name: String, _ kind: OptionKind, default defaultValue: OptionValue, _ summary: String,
+                source: Source = .ruleSetting) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
         self.summary = summary
+        self.source = source
     }
 }
 
@@ -68,10 +118,15 @@ public struct RuleSchema: Sendable, Hashable {
         self.defaultSeverity = defaultSeverity
         self.options = options
     }
+
+    /// The options a policy writes under the rule's setting.
+    public var settingOptions: [OptionSpec] { options.filter { $0.source == .ruleSetting } }
 }
 
 /// A rule's option values after the policy is applied: every declared
-/// option has a value, the policy's or the default.
+/// option has a value, the policy's or the default. Rules do not read it
+/// by name: `RuleConfigurationDecoder` turns it into the rule's typed
+/// `Configuration`.
 public struct RuleOptions: Sendable, Hashable {
     public private(set) var values: [String: OptionValue]
     /// The directory of the policy file, against which options that name
@@ -90,52 +145,5 @@ public struct RuleOptions: Sendable, Hashable {
         for (key, value) in overrides { values[key] = value }
         self.values = values
         self.baseDirectory = baseDirectory
-    }
-
-    /// A file-name option as a path to open: absolute paths as given,
-    /// relative ones against `baseDirectory`. Nil when the option is empty.
-    public func path(_ name: String) -> String? {
-        let value = string(name)
-        guard !value.isEmpty else { return nil }
-        if value.hasPrefix("/") { return value }
-        guard let baseDirectory, baseDirectory != "." else { return value }
-        return baseDirectory.hasSuffix("/") ? baseDirectory + value : baseDirectory + "/" + value
-    }
-
-    public func bool(_ name: String) -> Bool {
-        if case .bool(let value) = values[name] { return value }
-        return false
-    }
-
-    public func integer(_ name: String) -> Int {
-        switch values[name] {
-        case .integer(let value): return value
-        case .number(let value): return Int(value)
-        default: return 0
-        }
-    }
-
-    public func number(_ name: String) -> Double {
-        switch values[name] {
-        case .number(let value): return value
-        case .integer(let value): return Double(value)
-        default: return 0
-        }
-    }
-
-    public func string(_ name: String) -> String {
-        switch values[name] {
-        case .string(let value): return value
-        case .some(let other): return other.description
-        case nil: return ""
-        }
-    }
-
-    public func strings(_ name: String) -> [String] {
-        switch values[name] {
-        case .strings(let values): return values
-        case .string(let value): return [value]
-        default: return []
-        }
     }
 }

@@ -72,6 +72,16 @@ public struct Policy: Sendable, Hashable {
         self.ruleSchemas = ruleSchemas
     }
 
+    /// The value of a top-level section that a rule option takes its value
+    /// from (`OptionSpec.Source.policySection`); nil for a name that is no
+    /// such section.
+    public func sectionValue(_ name: String) -> OptionValue? {
+        switch name {
+        case "notices": return Notice.optionValue(notices)
+        default: return nil
+        }
+    }
+
     /// Enabled rules, sorted by id.
     public var enabledRuleIDs: [String] {
         rules.filter { $0.value.enabled }.keys.sorted()

@@ -140,7 +140,7 @@ struct PolicyDecoder {
                             hint: hint ?? "use a severity (error, warning, note), on or off, true or false, or a mapping of settings")
             }
         case .mapping(let mapping):
-            let validKeys = Self.settingKeys + schema.options.map(\.name)
+            let validKeys = Self.settingKeys + schema.settingOptions.map(\.name)
             for pair in try uniquePairs(of: mapping) {
                 switch pair.key {
                 case "severity":
@@ -152,11 +152,16 @@ struct PolicyDecoder {
                     }
                     entry.enabled = enabled
                 default:
-                    guard let spec = schema.options.first(where: { $0.name == pair.key }) else {
+                    if schema.options.contains(where: { $0.name == pair.key && $0.source == .policySection }) {
+                        throw error(at: pair.keyNode, "'\(pair.key)' is a section of the policy, not a setting of rule '\(schema.id)'",
+                                    hint: "write '\(pair.key):' at the top level of the policy, beside 'rules:'")
+                    }
+                    guard let spec = schema.settingOptions.first(where: { $0.name == pair.key }) else {
                         throw error(at: pair.keyNode, "unknown key '\(pair.key)' in rule '\(schema.id)'",
                                     hint: NearestMatch.hint(for: pair.key, among: validKeys, listing: "valid keys"))
                     }
-                    entry.options[spec.name] = try decodeOption(pair.value, spec: spec, ruleID: schema.id)
+                    entry.options[spec.name] = try decodeOption(pair.value, kind: spec.kind,
+                                                                subject: "option '\(spec.name)' in rule '\(schema.id)'")
                 }
             }
         default:
@@ -178,20 +183,21 @@ struct PolicyDecoder {
         throw error(at: node, "invalid severity '\(text)' for rule '\(ruleID)'", hint: hint ?? "use error, warning or note")
     }
 
-    private func decodeOption(_ node: Node, spec: OptionSpec, ruleID: String) throws(PolicyError) -> OptionValue {
-        let subject = "option '\(spec.name)' in rule '\(ruleID)'"
+    /// A value of `kind`; lists and mappings recurse, so errors point at
+    /// the item or key inside them.
+    private func decodeOption(_ node: Node, kind: OptionKind, subject: String) throws(PolicyError) -> OptionValue {
         func wrongType(_ noun: String) -> PolicyError {
             error(at: node, "\(subject) must be \(noun), not \(Self.describe(node))",
-                  hint: quotedHint(node) ?? "use \(spec.kind.summary)")
+                  hint: quotedHint(node) ?? "use \(kind.summary)")
         }
-        switch spec.kind {
+        switch kind {
         case .bool:
             guard let value = plainText(node).flatMap(Self.boolean) else { throw wrongType("true or false") }
             return .bool(value)
         case .integer(let range):
             guard let text = plainText(node), isInteger(text) else { throw wrongType("a whole number") }
             guard let value = Int(text), range.contains(value) else {
-                throw error(at: node, "\(subject) is out of range: \(text)", hint: "use \(spec.kind.summary)")
+                throw error(at: node, "\(subject) is out of range: \(text)", hint: "use \(kind.summary)")
             }
             return .integer(value)
         case .number(let range):
@@ -199,27 +205,12 @@ struct PolicyDecoder {
                 throw wrongType("a number")
             }
             guard range.contains(value) else {
-                throw error(at: node, "\(subject) is out of range: \(text)", hint: "use \(spec.kind.summary)")
+                throw error(at: node, "\(subject) is out of range: \(text)", hint: "use \(kind.summary)")
             }
             return .number(value)
         case .string:
             guard let text = scalarText(node) else { throw wrongType("a string") }
             return .string(text)
-        case .strings:
-            guard case .sequence(let sequence) = node else {
-                let hint = scalarText(node).map { "write a list, such as [\(YAMLText.quoted($0))]" }
-                    ?? "use \(spec.kind.summary)"
-                throw error(at: node, "\(subject) must be a list of strings, not \(Self.describe(node))", hint: hint)
-            }
-            var values: [String] = []
-            for item in sequence {
-                guard let text = scalarText(item) else {
-                    throw error(at: item, "every item of \(subject) must be a string, not \(Self.describe(item))",
-                                hint: "write each item as a quoted string")
-                }
-                values.append(text)
-            }
-            return .strings(values)
         case .choice(let words):
             guard let text = scalarText(node) else { throw wrongType("one of \(words.joined(separator: ", "))") }
             guard words.contains(text) else {
@@ -227,6 +218,36 @@ struct PolicyDecoder {
                             hint: NearestMatch.hint(for: text, among: words, listing: "valid values"))
             }
             return .string(text)
+        case .list(let itemKind):
+            guard case .sequence(let sequence) = node else {
+                let hint = itemKind == .string ? scalarText(node).map { "write a list, such as [\(YAMLText.quoted($0))]" } : nil
+                throw error(at: node, "\(subject) must be \(kind.summary), not \(Self.describe(node))",
+                            hint: hint ?? "use \(kind.summary)")
+            }
+            var values: [OptionValue] = []
+            for item in sequence {
+                if itemKind == .string, scalarText(item) == nil {
+                    throw error(at: item, "every item of \(subject) must be a string, not \(Self.describe(item))",
+                                hint: "write each item as a quoted string")
+                }
+                values.append(try decodeOption(item, kind: itemKind, subject: "an item of \(subject)"))
+            }
+            return .list(values)
+        case .mapping(let specs):
+            guard case .mapping(let mapping) = node else { throw wrongType(kind.summary) }
+            var given: [String: OptionValue] = [:]
+            for pair in try uniquePairs(of: mapping) {
+                guard let spec = specs.first(where: { $0.name == pair.key }) else {
+                    throw error(at: pair.keyNode, "unknown key '\(pair.key)' in \(subject)",
+                                hint: NearestMatch.hint(for: pair.key, among: specs.map(\.name), listing: "valid keys"))
+                }
+                given[spec.name] = try decodeOption(pair.value, kind: spec.kind, subject: "'\(spec.name)' in \(subject)")
+            }
+            // Keys in declaration order, defaults for the ones left out, so
+            // equal settings compare equal however they were written.
+            return .mapping(specs.map { OptionField($0.name, given[$0.name] ?? $0.defaultValue) })
+        case .legalNotices:
+            return Notice.optionValue(try decodeNotices(node))
         }
     }
 

@@ -38,7 +38,8 @@ extension Policy {
                 lines.append("    severity: \(severity.rawValue)\(isDefault)")
             }
             lines.append("    enabled: \(setting.enabled)")
-            var optionNames = schema?.options.map(\.name) ?? []
+            // Options written as sections of their own (notices) are rendered there.
+            var optionNames = schema?.settingOptions.map(\.name) ?? []
             optionNames += setting.options.keys.filter { !optionNames.contains($0) }.sorted()
             for option in optionNames {
                 let given = setting.options[option]
@@ -104,7 +105,8 @@ extension Policy {
             // both read back as the same Double.
             return "\(value)"
         case .string(let value): return YAMLText.quoted(value)
-        case .strings(let values): return "[" + values.map(YAMLText.quoted).joined(separator: ", ") + "]"
+        case .list(let values): return "[" + values.map(yaml).joined(separator: ", ") + "]"
+        case .mapping(let fields): return "{" + fields.map { "\(YAMLText.key($0.key)): \(yaml($0.value))" }.joined(separator: ", ") + "}"
         }
     }
 }

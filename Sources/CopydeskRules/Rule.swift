@@ -7,17 +7,14 @@ public struct RuleExample: Sendable, Hashable {
     public var text: String
     public var format: InputFormat
     public var options: [String: OptionValue]
-    /// The legal notices the example's policy defines, for rules that read them.
-    public var notices: [Notice]
     /// File name the snippet is linted as (some rules look at paths).
     public var path: String
 
     public init(_ text: String, format: InputFormat = .markdown, options: [String: OptionValue] = [:],
-                notices: [Notice] = [], path: String? = nil) {
+                path: String? = nil) {
         self.text = text
         self.format = format
         self.options = options
-        self.notices = notices
         self.path = path ?? "example." + (format == .markdown ? "md" : format == .html ? "html" : "txt")
     }
 
@@ -95,37 +92,25 @@ public struct Violation: Sendable, Hashable {
 }
 
 /// A check of one article. Rules are values built once per policy from
-/// their options and shared by every file linted concurrently.
+/// their typed `Configuration` and shared by every file linted concurrently.
 public protocol Rule: Sendable {
+    /// The rule's settings, declared beside it; `NoOptions` for none.
+    associatedtype Configuration: RuleConfiguration
     static var description: RuleDescription { get }
-    init(options: RuleOptions) throws
+    init(configuration: Configuration) throws
     func check(_ document: Document) -> [Violation]
 }
 
 extension Rule {
     public var id: String { Self.description.id }
-}
 
-/// A rule that also reads sections of the policy beyond its own options
-/// (the legal notices). `RuleRegistry.configure` builds such rules with
-/// this initializer; `init(options:)` builds them as if the policy had
-/// none of those sections.
-public protocol PolicyAwareRule: Rule {
-    init(options: RuleOptions, policy: Policy) throws
-}
-
-/// A rule option that parsed as its kind but cannot be used (an unreadable
-/// pattern, a missing word-list file).
-public struct RuleOptionError: Error, CustomStringConvertible {
-    public var ruleID: String
-    public var option: String
-    public var message: String
-
-    public init(ruleID: String, option: String, message: String) {
-        self.ruleID = ruleID
-        self.option = option
-        self.message = message
+    /// The rule built from option values (every declared option present,
+    /// as `RuleOptions(defaultsOf:overrides:)` fills them in).
+    public init(options: RuleOptions) throws {
+        try self.init(configuration: try Self.configuration(from: options))
     }
 
-    public var description: String { "rule \(ruleID), option \(option): \(message)" }
+    public static func configuration(from options: RuleOptions) throws(RuleOptionError) -> Configuration {
+        try RuleConfigurationDecoder.decode(Configuration.self, from: options, ruleID: description.id)
+    }
 }

@@ -29,6 +29,21 @@ public enum RuleRegistry {
         descriptions.first { $0.id == id }
     }
 
+    /// A rule's option values in a policy: the defaults, what the rule's
+    /// setting gives, and the policy sections the rule reads.
+    public static func options(of description: RuleDescription, in policy: Policy?) -> RuleOptions {
+        var overrides = policy?.rules[description.id]?.options ?? [:]
+        // A loaded policy writes these options only as sections (the decoder
+        // refuses them under `rules:`); a policy built in code, as a rule
+        // example's is, may give them in the setting instead.
+        for spec in description.options where spec.source == .policySection {
+            if let value = policy?.sectionValue(spec.name), value != .list([]) || overrides[spec.name] == nil {
+                overrides[spec.name] = value
+            }
+        }
+        return RuleOptions(defaultsOf: description.options, overrides: overrides, baseDirectory: policy?.directory)
+    }
+
     /// Builds the checks a policy enables, each with its options and severity.
     public static func configure(_ policy: Policy) throws -> RuleSet {
         var configured: [ConfiguredRule] = []
@@ -36,14 +51,7 @@ public enum RuleRegistry {
         for type in documentRules {
             let description = type.description
             guard let setting = policy.rules[description.id], setting.enabled else { continue }
-            let options = RuleOptions(defaultsOf: description.options, overrides: setting.options,
-                                      baseDirectory: policy.directory)
-            let rule: any Rule
-            if let policyAware = type as? any PolicyAwareRule.Type {
-                rule = try policyAware.init(options: options, policy: policy)
-            } else {
-                rule = try type.init(options: options)
-            }
+            let rule = try type.init(options: options(of: description, in: policy))
             configured.append(ConfiguredRule(rule: rule, description: description,
                                              severity: setting.severity ?? description.defaultSeverity))
         }
@@ -51,7 +59,10 @@ public enum RuleRegistry {
             guard let setting = policy.rules[description.id], setting.enabled else { continue }
             engine[description.id] = setting.severity ?? description.defaultSeverity
         }
-        return RuleSet(rules: configured, engineRuleSeverities: engine, noticeIDs: policy.notices.map(\.id))
+        // Waivers may name the policy's notices whether or not the rule that
+        // checks them is on.
+        let notices = try LegalNoticeRule.configuration(from: options(of: LegalNoticeRule.description, in: policy)).notices
+        return RuleSet(rules: configured, engineRuleSeverities: engine, noticeIDs: notices.map(\.id))
     }
 }
 

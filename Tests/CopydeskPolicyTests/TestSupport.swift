@@ -15,6 +15,18 @@ enum TestCatalogue {
         OptionSpec("style", .choice(["plain", "smart", "guillemets"]), default: .string("smart"), "Quote style."),
     ])
 
+    /// A rule whose option is a list of mappings.
+    static let swapRule = RuleSchema(id: "swap-rule", defaultSeverity: .warning, options: [
+        OptionSpec("swaps", .list(.mapping(swapFields)), default: .list([]), "Words to replace, each with its replacement."),
+    ])
+
+    /// The fields of one entry of `swaps`, a list of mappings.
+    static let swapFields = [
+        OptionSpec("find", .string, default: .string(""), "The word to look for."),
+        OptionSpec("replace", .string, default: .string(""), "What to write instead."),
+        OptionSpec("ignore-case", .bool, default: .bool(true), "Match in any letter case."),
+    ]
+
     static let schemas: [RuleSchema] = RuleRegistry.schemas + [sampleRule]
 
     static let loader = PolicyLoader(schemas: schemas)

@@ -47,7 +47,7 @@ struct QuoteAttributionConfidenceTests {
         #expect(try lint(text, options: ["continuation": .string("strict")]).map(\.severity) == [.error])
         let document = ArticleParser.parse(SourceText(path: "story.md", string: text), format: .markdown)
         let options = RuleOptions(defaultsOf: QuoteAttributionRule.description.options, overrides: [:])
-        let quotes = QuoteAttributionRule(options: options).attributedQuotes(document)
+        let quotes = try QuoteAttributionRule(options: options).attributedQuotes(document)
         #expect(quotes.last?.attribution?.inherited == true)
         #expect(quotes.last?.attribution?.speaker?.text == "the captain")
     }

@@ -30,7 +30,7 @@ struct RuleExampleTests {
     }
 
     /// A policy that enables the rule under test with the example's options
-    /// and defines the example's legal notices. Engine rules need document
+    /// (legal notices among them, for legal-notice). Engine rules need document
     /// rules to have something to suppress, so every document rule is on
     /// for them.
     private static func ruleSet(for testCase: Case, engineRules: Bool) throws -> RuleSet {
@@ -41,7 +41,7 @@ struct RuleExampleTests {
         if RuleRegistry.engineRules.contains(where: { $0.id == testCase.rule.id }) {
             for type in RuleRegistry.documentRules { rules[type.description.id] = RuleSetting() }
         }
-        return try RuleRegistry.configure(Policy(rules: rules, notices: testCase.example.notices))
+        return try RuleRegistry.configure(Policy(rules: rules))
     }
 
     private static func lint(_ text: String, _ testCase: Case, engineRules: Bool = false) throws -> [Finding] {

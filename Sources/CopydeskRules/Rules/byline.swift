@@ -139,16 +139,38 @@ public struct BylineRule: Rule {
     let forbidden: [(folded: String, text: String)]
     let staff: StaffList?
 
-    public init(options: RuleOptions) throws {
-        required = options.bool("required")
-        switch options.string("placement") {
-        case "anywhere": placement = .anywhere
-        case "under-headline": placement = .underHeadline
-        default: placement = .top
+    public struct Configuration: RuleConfiguration, Hashable {
+        public enum PlacementOption: String, Decodable, Sendable {
+            case top
+            case underHeadline = "under-headline"
+            case anywhere
         }
-        maxBlocksAfterHeadline = options.integer("max-blocks-after-headline")
+
+        public var required: Bool
+        public var placement: PlacementOption
+        public var maxBlocksAfterHeadline: Int
+        /// Kinds of credit by name; the rule checks each names a `Byline.Kind`.
+        public var forms: [String]
+        public var staffList: PolicyFilePath
+        public var wireCredits: [String]
+        public var forbidden: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case required, placement, maxBlocksAfterHeadline = "max-blocks-after-headline", forms
+            case staffList = "staff-list", wireCredits = "wire-credits", forbidden
+        }
+    }
+
+    public init(configuration: Configuration) throws {
+        required = configuration.required
+        switch configuration.placement {
+        case .anywhere: placement = .anywhere
+        case .underHeadline: placement = .underHeadline
+        case .top: placement = .top
+        }
+        maxBlocksAfterHeadline = configuration.maxBlocksAfterHeadline
         var forms = Set<Byline.Kind>()
-        for form in options.strings("forms") {
+        for form in configuration.forms {
             guard let kind = Byline.Kind(rawValue: form) else {
                 let names = Byline.Kind.allCases.map(\.rawValue)
                 let hint = NearestMatch.suggestion(for: form, among: names).map { "did you mean '\($0)'? " } ?? ""
@@ -159,12 +181,13 @@ public struct BylineRule: Rule {
         }
         self.forms = forms
         var wire: [String: String] = [:]
-        for credit in options.strings("wire-credits") { wire[Self.creditKey(credit)] = credit }
+        for credit in configuration.wireCredits { wire[Self.creditKey(credit)] = credit }
         acceptedWireCredits = wire
         unknownWireCredits = Set(wire.keys.filter { !BylineText.wireServices.contains($0) })
-        forbidden = options.strings("forbidden").map { (StaffList.fold($0), $0) }.filter { !$0.0.isEmpty }
-        staff = try options.path("staff-list").map { path in
-            try StaffList(path: path, option: options.string("staff-list"), ruleID: Self.description.id)
+        forbidden = configuration.forbidden.map { (StaffList.fold($0), $0) }.filter { !$0.0.isEmpty }
+        let staffList = configuration.staffList
+        staff = try staffList.resolved.map { path in
+            try StaffList(path: path, option: staffList.written, ruleID: Self.description.id)
         }
     }
 

@@ -207,10 +207,23 @@ public struct CaptionDuplicationRule: Rule {
         ])
 
     /// Where a caption and a body paragraph that repeat each other are reported.
-    enum BodyRepeat: String {
+    public enum BodyRepeat: String, Decodable, Sendable {
         case besidePicture = "beside-picture"
         case anywhere
         case never
+    }
+
+    public struct Configuration: RuleConfiguration, Hashable {
+        public var similarity: Double
+        public var differentPictures: Bool
+        public var bodyRepeat: BodyRepeat
+        public var compareAltText: Bool
+        public var forbidCaptionEqualsAlt: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case similarity, differentPictures = "different-pictures", bodyRepeat = "body-repeat"
+            case compareAltText = "compare-alt-text", forbidCaptionEqualsAlt = "forbid-caption-equals-alt"
+        }
     }
 
     let threshold: Double
@@ -219,12 +232,12 @@ public struct CaptionDuplicationRule: Rule {
     let compareAltText: Bool
     let forbidCaptionEqualsAlt: Bool
 
-    public init(options: RuleOptions) {
-        threshold = options.number("similarity")
-        differentPictures = options.bool("different-pictures")
-        bodyRepeat = BodyRepeat(rawValue: options.string("body-repeat")) ?? .besidePicture
-        compareAltText = options.bool("compare-alt-text")
-        forbidCaptionEqualsAlt = options.bool("forbid-caption-equals-alt")
+    public init(configuration: Configuration) {
+        threshold = configuration.similarity
+        differentPictures = configuration.differentPictures
+        bodyRepeat = configuration.bodyRepeat
+        compareAltText = configuration.compareAltText
+        forbidCaptionEqualsAlt = configuration.forbidCaptionEqualsAlt
     }
 
     public func check(_ document: Document) -> [Violation] {

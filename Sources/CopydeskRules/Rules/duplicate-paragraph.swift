@@ -160,12 +160,21 @@ public struct DuplicateParagraphRule: Rule {
                 """),
         ])
 
+    public struct Configuration: RuleConfiguration, Hashable {
+        public var similarity: Double
+        public var minWords: Int
+
+        enum CodingKeys: String, CodingKey {
+            case similarity, minWords = "min-words"
+        }
+    }
+
     let threshold: Double
     let minWords: Int
 
-    public init(options: RuleOptions) {
-        threshold = options.number("similarity")
-        minWords = options.integer("min-words")
+    public init(configuration: Configuration) {
+        threshold = configuration.similarity
+        minWords = configuration.minWords
     }
 
     public func check(_ document: Document) -> [Violation] {

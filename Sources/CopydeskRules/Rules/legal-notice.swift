@@ -4,7 +4,7 @@ import Foundation
 
 /// legal-notice: the legal notices the policy requires stand in the article,
 /// word for word, once, in their place; forbidden ones do not appear.
-public struct LegalNoticeRule: PolicyAwareRule {
+public struct LegalNoticeRule: Rule {
     static let exampleCopyright = Notice(
         id: "wire-copyright", text: "© Example Wire. Used under licence; not for redistribution.",
         required: .always, placement: .end)
@@ -47,49 +47,55 @@ public struct LegalNoticeRule: PolicyAwareRule {
             suppressed, with the reason as their justification.
             """,
         defaultSeverity: .error,
+        options: [
+            OptionSpec("notices", .legalNotices, default: .list([]),
+                       "The notices to check, written in the policy's top-level `notices:` section (docs/policies.md); "
+                           + "a notice defined again under the same id in a policy that extends another replaces it.",
+                       source: .policySection),
+        ],
         triggering: [
             RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday after the river rose.\n\n"
                             + "Crews expect to reopen it by Friday.↓\n",
-                        notices: [exampleCopyright]),
+                        options: ["notices": Notice.optionValue([exampleCopyright])]),
             RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday.\n\n"
                             + "© Example Wire. Used under licence; not for ↓resale.\n",
-                        notices: [exampleCopyright]),
+                        options: ["notices": Notice.optionValue([exampleCopyright])]),
             RuleExample("# Floods close the coast road\n\n↓© Example Wire. Used under licence; not for redistribution.\n\n"
                             + "The road closed on Tuesday.\n",
-                        notices: [exampleCopyright]),
+                        options: ["notices": Notice.optionValue([exampleCopyright])]),
             RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday.\n\n"
                             + "© Example Wire. Used under licence; not for redistribution.\n\n"
                             + "↓© Example Wire. Used under licence; not for redistribution.\n",
-                        notices: [exampleCopyright]),
+                        options: ["notices": Notice.optionValue([exampleCopyright])]),
             RuleExample("---\ndesk: news\n---\n# Council approves the budget\n\n"
                             + "↓Sponsored content: paid for by an advertiser, not produced by the newsroom.\n\n"
                             + "The council approved the budget on Monday.\n",
-                        notices: [exampleSponsored]),
+                        options: ["notices": Notice.optionValue([exampleSponsored])]),
             RuleExample("# Border talks stall\n\nTalks with Freedonia stalled on Monday.\n\nBoth sides will meet again in May.↓\n",
-                        notices: [exampleRegional]),
+                        options: ["notices": Notice.optionValue([exampleRegional])]),
             RuleExample("# Border talks stall\n\nTalks with Freedonia stalled.\n\nReaders in Freedonia: this outlet is banned there.\n\n"
                             + "Sharing this ↓story may be an offence under Freedonian law.\n",
-                        notices: [exampleRegional]),
+                        options: ["notices": Notice.optionValue([exampleRegional])]),
         ],
         nonTriggering: [
             RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday.\n\n"
                             + "© Example Wire. Used under licence; not for redistribution.\n",
-                        notices: [exampleCopyright]),
+                        options: ["notices": Notice.optionValue([exampleCopyright])]),
             RuleExample("# Floods close the coast road\n\nThe road closed on Tuesday.\n\n"
                             + "this story was produced by Example Wire's \"Local Desk\" --\nall rights reserved.\n",
-                        notices: [exampleStyledCopyright]),
+                        options: ["notices": Notice.optionValue([exampleStyledCopyright])]),
             RuleExample("# Border talks stall\n\nTalks with the neighbours stalled on Monday.\n",
-                        notices: [exampleRegional]),
+                        options: ["notices": Notice.optionValue([exampleRegional])]),
             RuleExample("# Border talks stall\n\nTalks with Freedonia stalled.\n\nReaders in Freedonia: this outlet is banned there.\n\n"
                             + "Sharing this article may be an offence under Freedonian law.\n",
-                        notices: [exampleRegional]),
+                        options: ["notices": Notice.optionValue([exampleRegional])]),
             RuleExample("---\nsection: sponsored\n---\n# Ten gardens to visit this spring\n\n"
                             + "Sponsored content: paid for by an advertiser, not produced by the newsroom.\n\n"
                             + "The first garden is by the river.\n",
-                        notices: [exampleSponsored]),
+                        options: ["notices": Notice.optionValue([exampleSponsored])]),
             RuleExample("---\ncopydesk:\n  waive:\n    wire-copyright: syndicated under the partner agreement, which waives the line\n"
                             + "---\n# Floods close the coast road\n\nThe road closed on Tuesday.\n",
-                        notices: [exampleCopyright]),
+                        options: ["notices": Notice.optionValue([exampleCopyright])]),
         ])
 
     /// Word-sequence similarity (2·common / total words) from which a
@@ -108,12 +114,12 @@ public struct LegalNoticeRule: PolicyAwareRule {
     let wireMatcher: PhraseMatcher
     let wireNames: [String]
 
-    public init(options: RuleOptions) {
-        self.init(mentionMatcher: PhraseMatcher([]), wireMatcher: PhraseMatcher([]), wireNames: [], notices: [])
+    public struct Configuration: RuleConfiguration, Hashable {
+        public var notices: [Notice]
     }
 
-    public init(options: RuleOptions, policy: Policy) throws {
-        try self.init(compiling: policy.notices)
+    public init(configuration: Configuration) throws {
+        try self.init(compiling: configuration.notices)
     }
 
     private init(mentionMatcher: PhraseMatcher, wireMatcher: PhraseMatcher, wireNames: [String], notices: [CompiledNotice]) {

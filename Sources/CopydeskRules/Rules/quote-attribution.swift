@@ -109,37 +109,53 @@ public struct QuoteAttributionRule: Rule {
             RuleExample("“The river rose overnight,” the engineer said.\n\n“By morning the levee held and the town was safe.”\n"),
         ])
 
-    let minWords: Int
+    public struct Configuration: RuleConfiguration, Hashable {
+        public enum QuoteMark: String, Decodable, Sendable { case double, single }
+
+        public var minWords: Int
+        public var extraCues: [String]
+        public var ignoreCues: [String]
+        public var extraSpeakerNouns: [String]
+        public var primaryQuoteMark: QuoteMark
+        public var exemptTitles: Bool
+        public var exemptHeadlines: Bool
+        public var exemptEpigraphs: Bool
+        public var continuation: AttributionFinder.Continuation
+        public var minConfidence: Double
+
+        enum CodingKeys: String, CodingKey {
+            case minWords = "min-words", extraCues = "extra-cues", ignoreCues = "ignore-cues"
+            case extraSpeakerNouns = "extra-speaker-nouns", primaryQuoteMark = "primary-quote-mark"
+            case exemptTitles = "exempt-titles", exemptHeadlines = "exempt-headlines", exemptEpigraphs = "exempt-epigraphs"
+            case continuation, minConfidence = "min-confidence"
+        }
+
+        /// The cues and speaker nouns these options give, for the rule and
+        /// for `copydesk inspect`.
+        public var vocabulary: AttributionVocabulary {
+            let ignored = Set(ignoreCues.map { $0.lowercased() })
+            guard !ignored.isEmpty || !extraCues.isEmpty || !extraSpeakerNouns.isEmpty else { return .standard }
+            return AttributionVocabulary(
+                cues: AttributionVocabulary.defaultCues.filter { !ignored.contains($0) } + extraCues,
+                speakerNouns: AttributionVocabulary.defaultSpeakerNouns + extraSpeakerNouns)
+        }
+    }
+
+    let configuration: Configuration
     let finder: AttributionFinder
-    let singleQuotesArePrimary: Bool
-    let exemptTitles: Bool
-    let exemptHeadlines: Bool
-    let exemptEpigraphs: Bool
-    let minConfidence: Double
-    let continuation: AttributionFinder.Continuation
 
-    public init(options: RuleOptions) {
-        minWords = options.integer("min-words")
-        continuation = AttributionFinder.Continuation(rawValue: options.string("continuation")) ?? .previousSpeaker
-        minConfidence = options.number("min-confidence")
-        finder = AttributionFinder(vocabulary: Self.vocabulary(options), continuation: continuation)
-        singleQuotesArePrimary = options.string("primary-quote-mark") == "single"
-        exemptTitles = options.bool("exempt-titles")
-        exemptHeadlines = options.bool("exempt-headlines")
-        exemptEpigraphs = options.bool("exempt-epigraphs")
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        finder = AttributionFinder(vocabulary: configuration.vocabulary, continuation: configuration.continuation)
     }
 
-    /// The cues and speaker nouns a policy's options give, for the rule and
-    /// for `copydesk inspect`.
-    public static func vocabulary(_ options: RuleOptions) -> AttributionVocabulary {
-        let ignored = Set(options.strings("ignore-cues").map { $0.lowercased() })
-        let extraCues = options.strings("extra-cues")
-        let extraNouns = options.strings("extra-speaker-nouns")
-        guard !ignored.isEmpty || !extraCues.isEmpty || !extraNouns.isEmpty else { return .standard }
-        return AttributionVocabulary(
-            cues: AttributionVocabulary.defaultCues.filter { !ignored.contains($0) } + extraCues,
-            speakerNouns: AttributionVocabulary.defaultSpeakerNouns + extraNouns)
-    }
+    private var minWords: Int { configuration.minWords }
+    private var singleQuotesArePrimary: Bool { configuration.primaryQuoteMark == .single }
+    private var exemptTitles: Bool { configuration.exemptTitles }
+    private var exemptHeadlines: Bool { configuration.exemptHeadlines }
+    private var exemptEpigraphs: Bool { configuration.exemptEpigraphs }
+    private var minConfidence: Double { configuration.minConfidence }
+    private var continuation: AttributionFinder.Continuation { configuration.continuation }
 
     /// The document's quotations with their attributions, as this rule reads them.
     public func attributedQuotes(_ document: Document) -> [Quote] {
@@ -686,3 +702,5 @@ struct PhraseIndex {
         return count > 0 && latestStart[count - 1] >= range.lowerBound
     }
 }
+
+extension AttributionFinder.Continuation: Decodable {}

@@ -51,7 +51,7 @@ public struct QuoteBalanceRule: Rule {
                         format: .html),
         ])
 
-    public init(options: RuleOptions) {}
+    public init(configuration: NoOptions) {}
 
     public func check(_ document: Document) -> [Violation] {
         document.unbalancedQuoteMarks.map { mark in
