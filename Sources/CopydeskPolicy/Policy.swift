@@ -82,6 +82,18 @@ public struct Policy: Sendable, Hashable {
         }
     }
 
+    /// Hashes only where the policy came from: equal policies come from the
+    /// same files, and the lint pipeline looks its rule set up by policy
+    /// once per article, which must not cost a pass over every notice and
+    /// option. Equality still compares everything (cheaply, for copies that
+    /// share storage).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sources)
+        hasher.combine(directory)
+        hasher.combine(rules.count)
+        hasher.combine(notices.count)
+    }
+
     /// Enabled rules, sorted by id.
     public var enabledRuleIDs: [String] {
         rules.filter { $0.value.enabled }.keys.sorted()

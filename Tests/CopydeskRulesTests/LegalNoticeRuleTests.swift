@@ -397,3 +397,50 @@ struct LegalNoticeSlowPatternTests {
         #expect(findings.first?.place == "3:1")
     }
 }
+
+/// A policy with many notices compares an article only with the notices
+/// whose signature words it holds; that must never lose a finding.
+@Suite("legal-notice with many notices")
+struct ManyNoticesTests {
+    /// Notices built from a shared frame of common words, each with a few
+    /// words of its own, as a house's regional and syndication notes are.
+    static func crowd(_ count: Int) -> [Notice] {
+        let places = ["Ardenne", "Brisca", "Calder", "Dunmore", "Elsworth", "Farrow", "Glenna", "Hollin"]
+        return (0..<count).map { index in
+            let place = places[index % places.count]
+            return Notice(id: "note-\(index)",
+                          text: "Readers in \(place) district \(index) should know this report may be restricted there.",
+                          required: .never, placement: .anywhere)
+        }
+    }
+
+    static let article = """
+        # Harbour works begin
+
+        Work on the new harbour wall began on Monday, the port authority said.
+
+        Readers in Calder district 2 should know this report is restricted there by order.
+
+        © Example Wire. Used under licence; not for redistribution in any form.
+        """
+
+    @Test("An altered notice among hundreds is reported exactly as when it is alone")
+    func alteredNoticeAmongMany() throws {
+        let alone = try lintNotices(Self.article, [LegalNoticeRuleTests.copyright] + [Self.crowd(3)[2]])
+        let crowded = try lintNotices(Self.article, [LegalNoticeRuleTests.copyright] + Self.crowd(400))
+        #expect(alone.map(\.message) == crowded.map(\.message))
+        #expect(alone.map(\.place) == crowded.map(\.place))
+        #expect(crowded.count == 2)
+        #expect(crowded.contains { $0.subject == "note-2" && $0.message.contains("not in its approved wording") })
+        #expect(crowded.contains { $0.subject == "wire-copyright" && $0.message.contains("not in its approved wording") })
+    }
+
+    @Test("A notice made only of common words is still compared")
+    func noticeOfCommonWordsOnly() throws {
+        let plain = Notice(id: "plain", text: "This is not for you and it was not said by us.", required: .always, placement: .end)
+        let text = "# Note\n\nA short story about the sea and the boats.\n\nThis is not for you and it was not said by them.\n"
+        let findings = try lintNotices(text, [plain] + Self.crowd(50))
+        #expect(findings.map(\.subject) == ["plain"])
+        #expect(findings.first?.message.contains("“us” changed to “them”") == true)
+    }
+}

@@ -107,6 +107,8 @@ public struct LegalNoticeRule: Rule {
     static let changesNamed = 4
 
     let notices: [CompiledNotice]
+    /// Per letter-case mode, which notices an article may hold at all.
+    let signatures: [Bool: NoticeSignatures]
     /// Every `mentions` term of every condition, in one automaton.
     let mentionMatcher: PhraseMatcher
     /// Every `wire` name as written (for bylines and front matter), then the
@@ -127,6 +129,12 @@ public struct LegalNoticeRule: Rule {
         self.wireMatcher = wireMatcher
         self.wireNames = wireNames
         self.notices = notices
+        var signatures: [Bool: NoticeSignatures] = [:]
+        for caseSensitive in [false, true] where notices.contains(where: { $0.notice.caseSensitive == caseSensitive }) {
+            signatures[caseSensitive] = NoticeSignatures(notices: notices, caseSensitive: caseSensitive,
+                                                         threshold: Self.alteredThreshold)
+        }
+        self.signatures = signatures
     }
 
     init(compiling notices: [Notice]) throws {
@@ -181,7 +189,7 @@ public struct LegalNoticeRule: Rule {
 
     public func check(_ document: Document) -> [Violation] {
         guard !notices.isEmpty else { return [] }
-        var article = ArticleWords(document: document, notices: notices)
+        var article = ArticleWords(document: document, notices: notices, signatures: signatures)
         var occurrences: [[Occurrence]] = []
         for index in notices.indices {
             occurrences.append(find(notice: index, in: &article))
@@ -445,7 +453,7 @@ struct CompiledCondition: Sendable {
 }
 
 /// A notice with its words read once, for both letter-case modes it may need.
-struct CompiledNotice: Sendable {
+final class CompiledNotice: Sendable {
     enum Requirement: Sendable {
         case always
         case never
@@ -476,37 +484,93 @@ struct CompiledNotice: Sendable {
     func keys(caseSensitive: Bool) -> [UInt64] { caseSensitive ? exactKeys : foldedKeys }
 }
 
-/// For each of several notices, a bit per possible word (by the low bits
-/// of its key): "may be one of the notice's words", never wrong when it says
-/// no. One flat table, so testing a word against every notice touches no
-/// reference counts.
-struct KeyFilters {
-    static let bitCount = 1 << 16
-    static let wordsPerFilter = bitCount / 64
-    private var bits: [UInt64]
-    let count: Int
+/// The words that signal a notice may be in an article. A passage counts as
+/// a notice when its word similarity (2·common / (notice words + passage
+/// words)) reaches the threshold t, which needs at least t·n / (2 − t) of
+/// the notice's n words in common. Setting aside the notice's commonest
+/// words (English function words first, then those most other notices
+/// share), as long as they make up fewer words than that, leaves a
+/// signature of which any such passage must hold at least one word. An
+/// article without a single signature word of a notice cannot hold it, and
+/// is not compared with it. Which words are set aside changes only how
+/// often an article is compared in vain, never a finding.
+struct NoticeSignatures: Sendable {
+    /// Signature word key → the notices (indices in the rule) it signals.
+    private let noticesByKey: [UInt64: [Int]]
+    /// Every word key of every notice → the notices holding it, each once.
+    private let holders: [UInt64: [Int]]
 
-    init(_ keySets: [[UInt64]]) {
-        count = keySets.count
-        bits = [UInt64](repeating: 0, count: keySets.count * Self.wordsPerFilter)
-        for (filter, keys) in keySets.enumerated() {
-            for key in keys {
-                let bit = Int(truncatingIfNeeded: key) & (Self.bitCount - 1)
-                bits[filter * Self.wordsPerFilter + bit >> 6] |= 1 << UInt64(bit & 63)
+    init(notices: [CompiledNotice], caseSensitive: Bool, threshold: Double) {
+        let compared = notices.indices.filter { notices[$0].notice.caseSensitive == caseSensitive }
+        var noticeFrequency: [UInt64: Int] = [:]
+        var multiplicities: [Int: [UInt64: Int]] = [:]
+        var holders: [UInt64: [Int]] = [:]
+        for index in compared {
+            var counts: [UInt64: Int] = [:]
+            for key in notices[index].keys(caseSensitive: caseSensitive) { counts[key, default: 0] += 1 }
+            for key in counts.keys {
+                noticeFrequency[key, default: 0] += 1
+                holders[key, default: []].append(index)
+            }
+            multiplicities[index] = counts
+        }
+        self.holders = holders
+        let functionWords = Self.functionWordKeys(caseSensitive: caseSensitive)
+        var noticesByKey: [UInt64: [Int]] = [:]
+        for index in compared {
+            guard let counts = multiplicities[index] else { continue }
+            let wordCount = notices[index].keys(caseSensitive: caseSensitive).count
+            // Rounded down, so rounding never sets aside one word too many.
+            let leastCommon = Int((threshold * Double(wordCount) / (2 - threshold)).rounded(.down))
+            func commonness(_ key: UInt64) -> (Int, Int, UInt64) {
+                (functionWords.contains(key) ? 1 : 0, noticeFrequency[key, default: 0], key)
+            }
+            let commonestFirst = counts.keys.sorted { commonness($0) > commonness($1) }
+            var setAside = 0
+            for key in commonestFirst {
+                let count = counts[key, default: 0]
+                if setAside + count < leastCommon {
+                    setAside += count
+                } else {
+                    noticesByKey[key, default: []].append(index)
+                }
             }
         }
+        self.noticesByKey = noticesByKey
     }
 
-    /// Adds one to `counts[i]` for every filter `i` that may contain `key`.
+    /// Words nearly every article holds, so worthless as signals.
+    static let functionWords = """
+        the a an and or but nor of to in on at by for from with about as into onto over under after before \
+        between through during without within upon than then so if not no yes is are was were be been being \
+        am do does did done have has had having will would shall should can could may might must this that \
+        these those there here it its it's he she they we you i me him her them us my your his our their \
+        who whom whose which what when where why how all any each every some such more most other only own \
+        same also just very too out up down off again once one two three new said says say per via
+        """
+
+    private static func functionWordKeys(caseSensitive: Bool) -> Set<UInt64> {
+        let lower = functionWords
+        let capitalised = functionWords.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined(separator: " ")
+        let text = caseSensitive ? lower + " " + capitalised : lower
+        return Set(WordNormalizer.words(in: Array(text.utf8), caseSensitive: caseSensitive).map(\.key))
+    }
+
+    /// Calls `body` with each notice (index in the rule) whose words include `key`.
     @inline(__always)
-    func count(_ key: UInt64, into counts: inout [Int]) {
-        let bit = Int(truncatingIfNeeded: key) & (Self.bitCount - 1)
-        let mask: UInt64 = 1 << UInt64(bit & 63)
-        var offset = bit >> 6
-        for filter in 0..<count {
-            if bits[offset] & mask != 0 { counts[filter] += 1 }
-            offset += Self.wordsPerFilter
+    func forEachNotice(holding key: UInt64, _ body: (Int) -> Void) {
+        guard let notices = holders[key] else { return }
+        for notice in notices { body(notice) }
+    }
+
+    /// The notices, in the rule's order, that one of `keys` signals.
+    func candidates(among keys: [UInt64]) -> [Int] {
+        var found = Set<Int>()
+        for key in keys {
+            if let notices = noticesByKey[key] { found.formUnion(notices) }
         }
+        return found.sorted()
     }
 }
 
@@ -555,27 +619,40 @@ struct ArticleWords {
     /// Words of the blocks compared so far, by letter-case mode and block.
     private var cache: [Bool: [Int: [NormalizedWord]]] = [:]
 
-    init(document: Document, notices: [CompiledNotice]) {
+    init(document: Document, notices: [CompiledNotice], signatures: [Bool: NoticeSignatures]) {
         self.document = document
         for caseSensitive in [false, true] {
-            let compared = notices.indices.filter { notices[$0].notice.caseSensitive == caseSensitive }
-            guard !compared.isEmpty else { continue }
-            let filters = KeyFilters(compared.map { notices[$0].keys(caseSensitive: caseSensitive) })
+            guard let signature = signatures[caseSensitive] else { continue }
+            // The article's words are read once; only the notices one of
+            // them signals are counted against them, so a policy's thousandth
+            // notice costs a lookup per word, not a comparison per word.
             var tally = Tally()
-            var running = [Int](repeating: 0, count: compared.count)
-            var hits = [[Int]](repeating: [0], count: compared.count)
+            var keys: [UInt64] = []
             for (index, block) in document.blocks.enumerated() where Self.mayHoldNotice(block) {
-                var words = 0
-                WordNormalizer.forEachWord(in: block.content.utf8, caseSensitive: caseSensitive) { word in
-                    words += 1
-                    filters.count(word.key, into: &running)
-                }
-                guard words > 0 else { continue }
+                let before = keys.count
+                WordNormalizer.forEachWord(in: block.content.utf8, caseSensitive: caseSensitive) { keys.append($0.key) }
+                guard keys.count > before else { continue }
                 tally.blocks.append(index)
-                tally.starts.append(tally.starts[tally.starts.count - 1] + words)
-                for filter in running.indices { hits[filter].append(running[filter]) }
+                tally.starts.append(keys.count)
             }
-            for (filter, notice) in compared.enumerated() { tally.hits[notice] = hits[filter] }
+            let compared = signature.candidates(among: keys)
+            if !compared.isEmpty {
+                // Slot of each compared notice in `running`; -1 for the rest.
+                var slots = [Int](repeating: -1, count: notices.count)
+                for (slot, notice) in compared.enumerated() { slots[notice] = slot }
+                var running = [Int](repeating: 0, count: compared.count)
+                var hits = [[Int]](repeating: [0], count: compared.count)
+                for block in tally.blocks.indices {
+                    for key in keys[tally.starts[block]..<tally.starts[block + 1]] {
+                        signature.forEachNotice(holding: key) { notice in
+                            let slot = slots[notice]
+                            if slot >= 0 { running[slot] += 1 }
+                        }
+                    }
+                    for slot in running.indices { hits[slot].append(running[slot]) }
+                }
+                for (slot, notice) in compared.enumerated() { tally.hits[notice] = hits[slot] }
+            }
             tallies[caseSensitive] = tally
         }
     }
