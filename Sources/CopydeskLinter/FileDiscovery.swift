@@ -18,12 +18,16 @@ struct DiscoveredFile: Sendable, Hashable {
 struct FileDiscovery {
     var workingDirectory: String
     var forcedFormat: InputFormat?
-    var excludes: [Glob]
+    var excludes: [Glob] { didSet { excludeSet = GlobSet(excludes) } }
+    /// The same globs matched as one, so a long `--exclude` list costs a
+    /// lookup per path, not a match per glob.
+    private var excludeSet: GlobSet
 
     init(workingDirectory: String, forcedFormat: InputFormat?, excludes: [Glob]) {
         self.workingDirectory = PathNormalizer.normalize(workingDirectory)
         self.forcedFormat = forcedFormat
         self.excludes = excludes
+        excludeSet = GlobSet(excludes)
     }
 
     struct Outcome {
@@ -126,7 +130,8 @@ struct FileDiscovery {
     }
 
     func excludingGlob(for displayPath: String) -> Glob? {
-        excludes.first { $0.matches(displayPath) }
+        guard excludeSet.matches(displayPath) else { return nil }
+        return excludes.first { $0.matches(displayPath) }
     }
 
     /// The names in a directory as bytes, sorted, `.` and `..` left out.

@@ -69,7 +69,7 @@ public final class Linter: Sendable {
 
         for file in discovered.files {
             let policy = try policyLookup(file.absolutePath)
-            if let reason = Self.policyExclusion(of: file, by: policy) {
+            if let reason = Self.policyExclusion(of: file, by: policy, excludes: ruleSets.excludes(of: policy)) {
                 if file.isExplicit {
                     problems.append(InputProblem(path: file.displayPath, level: .warning, message: reason))
                 }
@@ -180,7 +180,7 @@ public final class Linter: Sendable {
                                          message: "not linted: excluded by --exclude '\(glob.pattern)'"))
         }
         let policy = try policyLookup(absolute)
-        if let reason = Self.policyExclusion(of: file, by: policy) {
+        if let reason = Self.policyExclusion(of: file, by: policy, excludes: ruleSets.excludes(of: policy)) {
             return .problem(InputProblem(path: display, level: .warning, message: reason))
         }
         return .job(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: bytes,
@@ -193,9 +193,9 @@ public final class Linter: Sendable {
     /// `excludes(articlePath:)` decides (its globs are relative to the policy
     /// file's directory); an embedded pack has no directory, so its globs see
     /// the path relative to the working directory.
-    static func policyExclusion(of file: DiscoveredFile, by policy: Policy) -> String? {
+    static func policyExclusion(of file: DiscoveredFile, by policy: Policy, excludes: GlobSet) -> String? {
         let articlePath = policy.directory == nil ? file.displayPath : file.absolutePath
-        guard policy.excludes(articlePath: articlePath) else { return nil }
+        guard policy.excludes(articlePath: articlePath, matching: excludes) else { return nil }
         let source = policy.sources.last.map { " in \($0)" } ?? ""
         return "not linted: excluded by the policy's exclude list\(source)"
     }
@@ -222,6 +222,16 @@ public final class Linter: Sendable {
     private struct RuleSetCache {
         var indices: [Policy: Int] = [:]
         var ruleSets: [RuleSet] = []
+
+        var excludeSets: [Policy: GlobSet] = [:]
+
+        /// The policy's exclude globs, compiled once per policy, not per file.
+        mutating func excludes(of policy: Policy) -> GlobSet {
+            if let set = excludeSets[policy] { return set }
+            let set = policy.excludeGlobs()
+            excludeSets[policy] = set
+            return set
+        }
 
         mutating func index(for policy: Policy) throws(PolicyError) -> Int {
             if let index = indices[policy] { return index }

@@ -5,8 +5,16 @@ extension Policy {
     /// relative to the policy's directory (the working directory for an
     /// embedded pack).
     public func excludes(articlePath: String) -> Bool {
-        guard !exclude.isEmpty else { return false }
-        let relative = PolicyPaths.relative(articlePath, to: directory ?? ".")
-        return exclude.contains { Glob($0).matches(relative) }
+        excludes(articlePath: articlePath, matching: excludeGlobs())
+    }
+
+    /// The `exclude` globs compiled into one matcher, for callers that test
+    /// many articles against the same policy.
+    package func excludeGlobs() -> GlobSet { GlobSet(exclude.map(Glob.init)) }
+
+    /// `excludes(articlePath:)` with the globs compiled beforehand.
+    package func excludes(articlePath: String, matching globs: GlobSet) -> Bool {
+        guard !globs.isEmpty else { return false }
+        return globs.matches(PolicyPaths.relative(articlePath, to: directory ?? "."))
     }
 }
