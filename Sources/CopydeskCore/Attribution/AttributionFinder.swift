@@ -4,6 +4,10 @@
 /// own sentence; else in the sentence before or after it in the paragraph;
 /// else in a lead-in paragraph that ends with a colon ("Ferrand said:"); else
 /// in the opening paragraph of a quotation that runs on.
+///
+/// This type carries credits across paragraphs; `BlockAnalysis` searches
+/// within one, with `AttributionPatterns`, `ClauseGrammar` and
+/// `NameDetection` beneath it.
 public struct AttributionFinder: Sendable {
     /// What a quotation paragraph with no credit of its own, after a
     /// paragraph that ends with an attributed quotation, is.

@@ -22,38 +22,7 @@ struct AttributionPatterns {
         names = grammar.names
     }
 
-    /// "— Abraham Lincoln" on a line of its own: the dash is the cue, the
-    /// name after it the speaker.
-    static func dashAttribution(in bytes: [UInt8], firstLineOnly: Bool = false) -> AttributionHit? {
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var index = lineStart
-            var dashEnd: Int?
-            if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80,
-               (0x93...0x95).contains(bytes[index + 2]) {
-                dashEnd = index + 3
-            } else if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "~") {
-                dashEnd = index + 1
-                while dashEnd! < bytes.count && bytes[dashEnd!] == UInt8(ascii: "-") { dashEnd! += 1 }
-            }
-            if let dashEnd {
-                index = dashEnd
-                while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
-                let nameStart = index
-                while index < bytes.count && bytes[index] != 0x0A && bytes[index] != UInt8(ascii: ",") { index += 1 }
-                var nameEnd = index
-                while nameEnd > nameStart && (bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == UInt8(ascii: ".")) { nameEnd -= 1 }
-                if nameEnd > nameStart, nameEnd - nameStart <= 80,
-                   let first = bytes[nameStart...].first, first >= 0x80 || (first >= 0x41 && first <= 0x5A) {
-                    return AttributionHit(speaker: nameStart..<nameEnd, cue: lineStart..<dashEnd)
-                }
-            }
-            if firstLineOnly { return nil }
-            while lineStart < bytes.count && bytes[lineStart] != 0x0A { lineStart += 1 }
-            lineStart += 1
-        }
-        return nil
-    }
+    // MARK: Limits
 
     /// How far from a quotation, in tokens, the searches for the verb that
     /// frames it, for the subject of a later clause (both back) and for
@@ -61,6 +30,8 @@ struct AttributionPatterns {
     /// copy, and it keeps a run-on "sentence" of thousands of quotations
     /// linear to read (each quotation searched the whole sentence).
     static let lookBack = 200
+
+    // MARK: Around a quotation in its sentence
 
     /// `"PENCE: Well, look, …"`, `"Chris Matthews: Seriously …"`: a
     /// transcript's speaker label opening the quotation.
@@ -90,54 +61,6 @@ struct AttributionPatterns {
             index += 1
         }
         return nil
-    }
-
-    /// "“…,” Vance said, according to Harbor Radio Weekly", "Ferrand said: “…,”
-    /// the Times reported.": the source that reports the words is the one
-    /// the story stands on.
-    func isReportingCue(_ cue: ClosedRange<Int>) -> Bool {
-        (cue.count == 2 && tokens.lowercasedWord(cue.lowerBound) == "according")
-            || (cue.count == 1 && ["reported", "reports"].contains(tokens.lowercasedWord(cue.lowerBound))
-                && tokens.isCapitalized(cue.lowerBound - 1) && !tokens.isWord(cue.upperBound + 1))
-    }
-
-    /// "Vance said she recalled thinking, “…”", "Brandt said he would
-    /// advise Ferrand on the “strategic threats”": a pronoun opening what a
-    /// named speaker said reports that speaker's words, under that speaker's cue.
-    func namedSubject(for speaker: Range<Int>) -> AttributionHit? {
-        guard let pronoun = tokens.token(startingAt: speaker.lowerBound), tokens.tokens[pronoun].range == speaker,
-              ["he", "she", "they", "it"].contains(word(pronoun).split(separator: "'").first.map(String.init) ?? ""),
-              let sentenceIndex = tokens.sentence(containing: pronoun),
-              let found = grammar.subject(of: tokens.sentences[sentenceIndex], endingBefore: pronoun),
-              found.range.upperBound <= speaker.lowerBound, let first = tokens.token(startingAt: found.range.lowerBound),
-              !AttributionWords.pronouns.contains(word(first)) || word(first) == word(pronoun) else { return nil }
-        let verb = grammar.pastAuxiliaries(from: found.next, before: pronoun)
-        guard verb < pronoun, tokens.isWord(verb) else { return nil }
-        // "The mayor condemned what she called a “reckless delay”": the
-        // pronoun of a clause naming the subject's words is the subject.
-        if tokens.isWord(pronoun - 1), ["what", "which", "whom"].contains(word(pronoun - 1)),
-           grammar.isVerbLike(verb) || vocabulary.cueWords.contains(word(verb)) || word(verb).hasSuffix("ing") {
-            return hitCue(after: pronoun).map { AttributionHit(speaker: found.range, cue: $0) }
-        }
-        // "Ferrand at the time said he'd asked": a short phrase of time before the cue.
-        if !vocabulary.cueWords.contains(word(verb)), AttributionWords.prepositions.contains(word(verb)) || word(verb) == "last",
-           let cue = (verb + 1..<min(pronoun, verb + 5)).first(where: { vocabulary.cueWords.contains(word($0)) }),
-           (verb..<cue).allSatisfy({ tokens.isWord($0) && !tokens.isCapitalized($0) || AttributionWords.leadIns.contains(word($0)) }),
-           pronoun == cue + 1 || (pronoun == cue + 2 && word(cue + 1) == "that") {
-            return AttributionHit(speaker: found.range, cue: tokens.tokens[cue].range)
-        }
-        guard vocabulary.cueWords.contains(word(verb)) else { return nil }
-        // "Brandt said the county would act, and he urged …".
-        let afterConjunction = pronoun - 1 > verb && tokens.isWord(pronoun - 1) && AttributionWords.conjunctions.contains(word(pronoun - 1))
-        guard pronoun == verb + 1 || (pronoun == verb + 2 && word(verb + 1) == "that") || afterConjunction else { return nil }
-        return AttributionHit(speaker: found.range, cue: tokens.tokens[verb].range)
-    }
-
-    /// The cue word right after a pronoun (past auxiliaries): "what he called".
-    private func hitCue(after pronoun: Int) -> Range<Int>? {
-        var index = pronoun + 1
-        while tokens.isWord(index), AttributionWords.auxiliaries.contains(word(index)) { index += 1 }
-        return tokens.isWord(index) && vocabulary.cueWords.contains(word(index)) ? tokens.tokens[index].range : nil
     }
 
     /// `“Go back to the newsroom,” Ferrand barked`: right after the quotation, a
@@ -207,31 +130,20 @@ struct AttributionPatterns {
                               cue: tokens.tokens[verb].range)
     }
 
-    /// A quoted phrase of up to eight words inside a sentence ("The Florida
-    /// senator likes “The Walking Dead”", "the administration waves off the
-    /// delay as “minimal”", "the coach promises fans he will tell the
-    /// “doubters” to “wait and see”") is the framing clause's: its subject is the
-    /// speaker and its verb, whatever it is, the cue. Longer quotations are
-    /// statements of their own and need a cue; reading them this loosely
-    /// would credit quotations whose attribution was cut.
-    func partialQuoteHit(_ quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
-        guard ProseHeuristics.wordCount(tokens.bytes[tokens.tokens[quoteToken].range]) <= 8 else { return nil }
-        var verb = quoteToken - 1
-        while verb > max(sentence.lowerBound, quoteToken - Self.lookBack) {
-            defer { verb -= 1 }
-            guard tokens.isWord(verb), !tokens.isCapitalized(verb) else { continue }
-            let lowered = word(verb)
-            guard grammar.isVerbLike(verb) || AttributionWords.isPresentTense(lowered), !AttributionWords.auxiliaries.contains(lowered) else { continue }
-            var end = verb - 1
-            while end >= sentence.lowerBound, tokens.isWord(end), AttributionWords.auxiliaries.contains(word(end)) { end -= 1 }
-            guard end >= sentence.lowerBound, tokens.isWord(end) else { continue }
-            let lastWord = word(end)
-            guard AttributionWords.pronouns.contains(lastWord) || tokens.isCapitalized(end) || vocabulary.speakerNounSet.contains(lastWord)
-                    || AttributionWords.articles.contains(word(max(sentence.lowerBound, end - 1))),
-                  let phrase = grammar.nounPhrase(endingAt: end, in: sentence, looseDescriptions: true) else { continue }
-            return AttributionHit(speaker: phrase, cue: tokens.tokens[verb].range)
+    /// `Ferrand: “…”`, `Reuters: “…”`, `Nora Pike ― “…”`: a speaker then
+    /// a colon or a dash right before the quotation.
+    func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
+        let colon = quoteToken - 1
+        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) || grammar.isDash(colon) else { return nil }
+        // The words right before the mark speak only when they are all the
+        // clause ("Ferrand: “…”"); in "emailed a link with one sentence: “…”"
+        // they are an object, and the subject speaks.
+        if let before = grammar.speakerBefore(colon, in: sentence), let first = tokens.token(startingAt: before.lowerBound),
+           first == sentence.lowerBound || tokens.tokens[first - 1].kind == .punctuation {
+            return AttributionHit(speaker: before, cue: tokens.tokens[colon].range)
         }
-        return nil
+        guard let speaker = grammar.subject(of: sentence, endingBefore: colon)?.range else { return nil }
+        return AttributionHit(speaker: speaker, cue: tokens.tokens[colon].range)
     }
 
     /// A quotation inside a sentence whose subject is a speaker doing
@@ -279,20 +191,105 @@ struct AttributionPatterns {
         return AttributionHit(speaker: found.range, cue: tokens.tokens[index].range)
     }
 
-    /// `Ferrand: “…”`, `Reuters: “…”`, `Nora Pike ― “…”`: a speaker then
-    /// a colon or a dash right before the quotation.
-    func colonHit(before quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
-        let colon = quoteToken - 1
-        guard colon > sentence.lowerBound, tokens.isPunctuation(colon, 0x3A) || grammar.isDash(colon) else { return nil }
-        // The words right before the mark speak only when they are all the
-        // clause ("Ferrand: “…”"); in "emailed a link with one sentence: “…”"
-        // they are an object, and the subject speaks.
-        if let before = grammar.speakerBefore(colon, in: sentence), let first = tokens.token(startingAt: before.lowerBound),
-           first == sentence.lowerBound || tokens.tokens[first - 1].kind == .punctuation {
-            return AttributionHit(speaker: before, cue: tokens.tokens[colon].range)
+    /// A quoted phrase of up to eight words inside a sentence ("The Florida
+    /// senator likes “The Walking Dead”", "the administration waves off the
+    /// delay as “minimal”", "the coach promises fans he will tell the
+    /// “doubters” to “wait and see”") is the framing clause's: its subject is the
+    /// speaker and its verb, whatever it is, the cue. Longer quotations are
+    /// statements of their own and need a cue; reading them this loosely
+    /// would credit quotations whose attribution was cut.
+    func partialQuoteHit(_ quoteToken: Int, in sentence: Range<Int>) -> AttributionHit? {
+        guard ProseHeuristics.wordCount(tokens.bytes[tokens.tokens[quoteToken].range]) <= 8 else { return nil }
+        var verb = quoteToken - 1
+        while verb > max(sentence.lowerBound, quoteToken - Self.lookBack) {
+            defer { verb -= 1 }
+            guard tokens.isWord(verb), !tokens.isCapitalized(verb) else { continue }
+            let lowered = word(verb)
+            guard grammar.isVerbLike(verb) || AttributionWords.isPresentTense(lowered), !AttributionWords.auxiliaries.contains(lowered) else { continue }
+            var end = verb - 1
+            while end >= sentence.lowerBound, tokens.isWord(end), AttributionWords.auxiliaries.contains(word(end)) { end -= 1 }
+            guard end >= sentence.lowerBound, tokens.isWord(end) else { continue }
+            let lastWord = word(end)
+            guard AttributionWords.pronouns.contains(lastWord) || tokens.isCapitalized(end) || vocabulary.speakerNounSet.contains(lastWord)
+                    || AttributionWords.articles.contains(word(max(sentence.lowerBound, end - 1))),
+                  let phrase = grammar.nounPhrase(endingAt: end, in: sentence, looseDescriptions: true) else { continue }
+            return AttributionHit(speaker: phrase, cue: tokens.tokens[verb].range)
         }
-        guard let speaker = grammar.subject(of: sentence, endingBefore: colon)?.range else { return nil }
-        return AttributionHit(speaker: speaker, cue: tokens.tokens[colon].range)
+        return nil
+    }
+
+    /// "Vance said she recalled thinking, “…”", "Brandt said he would
+    /// advise Ferrand on the “strategic threats”": a pronoun opening what a
+    /// named speaker said reports that speaker's words, under that speaker's cue.
+    func namedSubject(for speaker: Range<Int>) -> AttributionHit? {
+        guard let pronoun = tokens.token(startingAt: speaker.lowerBound), tokens.tokens[pronoun].range == speaker,
+              ["he", "she", "they", "it"].contains(word(pronoun).split(separator: "'").first.map(String.init) ?? ""),
+              let sentenceIndex = tokens.sentence(containing: pronoun),
+              let found = grammar.subject(of: tokens.sentences[sentenceIndex], endingBefore: pronoun),
+              found.range.upperBound <= speaker.lowerBound, let first = tokens.token(startingAt: found.range.lowerBound),
+              !AttributionWords.pronouns.contains(word(first)) || word(first) == word(pronoun) else { return nil }
+        let verb = grammar.pastAuxiliaries(from: found.next, before: pronoun)
+        guard verb < pronoun, tokens.isWord(verb) else { return nil }
+        // "The mayor condemned what she called a “reckless delay”": the
+        // pronoun of a clause naming the subject's words is the subject.
+        if tokens.isWord(pronoun - 1), ["what", "which", "whom"].contains(word(pronoun - 1)),
+           grammar.isVerbLike(verb) || vocabulary.cueWords.contains(word(verb)) || word(verb).hasSuffix("ing") {
+            return hitCue(after: pronoun).map { AttributionHit(speaker: found.range, cue: $0) }
+        }
+        // "Ferrand at the time said he'd asked": a short phrase of time before the cue.
+        if !vocabulary.cueWords.contains(word(verb)), AttributionWords.prepositions.contains(word(verb)) || word(verb) == "last",
+           let cue = (verb + 1..<min(pronoun, verb + 5)).first(where: { vocabulary.cueWords.contains(word($0)) }),
+           (verb..<cue).allSatisfy({ tokens.isWord($0) && !tokens.isCapitalized($0) || AttributionWords.leadIns.contains(word($0)) }),
+           pronoun == cue + 1 || (pronoun == cue + 2 && word(cue + 1) == "that") {
+            return AttributionHit(speaker: found.range, cue: tokens.tokens[cue].range)
+        }
+        guard vocabulary.cueWords.contains(word(verb)) else { return nil }
+        // "Brandt said the county would act, and he urged …".
+        let afterConjunction = pronoun - 1 > verb && tokens.isWord(pronoun - 1) && AttributionWords.conjunctions.contains(word(pronoun - 1))
+        guard pronoun == verb + 1 || (pronoun == verb + 2 && word(verb + 1) == "that") || afterConjunction else { return nil }
+        return AttributionHit(speaker: found.range, cue: tokens.tokens[verb].range)
+    }
+
+    /// The cue word right after a pronoun (past auxiliaries): "what he called".
+    private func hitCue(after pronoun: Int) -> Range<Int>? {
+        var index = pronoun + 1
+        while tokens.isWord(index), AttributionWords.auxiliaries.contains(word(index)) { index += 1 }
+        return tokens.isWord(index) && vocabulary.cueWords.contains(word(index)) ? tokens.tokens[index].range : nil
+    }
+
+    // MARK: Signatures
+
+    /// "— Abraham Lincoln" on a line of its own: the dash is the cue, the
+    /// name after it the speaker.
+    static func dashAttribution(in bytes: [UInt8], firstLineOnly: Bool = false) -> AttributionHit? {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var index = lineStart
+            var dashEnd: Int?
+            if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80,
+               (0x93...0x95).contains(bytes[index + 2]) {
+                dashEnd = index + 3
+            } else if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "~") {
+                dashEnd = index + 1
+                while dashEnd! < bytes.count && bytes[dashEnd!] == UInt8(ascii: "-") { dashEnd! += 1 }
+            }
+            if let dashEnd {
+                index = dashEnd
+                while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+                let nameStart = index
+                while index < bytes.count && bytes[index] != 0x0A && bytes[index] != UInt8(ascii: ",") { index += 1 }
+                var nameEnd = index
+                while nameEnd > nameStart && (bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == UInt8(ascii: ".")) { nameEnd -= 1 }
+                if nameEnd > nameStart, nameEnd - nameStart <= 80,
+                   let first = bytes[nameStart...].first, first >= 0x80 || (first >= 0x41 && first <= 0x5A) {
+                    return AttributionHit(speaker: nameStart..<nameEnd, cue: lineStart..<dashEnd)
+                }
+            }
+            if firstLineOnly { return nil }
+            while lineStart < bytes.count && bytes[lineStart] != 0x0A { lineStart += 1 }
+            lineStart += 1
+        }
+        return nil
     }
 
     /// `“…” ― Pamela Padilla`: a dash and a name right after the quotation,
@@ -336,34 +333,15 @@ struct AttributionPatterns {
                               cue: tokens.tokens[open].range)
     }
 
-    /// `“…” Tune in tonight. [AP.]`: a publication in brackets closing the
-    /// paragraph credits its quotations, as digests and newsletters do.
-    func closingCreditHit() -> AttributionHit? {
-        guard var close = tokens.tokens.indices.last else { return nil }
-        // "… (2015). (SVP/Global Risk Insights.)": a source in parentheses.
-        if tokens.isPunctuation(close, 0x29) {
-            guard let open = (max(0, close - 8)..<close).last(where: { tokens.isPunctuation($0, 0x28) }),
-                  open == 0 || tokens.isPunctuation(open - 1, 0x2E), tokens.isCapitalized(open + 1),
-                  !(open + 1..<close).contains(where: { tokens.quoteIndex($0) != nil }) else { return nil }
-            return enclosedCredit(open: open, close: close)
-        }
-        if tokens.isPunctuation(close, 0x2E), tokens.isPunctuation(close - 1, 0x5D) { close -= 1 }
-        guard tokens.isPunctuation(close, 0x5D),
-              let open = (max(0, close - 8)..<close).last(where: { tokens.isPunctuation($0, 0x5B) }) else { return nil }
-        return tokens.quoteIndex(open - 1) == nil ? bracketHit(after: open - 1) : nil
-    }
+    // MARK: Sources of a sentence or a paragraph
 
-    /// "Ortiz: My first answer was “Not this year.”": in a transcript or a
-    /// Q&A, the label that opens the paragraph names who speaks all of it,
-    /// the quotations inside included.
-    func speakerLabelHit() -> AttributionHit? {
-        guard let first = tokens.tokens.indices.first, tokens.isWord(first), tokens.isCapitalized(first),
-              !AttributionWords.isFunctionWord(word(first)) || names.opensNameWithTitle(first) else { return nil }
-        let end = names.nameRunEnd(from: first, limit: min(tokens.tokens.count, first + 5))
-        guard end - first < 4, tokens.isPunctuation(end + 1, 0x3A),
-              tokens.tokens[end].range.count > 1, !AttributionWords.fieldLabels.contains(word(end)) else { return nil }
-        return AttributionHit(speaker: tokens.tokens[first].range.lowerBound..<tokens.tokens[end].range.upperBound,
-                              cue: tokens.tokens[end + 1].range)
+    /// "“…,” Vance said, according to Harbor Radio Weekly", "Ferrand said: “…,”
+    /// the Times reported.": the source that reports the words is the one
+    /// the story stands on.
+    func isReportingCue(_ cue: ClosedRange<Int>) -> Bool {
+        (cue.count == 2 && tokens.lowercasedWord(cue.lowerBound) == "according")
+            || (cue.count == 1 && ["reported", "reports"].contains(tokens.lowercasedWord(cue.lowerBound))
+                && tokens.isCapitalized(cue.lowerBound - 1) && !tokens.isWord(cue.upperBound + 1))
     }
 
     /// "In a county survey published Monday, only 12 percent of renters
@@ -382,6 +360,36 @@ struct AttributionPatterns {
             index += 1
         }
         return nil
+    }
+
+    /// "Ortiz: My first answer was “Not this year.”": in a transcript or a
+    /// Q&A, the label that opens the paragraph names who speaks all of it,
+    /// the quotations inside included.
+    func speakerLabelHit() -> AttributionHit? {
+        guard let first = tokens.tokens.indices.first, tokens.isWord(first), tokens.isCapitalized(first),
+              !AttributionWords.isFunctionWord(word(first)) || names.opensNameWithTitle(first) else { return nil }
+        let end = names.nameRunEnd(from: first, limit: min(tokens.tokens.count, first + 5))
+        guard end - first < 4, tokens.isPunctuation(end + 1, 0x3A),
+              tokens.tokens[end].range.count > 1, !AttributionWords.fieldLabels.contains(word(end)) else { return nil }
+        return AttributionHit(speaker: tokens.tokens[first].range.lowerBound..<tokens.tokens[end].range.upperBound,
+                              cue: tokens.tokens[end + 1].range)
+    }
+
+    /// `“…” Tune in tonight. [AP.]`: a publication in brackets closing the
+    /// paragraph credits its quotations, as digests and newsletters do.
+    func closingCreditHit() -> AttributionHit? {
+        guard var close = tokens.tokens.indices.last else { return nil }
+        // "… (2015). (SVP/Global Risk Insights.)": a source in parentheses.
+        if tokens.isPunctuation(close, 0x29) {
+            guard let open = (max(0, close - 8)..<close).last(where: { tokens.isPunctuation($0, 0x28) }),
+                  open == 0 || tokens.isPunctuation(open - 1, 0x2E), tokens.isCapitalized(open + 1),
+                  !(open + 1..<close).contains(where: { tokens.quoteIndex($0) != nil }) else { return nil }
+            return enclosedCredit(open: open, close: close)
+        }
+        if tokens.isPunctuation(close, 0x2E), tokens.isPunctuation(close - 1, 0x5D) { close -= 1 }
+        guard tokens.isPunctuation(close, 0x5D),
+              let open = (max(0, close - 8)..<close).last(where: { tokens.isPunctuation($0, 0x5B) }) else { return nil }
+        return tokens.quoteIndex(open - 1) == nil ? bracketHit(after: open - 1) : nil
     }
 
     private func word(_ index: Int) -> String { tokens.lowercasedWord(index) }

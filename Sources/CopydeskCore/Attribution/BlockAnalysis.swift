@@ -1,9 +1,10 @@
 /// One block's tokens, sentences and cues, and the attribution search in it:
 /// which patterns to ask for a quotation, in which order, and the answers
-/// that depend only on a sentence, remembered for all its quotations.
+/// that depend only on a sentence, remembered for all its quotations. The
+/// search for the cue that frames a quotation, and its speaker, is in
+/// BlockAnalysis+CueSearch.swift.
 final class BlockAnalysis {
     let tokens: ProseTokens
-    let vocabulary: AttributionVocabulary
     let grammar: ClauseGrammar
     let patterns: AttributionPatterns
     /// Cue matches as token index ranges, in order.
@@ -45,13 +46,12 @@ final class BlockAnalysis {
     private var postQuoteHits: [Int: AttributionHit?] = [:]
     private var postQuoteFrontier: [Int: Int] = [:]
     /// The sentence before each sentence, back to the start, that credits
-    /// a speaker (-1 for none), as far as `earlierHitsKnown`.
+    /// a speaker (-1 for none), filled as far as a quotation has asked.
     private var latestCreditingSentence: [Int] = []
 
     init(block: Block, quotes: [Range<Int>], vocabulary: AttributionVocabulary) {
         let tokens = ProseTokens(bytes: block.content.utf8, quotes: quotes, skipping: block.codeRanges)
         self.tokens = tokens
-        self.vocabulary = vocabulary
         let grammar = ClauseGrammar(tokens: tokens, vocabulary: vocabulary)
         self.grammar = grammar
         patterns = AttributionPatterns(grammar: grammar)
@@ -84,6 +84,8 @@ final class BlockAnalysis {
         }
     }
 
+    // MARK: What the finder asks of a block
+
     var endsWithColon: Bool {
         guard let last = tokens.tokens.last else { return false }
         return last.kind == .punctuation && tokens.bytes[last.range.lowerBound] == 0x3A
@@ -95,6 +97,17 @@ final class BlockAnalysis {
     func quoteEndsBlock(_ quote: Int) -> Bool {
         guard let last = tokens.sentences.last else { return false }
         return last.contains(quoteTokens[quote])
+    }
+
+    /// “We cannot wait,” the … : a quotation that opens its sentence and
+    /// closes on a comma promises its credit in the words that follow it.
+    /// When they hold none, the credit is missing, whatever the sentences
+    /// around it say.
+    func quoteAwaitsCredit(_ quote: Int) -> Bool {
+        let token = quoteTokens[quote]
+        guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return false }
+        let sentence = tokens.sentences[sentenceIndex]
+        return token == sentence.lowerBound && grammar.closesWithComma(token) && sentence.contains(token + 1) && tokens.isWord(token + 1)
     }
 
     /// The attribution of the block's last sentence (a lead-in paragraph).
@@ -127,22 +140,12 @@ final class BlockAnalysis {
         return nil
     }
 
-    private func reportingSourceHit(in sentence: Range<Int>) -> AttributionHit? {
-        if let known = reportingHits[sentence.lowerBound] { return known }
-        let hit = findReportingSourceHit(in: sentence)
-        reportingHits[sentence.lowerBound] = hit
-        return hit
-    }
+    // MARK: The order of search
 
-    private func findReportingSourceHit(in sentence: Range<Int>) -> AttributionHit? {
-        for cue in cues(cues, startingIn: sentence) where sentence.contains(cue.lowerBound) && sentence.contains(cue.upperBound) && patterns.isReportingCue(cue) {
-            if let speaker = speaker(for: cue, in: sentence) {
-                return AttributionHit(speaker: speaker, cue: tokens.tokens[cue.lowerBound].range.lowerBound..<tokens.tokens[cue.upperBound].range.upperBound)
-            }
-        }
-        return nil
-    }
-
+    /// The credit of one quotation, nearest evidence first: a label inside
+    /// it, a reporting source or a cue in its sentence, a construction
+    /// around it, the sentences either side, the paragraph's label or
+    /// closing credit, and last the speaker the paragraph last credited.
     private func directAttribution(ofQuote quote: Int) -> AttributionHit? {
         let token = quoteTokens[quote]
         guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return nil }
@@ -182,6 +185,24 @@ final class BlockAnalysis {
         if crediting >= 0 {
             let earlier = tokens.sentences[crediting]
             return neighbourAttribution(earlier, nearest: earlier.upperBound - 1)
+        }
+        return nil
+    }
+
+    // MARK: Answers remembered per sentence
+
+    private func reportingSourceHit(in sentence: Range<Int>) -> AttributionHit? {
+        if let known = reportingHits[sentence.lowerBound] { return known }
+        let hit = findReportingSourceHit(in: sentence)
+        reportingHits[sentence.lowerBound] = hit
+        return hit
+    }
+
+    private func findReportingSourceHit(in sentence: Range<Int>) -> AttributionHit? {
+        for cue in cues(cues, startingIn: sentence) where sentence.contains(cue.lowerBound) && sentence.contains(cue.upperBound) && patterns.isReportingCue(cue) {
+            if let speaker = speaker(for: cue, in: sentence) {
+                return AttributionHit(speaker: speaker, cue: tokens.tokens[cue.lowerBound].range.lowerBound..<tokens.tokens[cue.upperBound].range.upperBound)
+            }
         }
         return nil
     }
@@ -270,17 +291,6 @@ final class BlockAnalysis {
             if let hit = patterns.postQuoteHit(after: token, in: sentence) { return hit }
         }
         return nil
-    }
-
-    /// “We cannot wait,” the … : a quotation that opens its sentence and
-    /// closes on a comma promises its credit in the words that follow it.
-    /// When they hold none, the credit is missing, whatever the sentences
-    /// around it say.
-    func quoteAwaitsCredit(_ quote: Int) -> Bool {
-        let token = quoteTokens[quote]
-        guard token >= 0, let sentenceIndex = tokens.sentence(containing: token) else { return false }
-        let sentence = tokens.sentences[sentenceIndex]
-        return token == sentence.lowerBound && grammar.closesWithComma(token) && sentence.contains(token + 1) && tokens.isWord(token + 1)
     }
 
     func word(_ index: Int) -> String { tokens.lowercasedWord(index) }
