@@ -8,20 +8,20 @@
 /// This type carries credits across paragraphs; `BlockAnalysis` searches
 /// within one, with `AttributionPatterns`, `ClauseGrammar` and
 /// `NameDetection` beneath it.
-public struct AttributionFinder: Sendable {
+package struct AttributionFinder: Sendable {
     /// What a quotation paragraph with no credit of its own, after a
     /// paragraph that ends with an attributed quotation, is.
-    public enum Continuation: String, Sendable, CaseIterable {
+    package enum Continuation: String, Sendable, CaseIterable {
         /// The same speaker going on, as news copy writes a run of quotes.
         case previousSpeaker = "previous-speaker"
         /// Uncredited: every paragraph names its speaker.
         case strict
     }
 
-    public let vocabulary: AttributionVocabulary
-    public let continuation: Continuation
+    package let vocabulary: AttributionVocabulary
+    package let continuation: Continuation
 
-    public init(vocabulary: AttributionVocabulary = .standard, continuation: Continuation = .previousSpeaker) {
+    package init(vocabulary: AttributionVocabulary = .standard, continuation: Continuation = .previousSpeaker) {
         self.vocabulary = vocabulary
         self.continuation = continuation
     }
@@ -31,7 +31,7 @@ public struct AttributionFinder: Sendable {
     ///
     /// - Parameter needsAttribution: quotations to look for a speaker for;
     ///   a rule that exempts short quotations need not pay for them.
-    public func attribute(_ document: inout Document, where needsAttribution: (Quote) -> Bool = { _ in true }) {
+    package func attribute(_ document: inout Document, where needsAttribution: (Quote) -> Bool = { _ in true }) {
         let snapshot = document
         var byBlock: [Int: [Int]] = [:]
         // Each quotation's place among its block's, looked up rather than

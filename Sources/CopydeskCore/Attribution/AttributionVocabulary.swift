@@ -2,15 +2,15 @@
 /// the nouns that can name a speaker without a proper name (the spokesman,
 /// a White House official, the statement). Houses extend both from their
 /// policy; the defaults cover American and British news English.
-public struct AttributionVocabulary: Sendable {
-    public let cues: [String]
-    public let speakerNouns: [String]
+package struct AttributionVocabulary: Sendable {
+    package let cues: [String]
+    package let speakerNouns: [String]
     let cueMatcher: PhraseMatcher
     let speakerNounSet: Set<String>
     /// The one-word cues, for telling verbs apart.
     let cueWords: Set<String>
 
-    public init(cues: [String], speakerNouns: [String]) {
+    package init(cues: [String], speakerNouns: [String]) {
         self.cues = cues
         self.speakerNouns = speakerNouns
         cueMatcher = PhraseMatcher(cues, wholeWords: true)
@@ -18,10 +18,10 @@ public struct AttributionVocabulary: Sendable {
         cueWords = Set(cues.filter { !$0.contains(" ") }.map { $0.lowercased() })
     }
 
-    public static let standard = AttributionVocabulary(cues: defaultCues, speakerNouns: defaultSpeakerNouns)
+    package static let standard = AttributionVocabulary(cues: defaultCues, speakerNouns: defaultSpeakerNouns)
 
     /// Verbs of saying in their common forms, and the phrases wire copy uses.
-    public static let defaultCues: [String] = {
+    package static let defaultCues: [String] = {
         let verbs: [[String]] = [
             ["say", "says", "said", "saying"], ["tell", "tells", "told", "telling"],
             ["add", "adds", "added", "adding"], ["ask", "asks", "asked", "asking"],
@@ -88,7 +88,7 @@ public struct AttributionVocabulary: Sendable {
 
     /// Nouns that name a speaker on their own: "the spokesman said", "a
     /// senior official told", "the statement read".
-    public static let defaultSpeakerNouns: [String] = [
+    package static let defaultSpeakerNouns: [String] = [
         "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople", "official", "officials", "aide",
         "aides", "adviser", "advisers", "advisor", "advisors", "source", "sources", "analyst", "analysts", "expert",
         "experts", "critic", "critics", "supporter", "supporters", "lawyer", "lawyers", "attorney", "attorneys",

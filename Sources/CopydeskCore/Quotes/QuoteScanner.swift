@@ -8,10 +8,10 @@
 /// before and a letter after opens). A quotation left open at the end of a
 /// paragraph whose next paragraph reopens with a quotation mark runs on, as
 /// AP style writes a quote of several paragraphs.
-public enum QuoteScanner {
+package enum QuoteScanner {
     /// - Parameter singleQuotesArePrimary: British style: ‘…’ is the
     ///   quotation and “…” the quotation inside it.
-    public static func scan(_ document: inout Document, singleQuotesArePrimary: Bool = false) {
+    package static func scan(_ document: inout Document, singleQuotesArePrimary: Bool = false) {
         var scans: [BlockScan?] = Array(repeating: nil, count: document.blocks.count)
         for index in document.blocks.indices where document.blocks[index].kind.isProse {
             scans[index] = BlockScan(block: document.blocks[index], singleQuotesArePrimary: singleQuotesArePrimary)

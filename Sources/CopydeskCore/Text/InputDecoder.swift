@@ -1,5 +1,5 @@
 /// Why a file could not be read as an article.
-public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Bytes that are not UTF-8, at a byte offset (and its line and column).
     case invalidUTF8(offset: Int, line: Int, column: Int)
     /// A NUL byte: an image, a PDF, a word-processor file.
@@ -9,7 +9,7 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// surrogate or an odd number of bytes, at a byte offset.
     case invalidUTF16(offset: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidUTF8(let offset, let line, let column):
             return "invalid UTF-8 at byte offset \(offset) (line \(line), column \(column)); "
@@ -25,11 +25,11 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-public enum InputDecoder {
-    public enum UTF16ByteOrder: Sendable { case littleEndian, bigEndian }
+package enum InputDecoder {
+    package enum UTF16ByteOrder: Sendable { case littleEndian, bigEndian }
 
     /// The byte order a UTF-16 byte order mark at the start announces.
-    public static func utf16ByteOrder(_ bytes: [UInt8]) -> UTF16ByteOrder? {
+    package static func utf16ByteOrder(_ bytes: [UInt8]) -> UTF16ByteOrder? {
         guard bytes.count >= 2 else { return nil }
         if bytes[0] == 0xFF && bytes[1] == 0xFE { return .littleEndian }
         if bytes[0] == 0xFE && bytes[1] == 0xFF { return .bigEndian }
@@ -37,7 +37,7 @@ public enum InputDecoder {
     }
 
     /// UTF-16 `bytes` (after a byte order mark) as UTF-8, without the mark.
-    public static func transcodeUTF16(_ bytes: [UInt8], order: UTF16ByteOrder) throws(InputError) -> [UInt8] {
+    package static func transcodeUTF16(_ bytes: [UInt8], order: UTF16ByteOrder) throws(InputError) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 2
@@ -69,7 +69,7 @@ public enum InputDecoder {
     /// Checks that `bytes` are UTF-8 text and wraps them. UTF-8 is never
     /// altered; UTF-16 with a byte order mark is converted to UTF-8 (so
     /// byte offsets in findings are offsets in the UTF-8 text).
-    public static func decode(path: String, bytes: [UInt8]) throws(InputError) -> SourceText {
+    package static func decode(path: String, bytes: [UInt8]) throws(InputError) -> SourceText {
         if let order = utf16ByteOrder(bytes) {
             return try decode(path: path, bytes: transcodeUTF16(bytes, order: order))
         }
@@ -85,7 +85,7 @@ public enum InputDecoder {
     /// The offset of the first byte that does not start or continue a valid
     /// UTF-8 sequence (overlong forms, surrogates and values past U+10FFFF
     /// included), or nil when all of `bytes` is valid.
-    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    package static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
             let count = buffer.count
             var index = 0

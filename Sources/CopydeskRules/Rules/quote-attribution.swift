@@ -120,7 +120,7 @@ public struct QuoteAttributionRule: Rule {
         public var exemptTitles: Bool
         public var exemptHeadlines: Bool
         public var exemptEpigraphs: Bool
-        public var continuation: AttributionFinder.Continuation
+        package var continuation: AttributionFinder.Continuation
         public var minConfidence: Double
 
         enum CodingKeys: String, CodingKey {
@@ -132,7 +132,7 @@ public struct QuoteAttributionRule: Rule {
 
         /// The cues and speaker nouns these options give, for the rule and
         /// for `copydesk inspect`.
-        public var vocabulary: AttributionVocabulary {
+        package var vocabulary: AttributionVocabulary {
             let ignored = Set(ignoreCues.map { $0.lowercased() })
             guard !ignored.isEmpty || !extraCues.isEmpty || !extraSpeakerNouns.isEmpty else { return .standard }
             return AttributionVocabulary(

@@ -3,10 +3,10 @@
 /// use), decimal and hexadecimal ones with or without their semicolon, and
 /// the Windows-1252 reading of `&#128;`–`&#159;` that old CMS exports rely
 /// on for curly quotes (`&#147;` is “).
-public enum HTMLCharacterReference {
+package enum HTMLCharacterReference {
     /// Where a reference stands decides how a missing semicolon is read: in
     /// an attribute value `&copy=1` is part of a URL, not ©.
-    public enum Context: Sendable {
+    package enum Context: Sendable {
         case text
         case attribute
     }
@@ -14,7 +14,7 @@ public enum HTMLCharacterReference {
     /// Decodes the reference that starts with `&` at `start`; returns the
     /// UTF-8 of what it stands for and the offset after it, or nil when the
     /// ampersand is just an ampersand.
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int,
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int,
                               context: Context) -> (scalar: Unicode.Scalar, second: Unicode.Scalar?, after: Int)? {
         var index = start + 1
         guard index < end else { return nil }
@@ -49,7 +49,7 @@ public enum HTMLCharacterReference {
     }
 
     /// The same, on an array: for attribute values and JSON strings.
-    public static func decode(_ bytes: [UInt8], at start: Int, end: Int,
+    package static func decode(_ bytes: [UInt8], at start: Int, end: Int,
                               context: Context) -> (utf8: [UInt8], after: Int)? {
         bytes.withUnsafeBufferPointer { buffer in
             decode(buffer, at: start, end: end, context: context).map { found in

@@ -282,8 +282,8 @@ struct MarkdownInline {
 /// kept. CommonMark takes them only with their semicolon ("AT&T" and
 /// "&copy2024" stay text); the names and numbers are read by the HTML
 /// reader's table.
-public enum HTMLEntities {
-    public static func decode(_ bytes: [UInt8], at start: Int, end: Int) -> ([UInt8], Int)? {
+package enum HTMLEntities {
+    package static func decode(_ bytes: [UInt8], at start: Int, end: Int) -> ([UInt8], Int)? {
         var semicolon = start + 1
         let limit = min(end, start + 34)
         while semicolon < limit && bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
