@@ -68,6 +68,7 @@ the diff by hand before committing it). Exit status 1 if any problem or
 difference was found.
 """
 import argparse
+import functools
 import glob
 import json
 import os
@@ -135,6 +136,7 @@ def py_pattern(pattern):
     return re.sub(r"\(\?<(?![=!])", "(?P<", pattern)
 
 
+@functools.lru_cache(maxsize=None)
 def compile_py(pattern, flags=0):
     return re.compile(py_pattern(pattern), flags | re.ASCII)
 
@@ -169,7 +171,7 @@ def build_existence(rule):
     regex = regex + raw if rule.get("append") else raw + regex
     if rule.get("ignorecase"):
         regex = "(?i)" + regex
-    return regex.replace("%s", "|".join(str(t) for t in tokens), 1) if "%s" in regex else regex
+    return regex.replace("%s", "|".join(str(t) for t in tokens), 1)
 
 
 def build_substitution(rule):
