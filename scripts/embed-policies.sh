@@ -6,6 +6,9 @@
 #
 # A pack's name is its path under policies/ without `.yml`:
 # policies/default.yml is `default`, policies/agency/wire.yml is `agency/wire`.
+# policies/style/ is left out: it holds style folders of Vale rule files (one
+# rule a file, no `schema:`), which are not copydesk policies and would not
+# load as packs; the style engine reads them (issue 14).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +17,7 @@ delimiter='"""##'
 
 cd "$root/policies"
 files=()
-while IFS= read -r file; do files+=("$file"); done < <(find . -name '*.yml' -type f | sed 's|^\./||' | LC_ALL=C sort)
+while IFS= read -r file; do files+=("$file"); done < <(find . -path ./style -prune -o -name '*.yml' -type f -print | sed 's|^\./||' | LC_ALL=C sort)
 if [ "${#files[@]}" -eq 0 ]; then
     echo "embed-policies: no .yml files under policies/" >&2
     exit 1
