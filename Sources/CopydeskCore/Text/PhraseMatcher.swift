@@ -11,68 +11,92 @@ package struct PhraseMatcher: Sendable {
 
     package let phrases: [String]
     package let wholeWords: Bool
-    /// Dense transition table: `transitions[state * 256 + byte]`.
+    /// The automaton's alphabet: each byte's class, after ASCII case
+    /// folding. Bytes no phrase holds share class 0, so a table row has one
+    /// entry per distinct byte of the phrases rather than 256, which keeps a
+    /// list of ten thousand terms to a few megabytes and quick to build.
+    private let byteClasses: [UInt8]
+    private let classCount: Int
+    /// Dense transition table: `transitions[state * classCount + class]`.
     private let transitions: [Int32]
     /// Phrases that end in each state (following failure links), longest first.
     private let outputs: [[Int32]]
     private let phraseLengths: [Int]
+    private let longestPhrase: Int
 
     /// - Parameter wholeWords: a match must not start or end inside a word.
     package init(_ phrases: [String], wholeWords: Bool = false) {
         self.phrases = phrases
         self.wholeWords = wholeWords
-        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+        let folded = phrases.map { $0.utf8.map(PhraseMatcher.fold) }
+        var classOfFolded = [Int](repeating: 0, count: 256)
+        var classCount = 1
+        for bytes in folded {
+            for byte in bytes where classOfFolded[Int(byte)] == 0 {
+                classOfFolded[Int(byte)] = classCount
+                classCount += 1
+            }
+        }
+        let byteClasses = (0..<256).map { UInt8(classOfFolded[Int(PhraseMatcher.fold(UInt8($0)))]) }
+        self.byteClasses = byteClasses
+        self.classCount = classCount
+
+        var goto = [Int32](repeating: -1, count: classCount)
         var outputs: [[Int32]] = [[]]
         var lengths: [Int] = []
-        for (index, phrase) in phrases.enumerated() {
-            let bytes = phrase.utf8.map(PhraseMatcher.fold)
+        for (index, bytes) in folded.enumerated() {
             lengths.append(bytes.count)
             guard !bytes.isEmpty else { continue }
             var state = 0
             for byte in bytes {
-                let next = goto[state][Int(byte)]
+                let slot = state * classCount + Int(byteClasses[Int(byte)])
+                let next = goto[slot]
                 if next >= 0 {
                     state = Int(next)
                 } else {
-                    goto.append(Array(repeating: -1, count: 256))
+                    let new = outputs.count
+                    goto.append(contentsOf: repeatElement(-1, count: classCount))
                     outputs.append([])
-                    goto[state][Int(byte)] = Int32(goto.count - 1)
-                    state = goto.count - 1
+                    goto[slot] = Int32(new)
+                    state = new
                 }
             }
             outputs[state].append(Int32(index))
         }
         // Breadth-first: complete the automaton so every state has a move on
-        // every byte, and inherit the outputs of each state's failure state.
-        var failure = Array(repeating: 0, count: goto.count)
+        // every class, and inherit the outputs of each state's failure state.
+        var failure = [Int](repeating: 0, count: outputs.count)
         var queue: [Int] = []
-        for byte in 0..<256 {
-            let next = goto[0][byte]
+        for byteClass in 0..<classCount {
+            let next = goto[byteClass]
             if next > 0 {
                 failure[Int(next)] = 0
                 queue.append(Int(next))
             } else {
-                goto[0][byte] = 0
+                goto[byteClass] = 0
             }
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            outputs[state].append(contentsOf: outputs[failure[state]])
-            for byte in 0..<256 {
-                let next = goto[state][byte]
+            let fallback = failure[state]
+            if !outputs[fallback].isEmpty { outputs[state].append(contentsOf: outputs[fallback]) }
+            for byteClass in 0..<classCount {
+                let slot = state * classCount + byteClass
+                let next = goto[slot]
                 if next >= 0 {
-                    failure[Int(next)] = Int(goto[failure[state]][byte])
+                    failure[Int(next)] = Int(goto[fallback * classCount + byteClass])
                     queue.append(Int(next))
                 } else {
-                    goto[state][byte] = goto[failure[state]][byte]
+                    goto[slot] = goto[fallback * classCount + byteClass]
                 }
             }
         }
-        self.transitions = goto.flatMap { $0 }
-        self.outputs = outputs.map { list in list.sorted { lengths[Int($0)] > lengths[Int($1)] } }
+        self.transitions = goto
+        self.outputs = outputs.map { list in list.count < 2 ? list : list.sorted { lengths[Int($0)] > lengths[Int($1)] } }
         self.phraseLengths = lengths
+        longestPhrase = lengths.max() ?? 0
     }
 
     @inline(__always)
@@ -108,7 +132,7 @@ package struct PhraseMatcher: Sendable {
     /// The longest phrase that `bytes[start...]` begins with.
     package func prefixMatch(of bytes: [UInt8], at start: Int = 0) -> Match? {
         var best: Match?
-        let end = min(bytes.count, start + (phraseLengths.max() ?? 0))
+        let end = min(bytes.count, start + longestPhrase)
         scan(bytes, range: start..<end) { match in
             if match.range.lowerBound == start && (best == nil || match.range.count > best!.range.count) { best = match }
             return true
@@ -117,12 +141,14 @@ package struct PhraseMatcher: Sendable {
     }
 
     private func scan(_ bytes: [UInt8], range: Range<Int>, _ report: (Match) -> Bool) {
+        let classCount = self.classCount
         transitions.withUnsafeBufferPointer { table in
+            byteClasses.withUnsafeBufferPointer { classes in
             bytes.withUnsafeBufferPointer { text in
                 var state = 0
                 var index = range.lowerBound
                 while index < range.upperBound {
-                    state = Int(table[state &* 256 &+ Int(PhraseMatcher.fold(text[index]))])
+                    state = Int(table[state &* classCount &+ Int(classes[Int(text[index])])])
                     index += 1
                     let ends = outputs[state]
                     if !ends.isEmpty {
@@ -135,6 +161,7 @@ package struct PhraseMatcher: Sendable {
                         }
                     }
                 }
+            }
             }
         }
     }
