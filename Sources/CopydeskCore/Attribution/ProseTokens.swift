@@ -123,7 +123,7 @@ struct ProseTokens {
     // MARK: Tokenizing
 
     /// An ASCII letter or digit, or any byte of a scalar past ASCII (which
-    /// `isPunctuationScalar` and `unicodeSpaceWidth` then sort out).
+    /// `nonASCIIScalar` and `unicodeSpaceWidth` then sort out).
     private static func isWordByte(_ byte: UInt8) -> Bool {
         TextScalars.isASCIILetterOrDigit(byte) || byte >= 0x80
     }
@@ -155,18 +155,22 @@ struct ProseTokens {
                 continue
             }
             let limit = quoteCursor < quotes.count ? min(count, quotes[quoteCursor].lowerBound) : count
-            if byte >= 0x80 && isPunctuationScalar(at: index) {
-                let length = scalarLength(at: index)
-                tokens.append(Token(kind: .punctuation, range: index..<min(limit, index + length)))
-                index += length
+            if byte >= 0x80, case let scalar = nonASCIIScalar(at: index), scalar.isPunctuation {
+                tokens.append(Token(kind: .punctuation, range: index..<min(limit, index + scalar.length)))
+                index += scalar.length
                 continue
             }
             if Self.isWordByte(byte) {
                 var end = index
                 while end < limit {
                     let next = bytes[end]
-                    if Self.isWordByte(next) && !(next >= 0x80 && (isPunctuationScalar(at: end) || unicodeSpaceWidth(at: end) != nil)) {
-                        end += next >= 0x80 ? scalarLength(at: end) : 1
+                    if next < 0x80 {
+                        if Self.isWordByte(next) {
+                            end += 1
+                            continue
+                        }
+                    } else if case let scalar = nonASCIIScalar(at: end), !scalar.isPunctuation && unicodeSpaceWidth(at: end) == nil {
+                        end += scalar.length
                         continue
                     }
                     // Apostrophes, hyphens and the dots of U.S. stay inside a word
@@ -206,7 +210,7 @@ struct ProseTokens {
     private func isWordCharacter(at index: Int) -> Bool {
         let byte = bytes[index]
         guard Self.isWordByte(byte) else { return false }
-        return byte < 0x80 || (!isPunctuationScalar(at: index) && unicodeSpaceWidth(at: index) == nil)
+        return byte < 0x80 || (!nonASCIIScalar(at: index).isPunctuation && unicodeSpaceWidth(at: index) == nil)
     }
 
     /// No-break, thin and other Unicode spaces (U+00A0, U+2000–U+200A,
@@ -221,22 +225,20 @@ struct ProseTokens {
         return nil
     }
 
-    private func scalarLength(at index: Int) -> Int {
-        UTF8Scalars.decode(bytes, at: index, end: bytes.count).length
-    }
-
-    /// Anything but a letter, a digit or a combining mark: dashes, curly
-    /// quotes, ellipses, symbols such as ✓ and emoji. Bytes that are not
-    /// valid UTF-8 are not punctuation: they stay inside a word, a byte each.
-    private func isPunctuationScalar(at index: Int) -> Bool {
-        guard bytes[index] >= 0xC2, let scalar = UTF8Scalars.decode(bytes, at: index, end: bytes.count).scalar else {
-            return false
-        }
+    /// The scalar that starts at `index` (a byte past ASCII): its length,
+    /// and whether it is punctuation, that is anything but a letter, a digit
+    /// or a combining mark: dashes, curly quotes, ellipses, symbols such as ✓
+    /// and emoji. Bytes that are not valid UTF-8 are not punctuation: they
+    /// stay inside a word, a byte each.
+    private func nonASCIIScalar(at index: Int) -> (length: Int, isPunctuation: Bool) {
+        let decoded = UTF8Scalars.decode(bytes, at: index, end: bytes.count)
+        guard let scalar = decoded.scalar else { return (1, false) }
         // The common case, U+2000–U+203F of General Punctuation, needs no property lookup.
-        if scalar.value >= 0x2000 && scalar.value <= 0x203F { return true }
+        if scalar.value >= 0x2000 && scalar.value <= 0x203F { return (decoded.length, true) }
         let properties = scalar.properties
-        return !(TextScalars.isLetterOrDigit(scalar) || properties.generalCategory == .nonspacingMark
+        let isPunctuation = !(TextScalars.isLetterOrDigit(scalar) || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark)
+        return (decoded.length, isPunctuation)
     }
 
     // MARK: Sentences
