@@ -89,6 +89,7 @@ package struct TextFingerprint: Sendable, Hashable {
         words.reserveCapacity(bytes.count / 5 + 1)
         // Read once: a static is checked for initialisation on every access.
         let asciiFold = Self.asciiFold
+        let fnvOffset = FNV1a.offsetBasis
         var hash = fnvOffset
         var inWord = false
         var index = 0
@@ -131,11 +132,7 @@ package struct TextFingerprint: Sendable, Hashable {
             }
             let isLetter = TextScalars.isLetterOrDigit(scalar)
             if isLetter || (inWord && scalar.properties.generalCategory == .nonspacingMark) {
-                if isLetter {
-                    TextScalars.forEachLowercasedByte(of: scalar) { hash = FNV1a.add($0, to: hash) }
-                } else {
-                    for part in scalar.utf8 { hash = FNV1a.add(part, to: hash) }
-                }
+                hash = isLetter ? FNV1a.add(lowercased: scalar, to: hash) : FNV1a.add(scalar, to: hash)
                 inWord = true
             } else {
                 if inWord { words.append(mix(hash)) }
@@ -159,7 +156,6 @@ package struct TextFingerprint: Sendable, Hashable {
         }
     }
 
-    private static let fnvOffset = FNV1a.offsetBasis
 
     /// SplitMix64's finaliser: spreads a word's hash over all 64 bits, so
     /// two different shingles almost never share one.

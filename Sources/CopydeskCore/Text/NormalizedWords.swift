@@ -24,7 +24,6 @@ package struct NormalizedWord: Sendable, Hashable {
 ///
 /// Punctuation stays part of its word: "us." and "us," differ.
 package enum WordNormalizer {
-    static let offsetBasis = FNV1a.offsetBasis
     package static let dashKey: UInt64 = hash(Array("-".utf8))
 
     package static func hash(_ bytes: [UInt8]) -> UInt64 { FNV1a.hash(bytes) }
@@ -56,7 +55,7 @@ package enum WordNormalizer {
 
     private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, caseSensitive: Bool,
                                     _ body: (NormalizedWord) -> Void) {
-        var key = offsetBasis
+        var key = FNV1a.offsetBasis
         var wordStart = -1
         var wordEnd = -1
         var index = range.lowerBound
@@ -64,7 +63,7 @@ package enum WordNormalizer {
         @inline(__always) func finishWord() {
             if wordStart >= 0 { body(NormalizedWord(key: key, range: wordStart..<wordEnd)) }
             wordStart = -1
-            key = offsetBasis
+            key = FNV1a.offsetBasis
         }
         @inline(__always) func add(_ byte: UInt8) { key = FNV1a.add(byte, to: key) }
 
@@ -117,7 +116,7 @@ package enum WordNormalizer {
             case .other:
                 if wordStart < 0 { wordStart = index } else if key == dashKey { finishWord(); wordStart = index }
                 if !caseSensitive, let scalar {
-                    TextScalars.forEachLowercasedByte(of: scalar) { add($0) }
+                    key = FNV1a.add(lowercased: scalar, to: key)
                 } else {
                     for offset in index..<end { add(bytes[offset]) }
                 }

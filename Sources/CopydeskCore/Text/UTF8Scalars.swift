@@ -73,16 +73,50 @@ package enum UTF8Scalars {
 
     /// The scalar that starts at `bytes[index]` (`index < end`), read no
     /// further than `end`.
+    ///
+    /// The same rules as `validLength`, checked on the decoded value (one
+    /// branch per length, no table): the text readers call this for every
+    /// scalar past ASCII.
     @inline(__always)
     package static func decode<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Int, end: Int) -> UTF8Scalar
     where Bytes.Element == UInt8, Bytes.Index == Int {
         let lead = bytes[index]
         if lead < 0x80 { return UTF8Scalar(scalar: Unicode.Scalar(lead), length: 1) }
-        let length = validLength(bytes, at: index, end: end)
-        guard length > 0 else { return UTF8Scalar(scalar: nil, length: 1) }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return UTF8Scalar(scalar: Unicode.Scalar(value), length: length)
+        let invalid = UTF8Scalar(scalar: nil, length: 1)
+        if lead < 0xE0 {
+            // C2–DF: two bytes (80–C1 are continuation bytes and overlong leads).
+            guard lead >= 0xC2, index + 1 < end else { return invalid }
+            let second = bytes[index + 1]
+            guard isContinuation(second) else { return invalid }
+            return UTF8Scalar(scalar: checked(UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F)), length: 2)
+        }
+        if lead < 0xF0 {
+            guard index + 2 < end else { return invalid }
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            guard isContinuation(second) && isContinuation(third) else { return invalid }
+            let value = UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+            // Not overlong, not a surrogate.
+            guard value >= 0x800 && (value < 0xD800 || value > 0xDFFF) else { return invalid }
+            return UTF8Scalar(scalar: checked(value), length: 3)
+        }
+        guard lead <= 0xF4, index + 3 < end else { return invalid }
+        let second = bytes[index + 1]
+        let third = bytes[index + 2]
+        let fourth = bytes[index + 3]
+        guard isContinuation(second) && isContinuation(third) && isContinuation(fourth) else { return invalid }
+        let value = UInt32(lead & 0x07) << 18 | UInt32(second & 0x3F) << 12 | UInt32(third & 0x3F) << 6
+            | UInt32(fourth & 0x3F)
+        // Not overlong, not past U+10FFFF.
+        guard value >= 0x10000 && value <= 0x10FFFF else { return invalid }
+        return UTF8Scalar(scalar: checked(value), length: 4)
+    }
+
+    /// A value the caller has checked is a scalar (not a surrogate, at most
+    /// U+10FFFF), without checking it again.
+    @inline(__always)
+    private static func checked(_ value: UInt32) -> Unicode.Scalar {
+        unsafeBitCast(value, to: Unicode.Scalar.self)
     }
 
     /// The scalar at `index`, or nil at or past the end of `bytes`.
@@ -159,28 +193,36 @@ package enum TextScalars {
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
     }
-
-    /// Calls `body` with each UTF-8 byte of the scalar lowercased (its full
-    /// lowercase mapping, which may be several scalars: İ is i and a dot).
-    @inline(__always)
-    package static func forEachLowercasedByte(of scalar: Unicode.Scalar, _ body: (UInt8) -> Void) {
-        if scalar.value < 0x80 {
-            body(foldASCII(UInt8(scalar.value)))
-        } else if scalar.properties.changesWhenLowercased {
-            for byte in scalar.properties.lowercaseMapping.utf8 { body(byte) }
-        } else {
-            for byte in scalar.utf8 { body(byte) }
-        }
-    }
 }
 
-/// 64-bit FNV-1a, the hash of words the text readers key by.
+/// 64-bit FNV-1a, the hash of words the text readers key by, with the
+/// case folding they share: a word is hashed as it is read, never built.
 package enum FNV1a {
     package static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     package static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     @inline(__always)
     package static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* prime }
+
+    /// `hash` and the scalar's UTF-8 bytes.
+    @inline(__always)
+    package static func add(_ scalar: Unicode.Scalar, to hash: UInt64) -> UInt64 {
+        var hash = hash
+        for byte in scalar.utf8 { hash = add(byte, to: hash) }
+        return hash
+    }
+
+    /// `hash` and the UTF-8 bytes of the scalar lowercased: its full
+    /// lowercase mapping, which may be several scalars (İ is i and a dot).
+    @inline(__always)
+    package static func add(lowercased scalar: Unicode.Scalar, to hash: UInt64) -> UInt64 {
+        if scalar.value < 0x80 { return add(TextScalars.foldASCII(UInt8(truncatingIfNeeded: scalar.value)), to: hash) }
+        let properties = scalar.properties
+        guard properties.changesWhenLowercased else { return add(scalar, to: hash) }
+        var hash = hash
+        for byte in properties.lowercaseMapping.utf8 { hash = add(byte, to: hash) }
+        return hash
+    }
 
     package static func hash<Bytes: Swift.Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var value = offsetBasis
