@@ -97,7 +97,9 @@ package struct TextFingerprint: Sendable, Hashable {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                index += 1
+                // Wrapping adds: `index < count`, so they cannot overflow, and
+                // an overflow check would cost an instruction a byte.
+                index &+= 1
                 let folded = asciiFold[Int(byte)]
                 if folded > 1 {
                     hash = FNV1a.add(folded, to: hash)
@@ -112,7 +114,7 @@ package struct TextFingerprint: Sendable, Hashable {
             // A multi-byte scalar: decode it, then fold it if it is a letter.
             // A byte that is not valid UTF-8 separates words.
             let decoded = UTF8Scalars.decode(bytes, at: index, end: count)
-            index += decoded.length
+            index &+= decoded.length
             guard let scalar = decoded.scalar else {
                 if inWord { words.append(mix(hash)) }
                 hash = fnvOffset
