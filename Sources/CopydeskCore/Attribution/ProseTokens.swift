@@ -55,7 +55,7 @@ struct ProseTokens {
                         buffer[length] = 0x27
                         index += 3
                     } else {
-                        buffer[length] = PhraseMatcher.fold(bytes[index])
+                        buffer[length] = TextScalars.foldASCII(bytes[index])
                         index += 1
                     }
                     length += 1
@@ -85,8 +85,8 @@ struct ProseTokens {
         let first = bytes[tokens[index].range.lowerBound]
         if first >= 0x41 && first <= 0x5A { return true }
         if first < 0x80 { return false }
-        guard let scalar = String(decoding: bytes[tokens[index].range].prefix(4), as: UTF8.self).unicodeScalars.first else { return false }
-        return scalar.properties.isUppercase
+        let range = tokens[index].range
+        return UTF8Scalars.decode(bytes, at: range.lowerBound, end: range.upperBound).scalar?.properties.isUppercase ?? false
     }
 
     /// The token that starts at `offset`, if any.
@@ -122,8 +122,10 @@ struct ProseTokens {
 
     // MARK: Tokenizing
 
+    /// An ASCII letter or digit, or any byte of a scalar past ASCII (which
+    /// `nonASCIIScalar` and `unicodeSpaceWidth` then sort out).
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
+        TextScalars.isASCIILetterOrDigit(byte) || byte >= 0x80
     }
 
     private mutating func tokenize(quotes: [Range<Int>], codeRanges: [Range<Int>]) {
@@ -153,18 +155,22 @@ struct ProseTokens {
                 continue
             }
             let limit = quoteCursor < quotes.count ? min(count, quotes[quoteCursor].lowerBound) : count
-            if byte >= 0x80 && isPunctuationScalar(at: index) {
-                let length = scalarLength(byte)
-                tokens.append(Token(kind: .punctuation, range: index..<min(limit, index + length)))
-                index += length
+            if byte >= 0x80, case let scalar = nonASCIIScalar(at: index), scalar.isPunctuation {
+                tokens.append(Token(kind: .punctuation, range: index..<min(limit, index + scalar.length)))
+                index += scalar.length
                 continue
             }
             if Self.isWordByte(byte) {
                 var end = index
                 while end < limit {
                     let next = bytes[end]
-                    if Self.isWordByte(next) && !(next >= 0x80 && (isPunctuationScalar(at: end) || unicodeSpaceWidth(at: end) != nil)) {
-                        end += next >= 0x80 ? scalarLength(next) : 1
+                    if next < 0x80 {
+                        if Self.isWordByte(next) {
+                            end += 1
+                            continue
+                        }
+                    } else if case let scalar = nonASCIIScalar(at: end), !scalar.isPunctuation && unicodeSpaceWidth(at: end) == nil {
+                        end += scalar.length
                         continue
                     }
                     // Apostrophes, hyphens and the dots of U.S. stay inside a word
@@ -204,7 +210,7 @@ struct ProseTokens {
     private func isWordCharacter(at index: Int) -> Bool {
         let byte = bytes[index]
         guard Self.isWordByte(byte) else { return false }
-        return byte < 0x80 || (!isPunctuationScalar(at: index) && unicodeSpaceWidth(at: index) == nil)
+        return byte < 0x80 || (!nonASCIIScalar(at: index).isPunctuation && unicodeSpaceWidth(at: index) == nil)
     }
 
     /// No-break, thin and other Unicode spaces (U+00A0, U+2000–U+200A,
@@ -219,25 +225,20 @@ struct ProseTokens {
         return nil
     }
 
-    private func scalarLength(_ lead: UInt8) -> Int {
-        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-    }
-
-    /// Anything but a letter, a digit or a combining mark: dashes, curly
-    /// quotes, ellipses, symbols such as ✓ and emoji.
-    private func isPunctuationScalar(at index: Int) -> Bool {
-        let lead = bytes[index]
-        guard lead >= 0xC2 else { return false }
-        // The common case, General Punctuation (U+2000–U+206F), needs no decoding.
-        if lead == 0xE2 && index + 1 < bytes.count && bytes[index + 1] == 0x80 { return true }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard index + length <= bytes.count else { return false }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        guard let scalar = Unicode.Scalar(value) else { return true }
+    /// The scalar that starts at `index` (a byte past ASCII): its length,
+    /// and whether it is punctuation, that is anything but a letter, a digit
+    /// or a combining mark: dashes, curly quotes, ellipses, symbols such as ✓
+    /// and emoji. Bytes that are not valid UTF-8 are not punctuation: they
+    /// stay inside a word, a byte each.
+    private func nonASCIIScalar(at index: Int) -> (length: Int, isPunctuation: Bool) {
+        let decoded = UTF8Scalars.decode(bytes, at: index, end: bytes.count)
+        guard let scalar = decoded.scalar else { return (1, false) }
+        // The common case, U+2000–U+203F of General Punctuation, needs no property lookup.
+        if scalar.value >= 0x2000 && scalar.value <= 0x203F { return (decoded.length, true) }
         let properties = scalar.properties
-        return !(properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+        let isPunctuation = !(TextScalars.isLetterOrDigit(scalar) || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark)
+        return (decoded.length, isPunctuation)
     }
 
     // MARK: Sentences

@@ -112,11 +112,11 @@ struct ScriptCounter {
                 index += 1
                 continue
             }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            guard index + length <= bytes.count, length > 1 else { index += 1; continue }
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            index += length
+            // A byte that is not valid UTF-8 is skipped: it neither counts
+            // nor ends a word.
+            let decoded = UTF8Scalars.decode(bytes, at: index, end: bytes.count)
+            index += decoded.length
+            guard let value = decoded.scalar?.value else { continue }
             if let script = Self.script(of: value) {
                 if script == "latin" {
                     latinLetters += 1

@@ -228,14 +228,6 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func scalarLength(_ bytes: [UInt8], at offset: Int) -> Int {
-        let lead = bytes[offset]
-        let length: Int
-        switch lead {
-        case 0xF0...: length = 4
-        case 0xE0...: length = 3
-        case 0xC0...: length = 2
-        default: length = 1
-        }
-        return min(length, bytes.count - offset)
+        UTF8Scalars.decode(bytes, at: offset, end: bytes.count).length
     }
 }

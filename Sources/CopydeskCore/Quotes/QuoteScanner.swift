@@ -178,26 +178,19 @@ struct BlockScan {
                 if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) { return .letter }
                 return .closing
             }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? .letter : .closing
+            return TextScalars.isLetterOrDigit(scalar) ? .letter : .closing
         }
     }
 
+    /// The scalar at `index` and its length; nil at the end and at a byte
+    /// that is not valid UTF-8 (which reads as a boundary).
     private func scalar(at index: Int) -> (Unicode.Scalar, Int)? {
-        guard index < bytes.count else { return nil }
-        let lead = bytes[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard index + length <= bytes.count else { return nil }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return Unicode.Scalar(value).map { ($0, length) }
+        guard let decoded = UTF8Scalars.decode(bytes, at: index), let scalar = decoded.scalar else { return nil }
+        return (scalar, decoded.length)
     }
 
     private func scalar(before index: Int) -> Unicode.Scalar? {
-        guard index > 0 else { return nil }
-        var start = index - 1
-        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return scalar(at: start)?.0
+        UTF8Scalars.decode(bytes, endingAt: index)?.scalar
     }
 
     // MARK: Scanning
@@ -289,7 +282,7 @@ struct BlockScan {
             index -= 1
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 || byte == 0x0A { continue }
-            if byte & 0xC0 == 0x80 { continue }
+            if UTF8Scalars.isContinuation(byte) { continue }
             // A sentence ended (. ! ? or an ellipsis): the open quotation
             // was never closed and a new one starts.
             if byte == 0x2E || byte == 0x21 || byte == 0x3F { return false }

@@ -89,6 +89,7 @@ package struct TextFingerprint: Sendable, Hashable {
         words.reserveCapacity(bytes.count / 5 + 1)
         // Read once: a static is checked for initialisation on every access.
         let asciiFold = Self.asciiFold
+        let fnvOffset = FNV1a.offsetBasis
         var hash = fnvOffset
         var inWord = false
         var index = 0
@@ -96,10 +97,12 @@ package struct TextFingerprint: Sendable, Hashable {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                index += 1
+                // Wrapping adds: `index < count`, so they cannot overflow, and
+                // an overflow check would cost an instruction a byte.
+                index &+= 1
                 let folded = asciiFold[Int(byte)]
                 if folded > 1 {
-                    hash = (hash ^ UInt64(folded)) &* fnvPrime
+                    hash = FNV1a.add(folded, to: hash)
                     inWord = true
                 } else if folded == 0 {
                     if inWord { words.append(mix(hash)) }
@@ -109,21 +112,16 @@ package struct TextFingerprint: Sendable, Hashable {
                 continue
             }
             // A multi-byte scalar: decode it, then fold it if it is a letter.
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            var end = index + 1
-            while end < index + length && end < count && bytes[end] & 0xC0 == 0x80 {
-                value = value << 6 | UInt32(bytes[end] & 0x3F)
-                end += 1
-            }
-            let complete = length > 1 && end == index + length
-            index = end
-            guard complete, let scalar = Unicode.Scalar(value) else {
+            // A byte that is not valid UTF-8 separates words.
+            let decoded = UTF8Scalars.decode(bytes, at: index, end: count)
+            index &+= decoded.length
+            guard let scalar = decoded.scalar else {
                 if inWord { words.append(mix(hash)) }
                 hash = fnvOffset
                 inWord = false
                 continue
             }
+            let value = scalar.value
             // ’ and the Unicode hyphens join like their ASCII forms.
             if scalar == "\u{2019}" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "\u{AD}" { continue }
             // Curly quotes, dashes, ellipses and spaces of General Punctuation,
@@ -134,11 +132,9 @@ package struct TextFingerprint: Sendable, Hashable {
                 inWord = false
                 continue
             }
-            let properties = scalar.properties
-            let isLetter = properties.isAlphabetic || properties.numericType != nil
-            if isLetter || (properties.generalCategory == .nonspacingMark && inWord) {
-                let folded = isLetter && properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)
-                for part in folded.utf8 { hash = (hash ^ UInt64(part)) &* fnvPrime }
+            let isLetter = TextScalars.isLetterOrDigit(scalar)
+            if isLetter || (inWord && scalar.properties.generalCategory == .nonspacingMark) {
+                hash = isLetter ? FNV1a.add(lowercased: scalar, to: hash) : FNV1a.add(scalar, to: hash)
                 inWord = true
             } else {
                 if inWord { words.append(mix(hash)) }
@@ -162,8 +158,6 @@ package struct TextFingerprint: Sendable, Hashable {
         }
     }
 
-    private static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
-    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// SplitMix64's finaliser: spreads a word's hash over all 64 bits, so
     /// two different shingles almost never share one.

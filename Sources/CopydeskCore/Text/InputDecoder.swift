@@ -84,35 +84,16 @@ package enum InputDecoder {
 
     /// The offset of the first byte that does not start or continue a valid
     /// UTF-8 sequence (overlong forms, surrogates and values past U+10FFFF
-    /// included), or nil when all of `bytes` is valid.
+    /// included), or nil when all of `bytes` is valid: the rules of
+    /// `UTF8Scalars`, which every parser reads text with.
     package static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
             let count = buffer.count
             var index = 0
             while index < count {
-                let lead = buffer[index]
-                if lead < 0x80 { index += 1; continue }
-                let length: Int
-                var lowest: UInt8 = 0x80
-                var highest: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; lowest = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; highest = 0x9F
-                case 0xF0: length = 4; lowest = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; highest = 0x8F
-                default: return index
-                }
-                if index + length > count { return index }
-                let second = buffer[index + 1]
-                if second < lowest || second > highest { return index }
-                var continuation = 2
-                while continuation < length {
-                    if buffer[index + continuation] & 0xC0 != 0x80 { return index }
-                    continuation += 1
-                }
+                if buffer[index] < 0x80 { index += 1; continue }
+                let length = UTF8Scalars.validLength(buffer, at: index, end: count)
+                if length == 0 { return index }
                 index += length
             }
             return nil

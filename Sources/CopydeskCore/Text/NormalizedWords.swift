@@ -24,15 +24,9 @@ package struct NormalizedWord: Sendable, Hashable {
 ///
 /// Punctuation stays part of its word: "us." and "us," differ.
 package enum WordNormalizer {
-    static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01B3
     package static let dashKey: UInt64 = hash(Array("-".utf8))
 
-    package static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var value = offsetBasis
-        for byte in bytes { value = (value ^ UInt64(byte)) &* prime }
-        return value
-    }
+    package static func hash(_ bytes: [UInt8]) -> UInt64 { FNV1a.hash(bytes) }
 
     private enum ScalarClass {
         case separator
@@ -61,7 +55,7 @@ package enum WordNormalizer {
 
     private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, caseSensitive: Bool,
                                     _ body: (NormalizedWord) -> Void) {
-        var key = offsetBasis
+        var key = FNV1a.offsetBasis
         var wordStart = -1
         var wordEnd = -1
         var index = range.lowerBound
@@ -69,9 +63,9 @@ package enum WordNormalizer {
         @inline(__always) func finishWord() {
             if wordStart >= 0 { body(NormalizedWord(key: key, range: wordStart..<wordEnd)) }
             wordStart = -1
-            key = offsetBasis
+            key = FNV1a.offsetBasis
         }
-        @inline(__always) func add(_ byte: UInt8) { key = (key ^ UInt64(byte)) &* prime }
+        @inline(__always) func add(_ byte: UInt8) { key = FNV1a.add(byte, to: key) }
 
         while index < range.upperBound {
             let lead = bytes[index]
@@ -98,11 +92,11 @@ package enum WordNormalizer {
                 index += 1
                 continue
             }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            let end = min(index + length, range.upperBound)
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in (index + 1)..<max(index + 1, end) { value = value << 6 | UInt32(bytes[offset] & 0x3F) }
-            let scalar = length == 1 ? nil : Unicode.Scalar(value)
+            // A byte that is not valid UTF-8 (a sequence cut short by the end
+            // of the range included) is a character of its own, kept as it is.
+            let decoded = UTF8Scalars.decode(bytes, at: index, end: range.upperBound)
+            let scalar = decoded.scalar
+            let end = index + decoded.length
             switch scalar.map(classify) ?? .other {
             case .separator:
                 finishWord()
@@ -121,8 +115,8 @@ package enum WordNormalizer {
                 wordEnd = end
             case .other:
                 if wordStart < 0 { wordStart = index } else if key == dashKey { finishWord(); wordStart = index }
-                if !caseSensitive, let scalar, scalar.properties.changesWhenLowercased {
-                    for byte in scalar.properties.lowercaseMapping.utf8 { add(byte) }
+                if !caseSensitive, let scalar {
+                    key = FNV1a.add(lowercased: scalar, to: key)
                 } else {
                     for offset in index..<end { add(bytes[offset]) }
                 }

@@ -99,10 +99,9 @@ package struct PhraseMatcher: Sendable {
         longestPhrase = lengths.max() ?? 0
     }
 
+    /// `TextScalars.foldASCII`, under the name the format parsers use.
     @inline(__always)
-    static func fold(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
+    static func fold(_ byte: UInt8) -> UInt8 { TextScalars.foldASCII(byte) }
 
     /// Every match in `bytes[range]`, in order of their ends; overlapping
     /// matches are all reported.
@@ -168,24 +167,20 @@ package struct PhraseMatcher: Sendable {
 
     private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
         guard index > 0 else { return true }
-        var start = index - 1
-        while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
-        return !isWordScalar(text, at: start)
+        return !isWordScalar(UTF8Scalars.decode(text, endingAt: index, start: 0).scalar)
     }
 
     private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool {
-        index >= limit || !isWordScalar(text, at: index)
+        index >= limit || !isWordScalar(UTF8Scalars.decode(text, at: index, end: limit).scalar)
     }
 
-    private func isWordScalar(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let lead = text[index]
-        if lead < 0x80 {
-            return (lead >= 0x30 && lead <= 0x39) || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A)
-        }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard index + length <= text.count else { return false }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(text[index + offset] & 0x3F) }
-        return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+    /// ASCII letters and digits, and alphabetic scalars; not other scripts'
+    /// digits or ², which `TextScalars.isLetterOrDigit` counts: a phrase
+    /// ends at them ("km" in "km²"). Invalid bytes are boundaries.
+    @inline(__always)
+    private func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        if scalar.isASCII { return TextScalars.isASCIILetterOrDigit(UInt8(scalar.value)) }
+        return scalar.properties.isAlphabetic
     }
 }

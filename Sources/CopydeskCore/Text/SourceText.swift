@@ -96,7 +96,7 @@ public final class SourceText: Sendable {
                 var column: Int32 = 0
                 while boundary <= end && boundary / stride < columns.count {
                     while position < boundary {
-                        if buffer[position] & 0xC0 != 0x80 { column += 1 }
+                        if !UTF8Scalars.isContinuation(buffer[position]) { column += 1 }
                         position += 1
                     }
                     columns[boundary / stride] = column
@@ -139,7 +139,7 @@ public final class SourceText: Sendable {
         while index < clamped {
             // Count lead bytes only: continuation bytes (10xxxxxx) belong to
             // the scalar already counted.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            if !UTF8Scalars.isContinuation(bytes[index]) { column += 1 }
             index += 1
         }
         return SourcePosition(line: line, column: column, offset: clamped)
@@ -159,7 +159,7 @@ public final class SourceText: Sendable {
         var index = lineStart
         while index < position.offset && index < bytes.count {
             let byte = bytes[index]
-            if byte & 0xC0 != 0x80 { column += byte >= 0xF0 ? 2 : 1 }
+            if !UTF8Scalars.isContinuation(byte) { column += byte >= 0xF0 ? 2 : 1 }
             index += 1
         }
         return column

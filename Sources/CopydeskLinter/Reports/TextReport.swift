@@ -201,13 +201,13 @@ struct Snippet {
         if count < 0 {
             while index > limit && moved < -count {
                 index -= 1
-                while index > limit && bytes[index] & 0xC0 == 0x80 { index -= 1 }
+                while index > limit && UTF8Scalars.isContinuation(bytes[index]) { index -= 1 }
                 moved += 1
             }
         } else {
             while index < limit && moved < count {
                 index += 1
-                while index < limit && bytes[index] & 0xC0 == 0x80 { index += 1 }
+                while index < limit && UTF8Scalars.isContinuation(bytes[index]) { index += 1 }
                 moved += 1
             }
         }

@@ -436,7 +436,7 @@ struct QuoteFindingConfidence {
     /// quotation in lower case still goes on with the reporter's sentence
     /// ("whatever the weather, “the boat sails at noon”").
     static func isIntroduced(_ quote: Quote) -> Bool {
-        let first = quote.innerText.unicodeScalars.first { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        let first = quote.innerText.unicodeScalars.first(where: TextScalars.isLetterOrDigit)
         return first?.properties.isUppercase ?? false
     }
 

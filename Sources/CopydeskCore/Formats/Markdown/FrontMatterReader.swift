@@ -139,7 +139,7 @@ struct FrontMatterReader {
         var scalar = 1
         while offset < end && scalar < column {
             offset += 1
-            while offset < end && source.bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            while offset < end && UTF8Scalars.isContinuation(source.bytes[offset]) { offset += 1 }
             scalar += 1
         }
         return offset
