@@ -194,7 +194,23 @@ public struct Quote: Sendable, Hashable {
     /// Text byte range in the block, quotation marks included.
     public var textRange: Range<Int>
     public var range: SourceRange
-    public var text: String
+    /// The quotation as written, marks included.
+    public var text: String {
+        get {
+            switch storage {
+            case .owned(let text): return text
+            case .slice(let bytes, let range): return String(decoding: bytes[range], as: UTF8.self)
+            }
+        }
+        set { storage = .owned(newValue) }
+    }
+    /// The quotation's UTF-8 bytes, without decoding a String.
+    package var textBytes: ArraySlice<UInt8> {
+        switch storage {
+        case .owned(let text): return ArraySlice(text.utf8)
+        case .slice(let bytes, let range): return bytes[range]
+        }
+    }
     /// The quote has no opening mark in this block because it continues one
     /// from the paragraph before.
     public var continuesPrevious: Bool
@@ -207,18 +223,61 @@ public struct Quote: Sendable, Hashable {
     public var isBlockquote: Bool
     public var attribution: Attribution?
 
+    /// The parser's quotes point into their block's bytes instead of copying
+    /// them: a paragraph with thousands of quotations left open to its end
+    /// would otherwise hold thousands of copies of its tail.
+    private enum Storage: Sendable {
+        case owned(String)
+        case slice([UInt8], Range<Int>)
+    }
+
+    private var storage: Storage
+
     public init(blockIndex: Int, textRange: Range<Int>, range: SourceRange, text: String,
                 continuesPrevious: Bool = false, continuesNext: Bool = false, depth: Int = 0,
                 isBlockquote: Bool = false, attribution: Attribution? = nil) {
+        self.init(blockIndex: blockIndex, textRange: textRange, range: range, storage: .owned(text),
+                  continuesPrevious: continuesPrevious, continuesNext: continuesNext, depth: depth,
+                  isBlockquote: isBlockquote, attribution: attribution)
+    }
+
+    /// A quote of `block`'s text in `textRange`, sharing the block's bytes.
+    package init(blockIndex: Int, textRange: Range<Int>, range: SourceRange, in block: Block,
+                 continuesPrevious: Bool = false, depth: Int = 0, isBlockquote: Bool = false) {
+        let bytes = block.content.utf8
+        let lower = min(max(0, textRange.lowerBound), bytes.count)
+        let upper = min(max(lower, textRange.upperBound), bytes.count)
+        self.init(blockIndex: blockIndex, textRange: textRange, range: range, storage: .slice(bytes, lower..<upper),
+                  continuesPrevious: continuesPrevious, continuesNext: false, depth: depth,
+                  isBlockquote: isBlockquote, attribution: nil)
+    }
+
+    private init(blockIndex: Int, textRange: Range<Int>, range: SourceRange, storage: Storage,
+                 continuesPrevious: Bool, continuesNext: Bool, depth: Int, isBlockquote: Bool, attribution: Attribution?) {
         self.blockIndex = blockIndex
         self.textRange = textRange
         self.range = range
-        self.text = text
+        self.storage = storage
         self.continuesPrevious = continuesPrevious
         self.continuesNext = continuesNext
         self.depth = depth
         self.isBlockquote = isBlockquote
         self.attribution = attribution
+    }
+
+    public static func == (lhs: Quote, rhs: Quote) -> Bool {
+        lhs.blockIndex == rhs.blockIndex && lhs.textRange == rhs.textRange && lhs.range == rhs.range
+            && lhs.continuesPrevious == rhs.continuesPrevious && lhs.continuesNext == rhs.continuesNext
+            && lhs.depth == rhs.depth && lhs.isBlockquote == rhs.isBlockquote && lhs.attribution == rhs.attribution
+            && lhs.text == rhs.text
+    }
+
+    /// The text is left out: equal quotes have equal places, and hashing
+    /// the place costs nothing however long the quotation.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(blockIndex)
+        hasher.combine(textRange)
+        hasher.combine(depth)
     }
 
     /// The words inside the marks.

@@ -32,15 +32,13 @@ package enum QuoteScanner {
             let wrapsIntoNext = nextIndex.map { next in scans[next]!.leadingLoneCloser != nil } ?? false
             if closesWrappedQuote, let closer = scan.leadingLoneCloser {
                 var quote = Quote(blockIndex: index, textRange: 0..<closer.upperBound,
-                                  range: document.range(of: 0..<closer.upperBound, in: index),
-                                  text: block.content.string(0..<closer.upperBound))
+                                  range: document.range(of: 0..<closer.upperBound, in: index), in: block)
                 quote.continuesPrevious = true
                 quotes.append(quote)
             }
             for found in scan.quotes {
                 var quote = Quote(blockIndex: index, textRange: found.range,
-                                  range: document.range(of: found.range, in: index),
-                                  text: block.content.string(found.range), depth: found.depth)
+                                  range: document.range(of: found.range, in: index), in: block, depth: found.depth)
                 if found.depth == 0 && found.range.lowerBound == scan.firstOpeningDouble && continuesFromPrevious {
                     quote.continuesPrevious = true
                 }
@@ -74,8 +72,7 @@ package enum QuoteScanner {
         for (index, block) in document.blocks.enumerated() where block.kind == .blockquote {
             guard block.content.count > 0, !quotes.contains(where: { $0.blockIndex == index && $0.depth == 0 }) else { continue }
             var quote = Quote(blockIndex: index, textRange: 0..<block.content.count,
-                              range: document.range(of: 0..<block.content.count, in: index),
-                              text: block.text, isBlockquote: true)
+                              range: document.range(of: 0..<block.content.count, in: index), in: block, isBlockquote: true)
             if var previous = added.last, previous.blockIndex == index - 1 {
                 previous.continuesNext = true
                 added[added.count - 1] = previous

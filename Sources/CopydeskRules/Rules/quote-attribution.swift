@@ -174,7 +174,7 @@ public struct QuoteAttributionRule: Rule {
         // Only quotations the rule would report need a speaker looked for.
         let minWords = self.minWords
         finder.attribute(&copy) { quote in
-            quote.depth == 0 && Self.wordCount(quote.text, atLeast: minWords)
+            quote.depth == 0 && ProseHeuristics.hasWords(quote.textBytes, atLeast: minWords)
         }
         let quotes = copy.quotes
         let surroundings = QuoteFindingConfidence.Surroundings(copy)
