@@ -9,17 +9,68 @@ public struct FileResult: Sendable {
     public var format: InputFormat
     /// Every finding, suppressed ones included, sorted by position then rule id.
     public var findings: [Finding]
-    /// The source, for reports that show the offending line.
-    public var source: SourceText
+    /// What reports show of the file's text: the lines its findings start
+    /// on. The rest is let go as soon as the file is linted, so a run over
+    /// an archive holds its findings, not its articles.
+    public var source: SourceExcerpt
 
     public init(path: String, format: InputFormat, findings: [Finding], source: SourceText) {
         self.path = path
         self.format = format
         self.findings = findings
-        self.source = source
+        self.source = SourceExcerpt(source, linesOf: findings)
     }
 
     public var unsuppressedFindings: [Finding] { findings.filter { !$0.isSuppressed } }
+}
+
+/// The lines of a file that its findings start on, with their byte ranges
+/// in the file, and the file's size: all the reports read of its text.
+public struct SourceExcerpt: Sendable {
+    /// One line of the file, without its line break.
+    public struct Line: Sendable {
+        public var number: Int
+        /// Where the line stands in the file, in bytes.
+        public var byteRange: Range<Int>
+        public var bytes: [UInt8]
+
+        /// The line's bytes at file offsets `range`, clamped to the line.
+        public func slice(_ range: Range<Int>) -> ArraySlice<UInt8> {
+            let lower = min(max(range.lowerBound, byteRange.lowerBound), byteRange.upperBound)
+            let upper = min(max(range.upperBound, lower), byteRange.upperBound)
+            return bytes[(lower - byteRange.lowerBound)..<(upper - byteRange.lowerBound)]
+        }
+
+        public func string(_ range: Range<Int>) -> String { String(decoding: slice(range), as: UTF8.self) }
+
+        /// The byte at file offset `offset`, which must be on the line.
+        public subscript(offset: Int) -> UInt8 { bytes[offset - byteRange.lowerBound] }
+    }
+
+    public let path: String
+    /// The file's size in bytes.
+    public let byteCount: Int
+    private let lines: [Int: Line]
+
+    public init(_ source: SourceText, linesOf findings: [Finding]) {
+        self.init(source, lines: findings.map(\.range.start.line))
+    }
+
+    /// The excerpt holding the given lines (numbers outside the file are skipped).
+    public init(_ source: SourceText, lines numbers: some Sequence<Int>) {
+        path = source.path
+        byteCount = source.bytes.count
+        var lines: [Int: Line] = [:]
+        for number in numbers {
+            guard lines[number] == nil, number >= 1, number <= source.lineCount else { continue }
+            let range = source.lineByteRange(number)
+            lines[number] = Line(number: number, byteRange: range, bytes: Array(source.bytes[range]))
+        }
+        self.lines = lines
+    }
+
+    /// The line numbered `number`, if a finding starts on it.
+    public func line(_ number: Int) -> Line? { lines[number] }
 }
 
 /// A file that could not be linted (missing, not UTF-8) or was skipped

@@ -166,7 +166,7 @@ struct LinterDiscoveryTests {
         try directory.write("empty.txt", "")
         let run = try linter().lint(LintOptions(paths: ["."], workingDirectory: directory.path))
         #expect(run.files.map(\.path) == ["empty.md", "empty.txt"])
-        #expect(run.files.allSatisfy { $0.findings.isEmpty && $0.source.bytes.isEmpty })
+        #expect(run.files.allSatisfy { $0.findings.isEmpty && $0.source.byteCount == 0 })
         #expect(run.problems.isEmpty)
     }
 

@@ -69,7 +69,7 @@ import Testing
         // ☕ is one UTF-16 unit, 🎉 two: scalar column 4, UTF-16 column 5.
         let run = oneFileRun("☕🎉 teh\n", findingsOn: [("spelling", "teh")])
         let region = try #require(try log(run).runs[0].results[0].locations[0].physicalLocation.region)
-        let source = run.files[0].source
+        let source = SourceText(path: "a.md", string: "☕🎉 teh\n")
         let position = run.files[0].findings[0].range.start
         #expect(source.utf16Column(of: position) == 5)
         #expect(region.startColumn == 4)

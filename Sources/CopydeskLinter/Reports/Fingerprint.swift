@@ -48,15 +48,18 @@ enum FindingFingerprint {
         var result = Array(repeating: "", count: file.findings.count)
         for index in order {
             let finding = file.findings[index]
-            let lineRange = source.lineByteRange(finding.range.start.line)
-            let start = min(max(finding.range.start.offset, lineRange.lowerBound), lineRange.upperBound)
-            let end = min(max(finding.range.end.offset, start), lineRange.upperBound)
+            let line = source.line(finding.range.start.line)
+            let lineBytes = line?.bytes[...] ?? []
+            let covered = line.map { line -> ArraySlice<UInt8> in
+                let start = min(max(finding.range.start.offset, line.byteRange.lowerBound), line.byteRange.upperBound)
+                return line.slice(start..<max(finding.range.end.offset, start))
+            } ?? []
             // Two notices missing at the same place are two alerts, each
             // kept whatever happens to the other.
             let rule = finding.subject.map { finding.ruleID + "/" + $0 } ?? finding.ruleID
             let identity = rule + "\u{0}"
-                + normalizedWhitespace(source.bytes[lineRange]) + "\u{0}"
-                + normalizedWhitespace(source.bytes[start..<end])
+                + normalizedWhitespace(lineBytes) + "\u{0}"
+                + normalizedWhitespace(covered)
             let occurrence = seen[identity, default: 0]
             seen[identity] = occurrence + 1
             var hash = FNV1a64()

@@ -148,7 +148,7 @@ extension SARIFLog {
             let location = ArtifactLocation(uri: Self.uri(file.path, context), uriBaseId: SARIFReport.sourceRoot,
                                             index: artifacts.count)
             artifacts.append(Artifact(location: ArtifactLocation(uri: location.uri, uriBaseId: location.uriBaseId),
-                                      length: file.source.bytes.count,
+                                      length: file.source.byteCount,
                                       mimeType: file.format == .markdown ? "text/markdown" : "text/plain",
                                       encoding: "utf-8"))
             let fingerprints = FindingFingerprint.fingerprints(of: file)

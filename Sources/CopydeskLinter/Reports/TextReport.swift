@@ -138,8 +138,18 @@ struct TextStyle {
 /// over several lines is underlined to the end of its first line; an empty
 /// one gets a single caret where it stands.
 struct Snippet {
-    var source: SourceText
+    var source: SourceExcerpt
     var range: SourceRange
+
+    init(source: SourceExcerpt, range: SourceRange) {
+        self.source = source
+        self.range = range
+    }
+
+    /// The snippet of a range in a whole source.
+    init(source: SourceText, range: SourceRange) {
+        self.init(source: SourceExcerpt(source, lines: [range.start.line]), range: range)
+    }
 
     /// A line longer than this many bytes (a minified HTML page is one line
     /// of a megabyte) is shown only around the range: `contextBefore`
@@ -152,20 +162,20 @@ struct Snippet {
 
     func lines(style: TextStyle) -> [String] {
         let lineNumber = range.start.line
-        guard lineNumber >= 1, lineNumber <= source.lineCount else { return [] }
-        let lineRange = source.lineByteRange(lineNumber)
+        guard let line = source.line(lineNumber) else { return [] }
+        let lineRange = line.byteRange
         let start = min(max(range.start.offset, lineRange.lowerBound), lineRange.upperBound)
         let end = min(max(range.end.offset, start), lineRange.upperBound)
         let isLong = lineRange.count > Self.longLine
-        let shownStart = isLong ? scalarBoundary(from: start, moving: -Self.contextBefore, limit: lineRange.lowerBound)
+        let shownStart = isLong ? scalarBoundary(on: line, from: start, moving: -Self.contextBefore, limit: lineRange.lowerBound)
             : lineRange.lowerBound
-        let markedEnd = isLong ? min(end, scalarBoundary(from: start, moving: Self.markedLimit, limit: lineRange.upperBound)) : end
-        let shownEnd = isLong ? scalarBoundary(from: markedEnd, moving: Self.contextAfter, limit: lineRange.upperBound)
+        let markedEnd = isLong ? min(end, scalarBoundary(on: line, from: start, moving: Self.markedLimit, limit: lineRange.upperBound)) : end
+        let shownEnd = isLong ? scalarBoundary(on: line, from: markedEnd, moving: Self.contextAfter, limit: lineRange.upperBound)
             : lineRange.upperBound
         // Printable first, so the underline counts the columns actually shown.
-        let before = TerminalWidth.printable((shownStart > lineRange.lowerBound ? "…" : "") + source.string(shownStart..<start))
-        let marked = TerminalWidth.printable(source.string(start..<markedEnd))
-        let after = TerminalWidth.printable(source.string(markedEnd..<shownEnd) + (shownEnd < lineRange.upperBound ? "…" : ""))
+        let before = TerminalWidth.printable((shownStart > lineRange.lowerBound ? "…" : "") + line.string(shownStart..<start))
+        let marked = TerminalWidth.printable(line.string(start..<markedEnd))
+        let after = TerminalWidth.printable(line.string(markedEnd..<shownEnd) + (shownEnd < lineRange.upperBound ? "…" : ""))
 
         var underline = ""
         for character in before {
@@ -194,20 +204,19 @@ struct Snippet {
 
     /// The offset `count` Unicode scalars away from `offset` (back when
     /// negative), stopping at `limit`.
-    private func scalarBoundary(from offset: Int, moving count: Int, limit: Int) -> Int {
-        let bytes = source.bytes
+    private func scalarBoundary(on line: SourceExcerpt.Line, from offset: Int, moving count: Int, limit: Int) -> Int {
         var index = offset
         var moved = 0
         if count < 0 {
             while index > limit && moved < -count {
                 index -= 1
-                while index > limit && UTF8Scalars.isContinuation(bytes[index]) { index -= 1 }
+                while index > limit && UTF8Scalars.isContinuation(line[index]) { index -= 1 }
                 moved += 1
             }
         } else {
             while index < limit && moved < count {
                 index += 1
-                while index < limit && UTF8Scalars.isContinuation(bytes[index]) { index += 1 }
+                while index < limit && UTF8Scalars.isContinuation(line[index]) { index += 1 }
                 moved += 1
             }
         }
