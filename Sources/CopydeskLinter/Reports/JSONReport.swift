@@ -7,7 +7,15 @@ public struct JSONReport: ReportRenderer {
     public init() {}
 
     public func render(_ run: LintRun, context: ReportContext) -> String {
-        ReportEncoding.prettyJSON(JSONLintReport(run, context: context))
+        // Each file is encoded on its own and spliced into the rest, so the
+        // encoder never holds a tree of every finding of an archive at once.
+        // The output is the same bytes as encoding the whole report.
+        var skeleton = JSONLintReport(run, context: context, withFiles: false)
+        skeleton.files = []
+        let encoder = ReportEncoding.prettyEncoder()
+        return ReportEncoding.prettyJSON(skeleton, splicing: "files", items: run.files.lazy.map { file in
+            ReportEncoding.encode(JSONLintReport.File(file), with: encoder)
+        })
     }
 }
 
@@ -132,17 +140,25 @@ public struct JSONLintReport: Codable, Sendable, Hashable {
 
 extension JSONLintReport {
     public init(_ run: LintRun, context: ReportContext) {
+        self.init(run, context: context, withFiles: true)
+    }
+
+    init(_ run: LintRun, context: ReportContext, withFiles: Bool) {
         version = Self.schemaVersion
         tool = Tool(name: "copydesk", version: context.toolVersion)
         generatedAt = ReportEncoding.timestamp(context.generatedAt)
-        files = run.files.map { file in
-            File(path: file.path, format: file.format.rawValue, findings: file.findings.map(Finding.init))
-        }
+        files = withFiles ? run.files.map(File.init) : []
         problems = run.problems.map { problem in
             Problem(path: problem.path, level: problem.level.rawValue, message: problem.message,
                     line: problem.line, column: problem.column, offset: problem.offset)
         }
         summary = ReportSummary(run)
+    }
+}
+
+extension JSONLintReport.File {
+    init(_ file: FileResult) {
+        self.init(path: file.path, format: file.format.rawValue, findings: file.findings.map(JSONLintReport.Finding.init))
     }
 }
 

@@ -104,15 +104,62 @@ enum ReportEncoding {
     /// dictionary or a synthesized encoder; unescaped slashes keep paths and
     /// URIs readable.
     static func prettyJSON(_ value: some Encodable) -> String {
+        encode(value, with: prettyEncoder()) + "\n"
+    }
+
+    static func prettyEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func encode(_ value: some Encodable, with encoder: JSONEncoder) -> String {
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {
             // Every report type is a tree of strings, integers and booleans,
             // which JSONEncoder always encodes.
             preconditionFailure("report encoding failed: \(error)")
         }
+    }
+
+    /// `prettyJSON(skeleton)` with the empty array under the top-level `key`
+    /// filled with `items`, each already encoded on its own: the same text
+    /// as encoding the skeleton with those items in it, built one item at a
+    /// time.
+    static func prettyJSON(_ skeleton: some Encodable, splicing key: String,
+                           items: some Sequence<String>) -> String {
+        prettyJSON(skeleton, splicing: [(key, 2, Array(items))])
+    }
+
+    /// The same for several arrays, each named by its key and the number of
+    /// spaces its key is indented by, in the order they appear in the text.
+    static func prettyJSON(_ skeleton: some Encodable, splicing holes: [(key: String, indent: Int, items: [String])]) -> String {
+        let text = prettyJSON(skeleton)
+        var output = ""
+        var rest = text[...]
+        for hole in holes {
+            let pad = String(repeating: " ", count: hole.indent)
+            let empty = "\n\(pad)\"\(hole.key)\" : [\n\n\(pad)]"
+            guard !hole.items.isEmpty, let place = rest.range(of: empty) else { continue }
+            output += rest[..<place.lowerBound]
+            output += "\n\(pad)\"\(hole.key)\" : ["
+            let itemPad = pad + "  "
+            for (number, item) in hole.items.enumerated() {
+                output += number == 0 ? "\n" : ",\n"
+                // JSON strings hold no raw line breaks, so indenting every
+                // line of an item is safe.
+                for (index, line) in item.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if index > 0 { output += "\n" }
+                    if !line.isEmpty { output += itemPad }
+                    output += line
+                }
+            }
+            output += "\n\(pad)]"
+            rest = rest[place.upperBound...]
+        }
+        output += rest
+        return output
     }
 
     /// RFC 3339 / ISO 8601 in UTC to the second: `2024-05-01T09:30:00Z`.

@@ -18,7 +18,20 @@ public struct SARIFReport: ReportRenderer {
     public init() {}
 
     public func render(_ run: LintRun, context: ReportContext) -> String {
-        ReportEncoding.prettyJSON(SARIFLog(run, context: context))
+        // Artifacts and results are encoded file by file and spliced into the
+        // rest of the log, so the encoder never holds every result at once;
+        // the bytes are those of encoding the whole log.
+        let rules = SARIFRules(run)
+        let skeleton = SARIFLog(run, context: context, rules: rules, withFiles: false)
+        let encoder = ReportEncoding.prettyEncoder()
+        var artifacts: [String] = []
+        var results: [String] = []
+        for (index, file) in run.files.enumerated() {
+            let (artifact, fileResults) = SARIFLog.entries(for: file, index: index, rules: rules, context: context)
+            artifacts.append(ReportEncoding.encode(artifact, with: encoder))
+            for result in fileResults { results.append(ReportEncoding.encode(result, with: encoder)) }
+        }
+        return ReportEncoding.prettyJSON(skeleton, splicing: [("artifacts", 6, artifacts), ("results", 6, results)])
     }
 }
 
@@ -141,16 +154,19 @@ struct SARIFLog: Codable, Hashable {
 
 extension SARIFLog {
     init(_ run: LintRun, context: ReportContext) {
-        let rules = SARIFRules(run)
-        var artifacts: [Artifact] = []
+        self.init(run, context: context, rules: SARIFRules(run), withFiles: true)
+    }
+
+    /// A file's artifact entry and its results; `index` is the artifact's place in the log.
+    static func entries(for file: FileResult, index: Int, rules: SARIFRules,
+                        context: ReportContext) -> (Artifact, [Result]) {
+        let location = ArtifactLocation(uri: Self.uri(file.path, context), uriBaseId: SARIFReport.sourceRoot, index: index)
+        let artifact = Artifact(location: ArtifactLocation(uri: location.uri, uriBaseId: location.uriBaseId),
+                                length: file.source.byteCount,
+                                mimeType: file.format == .markdown ? "text/markdown" : "text/plain",
+                                encoding: "utf-8")
         var results: [Result] = []
-        for file in run.files {
-            let location = ArtifactLocation(uri: Self.uri(file.path, context), uriBaseId: SARIFReport.sourceRoot,
-                                            index: artifacts.count)
-            artifacts.append(Artifact(location: ArtifactLocation(uri: location.uri, uriBaseId: location.uriBaseId),
-                                      length: file.source.byteCount,
-                                      mimeType: file.format == .markdown ? "text/markdown" : "text/plain",
-                                      encoding: "utf-8"))
+        do {
             let fingerprints = FindingFingerprint.fingerprints(of: file)
             for (finding, fingerprint) in zip(file.findings, fingerprints) {
                 let related = finding.related.enumerated().map { index, related in
@@ -177,6 +193,19 @@ extension SARIFLog {
                     suppressions: suppressions,
                     rank: finding.confidence.map { ($0 * 100).rounded() },
                     properties: finding.confidence.map { ["confidence": $0] }))
+            }
+        }
+        return (artifact, results)
+    }
+
+    init(_ run: LintRun, context: ReportContext, rules: SARIFRules, withFiles: Bool) {
+        var artifacts: [Artifact] = []
+        var results: [Result] = []
+        if withFiles {
+            for (index, file) in run.files.enumerated() {
+                let (artifact, fileResults) = Self.entries(for: file, index: index, rules: rules, context: context)
+                artifacts.append(artifact)
+                results += fileResults
             }
         }
         let notifications = run.problems.map { problem in
