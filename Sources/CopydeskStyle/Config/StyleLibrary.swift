@@ -1,0 +1,242 @@
+import CopydeskCore
+import Foundation
+import Yams
+
+/// One `.vale.ini` with everything it names loaded: its styles' rules
+/// compiled, its vocabularies read.
+public final class StyleConfig: @unchecked Sendable {
+    public let ini: ValeIni
+    public let stylesPath: String?
+    public let minLevel: ValeLevel
+    /// Every rule of every style the configuration names, by id.
+    let rules: [String: any StyleCheck]
+    let ruleOrder: [String]
+    /// Rules copydesk read but cannot run, and why.
+    public let unsupported: [(id: String, reason: String)]
+    let tokenIgnores: [StyleRegex]
+    let sections: [(glob: SectionGlob, section: ValeIni.Section)]
+    let formats: [String: String]
+
+    init(ini: ValeIni) throws(StyleError) {
+        self.ini = ini
+        let dir = ini.directory
+        if let entry = ini.globalValue("StylesPath") {
+            let value = entry.value
+            stylesPath = value.hasPrefix("/") ? value : (dir as NSString).appendingPathComponent(value)
+        } else {
+            stylesPath = nil
+        }
+        if let entry = ini.globalValue("MinAlertLevel") {
+            guard let level = ValeLevel(name: entry.value) else {
+                throw StyleError(file: ini.path, line: entry.line, column: 1,
+                                 message: "MinAlertLevel must be suggestion, warning or error, not '\(entry.value)'")
+            }
+            minLevel = level
+        } else {
+            minLevel = .suggestion
+        }
+        var formats: [String: String] = [:]
+        var sections: [(SectionGlob, ValeIni.Section)] = []
+        var styleNames: [String] = []
+        var singleRules: [String] = []
+        var ignores: [StyleRegex] = []
+        var vocabNames = ini.globalValue("Vocab").map { ValeValues.list($0.value) } ?? []
+        for section in ini.sections {
+            if section.name == "formats" {
+                for entry in section.entries { formats[entry.key] = entry.value }
+                continue
+            }
+            sections.append((SectionGlob(section.name), section))
+            for entry in section.entries {
+                switch entry.key {
+                case "BasedOnStyles": styleNames += ValeValues.list(entry.value)
+                case "Vocab": vocabNames += ValeValues.list(entry.value)
+                case "TokenIgnores":
+                    for pattern in ValeValues.list(entry.value) {
+                        do {
+                            ignores.append(try GoRegex.compile(pattern))
+                        } catch {
+                            throw StyleError(file: ini.path, line: entry.line, column: 1,
+                                             message: "TokenIgnores: cannot use pattern: \(error.message)")
+                        }
+                    }
+                default:
+                    if entry.key.contains(".") { singleRules.append(entry.key) }
+                }
+            }
+        }
+        self.formats = formats
+        self.sections = sections
+        self.tokenIgnores = ignores
+
+        // Vocabularies: accept.txt and reject.txt.
+        var accepted: [String] = []
+        var rejected: [String] = []
+        for name in vocabNames {
+            guard let stylesPath else { break }
+            let candidates = [
+                ((stylesPath as NSString).appendingPathComponent("config/vocabularies") as NSString).appendingPathComponent(name),
+                ((stylesPath as NSString).appendingPathComponent("Vocab") as NSString).appendingPathComponent(name),
+            ]
+            guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+                throw StyleError(file: ini.path, line: ini.globalValue("Vocab")?.line, column: 1,
+                                 message: "vocabulary '\(name)' not found under \(stylesPath)/config/vocabularies")
+            }
+            accepted += ValeValues.lines(of: (folder as NSString).appendingPathComponent("accept.txt"))
+            rejected += ValeValues.lines(of: (folder as NSString).appendingPathComponent("reject.txt"))
+        }
+
+        var loaded: [String: any StyleCheck] = [:]
+        var order: [String] = []
+        var unsupported: [(String, String)] = []
+        var loadedStyles = Set<String>()
+        let root = stylesPath
+        func load(style: String, only ruleName: String?) throws(StyleError) {
+            if style == "Vale" { return }
+            guard let root else {
+                throw StyleError(file: ini.path, message: "style '\(style)' named but no StylesPath is set")
+            }
+            let folder = (root as NSString).appendingPathComponent(style)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                throw StyleError(file: ini.path, message: "style '\(style)' not found in \(root)")
+            }
+            for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                let ruleID = style + "." + (name as NSString).deletingPathExtension
+                if let ruleName = ruleName, ruleID != ruleName { continue }
+                if loaded[ruleID] != nil { continue }
+                let path = (folder as NSString).appendingPathComponent(name)
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                switch try RuleLoader.load(path: path, text: String(decoding: data, as: UTF8.self), id: ruleID,
+                                           accepted: accepted) {
+                case .check(let check):
+                    loaded[ruleID] = check
+                    order.append(ruleID)
+                case .unsupported(let reason):
+                    unsupported.append((ruleID, reason))
+                }
+            }
+        }
+        for style in styleNames where !loadedStyles.contains(style) {
+            loadedStyles.insert(style)
+            try load(style: style, only: nil)
+        }
+        for rule in singleRules {
+            let style = String(rule.prefix { $0 != "." })
+            if loadedStyles.contains(style) || style == "Vale" { continue }
+            guard let root,
+                  FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(style)) else { continue }
+            try load(style: style, only: rule)
+        }
+        for (id, check) in try BuiltinRules.make(accepted: accepted, rejected: rejected) {
+            loaded[id] = check
+            order.append(id)
+        }
+        self.rules = loaded
+        self.ruleOrder = order
+        self.unsupported = unsupported
+    }
+
+    /// The rules that apply to an article, with their levels, per the
+    /// sections whose glob matches it.
+    public func selection(forArticle absolutePath: String) -> StyleSelection {
+        var relative = absolutePath
+        let dir = ini.directory + "/"
+        if relative.hasPrefix(dir) { relative.removeFirst(dir.count) }
+        var ext = (relative as NSString).pathExtension
+        if let mapped = formats[ext] { ext = mapped }
+        var based: [String] = []
+        var settings: [(String, String)] = []
+        for (glob, section) in sections where glob.matches(relative) {
+            for entry in section.entries {
+                if entry.key == "BasedOnStyles" {
+                    based = ValeValues.list(entry.value)
+                } else if entry.key.contains(".") {
+                    settings.append((entry.key, entry.value))
+                }
+            }
+        }
+        var levels: [String: ValeLevel] = [:]
+        for id in ruleOrder {
+            let style = String(id.prefix { $0 != "." })
+            if based.contains(style), let check = rules[id] { levels[id] = check.base.level }
+        }
+        for (key, value) in settings {
+            let ids: [String] = key.split(separator: ".").count == 1 ? ruleOrder.filter { $0.hasPrefix(key + ".") } : [key]
+            for id in ids {
+                guard let check = rules[id] else { continue }
+                switch value.uppercased() {
+                case "NO": levels[id] = nil
+                case "YES": levels[id] = check.base.level
+                default:
+                    if let level = ValeLevel(name: value) { levels[id] = level }
+                }
+            }
+        }
+        let chosen = ruleOrder.compactMap { id -> (any StyleCheck, ValeLevel)? in
+            guard let level = levels[id], level >= minLevel, let check = rules[id] else { return nil }
+            return (check, level)
+        }
+        return StyleSelection(config: self, rules: chosen, ext: ext.isEmpty ? "txt" : ext)
+    }
+}
+
+/// The rules one article gets.
+public struct StyleSelection: @unchecked Sendable {
+    public let config: StyleConfig
+    let rules: [(check: any StyleCheck, level: ValeLevel)]
+    let ext: String
+
+    public var isEmpty: Bool { rules.isEmpty }
+}
+
+enum ValeValues {
+    static func list(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func lines(of path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+}
+
+/// Finds each article's configuration (searching up from its folder) and
+/// loads each configuration once.
+public final class StyleLibrary: @unchecked Sendable {
+    private let lock = NSLock()
+    private var iniForDirectory: [String: String?] = [:]
+    private var configs: [String: StyleConfig] = [:]
+
+    public init() {}
+
+    /// The style rules for an article, or nil when no Vale configuration
+    /// is found above it.
+    public func selection(forArticle absolutePath: String) throws(StyleError) -> StyleSelection? {
+        let directory = (absolutePath as NSString).deletingLastPathComponent
+        lock.lock()
+        let cached = iniForDirectory[directory]
+        lock.unlock()
+        let iniPath: String?
+        if let cached { iniPath = cached } else {
+            iniPath = ValeIni.find(from: directory)
+            lock.lock()
+            iniForDirectory[directory] = .some(iniPath)
+            lock.unlock()
+        }
+        guard let iniPath else { return nil }
+        lock.lock()
+        let existing = configs[iniPath]
+        lock.unlock()
+        if let existing { return existing.selection(forArticle: absolutePath) }
+        guard let data = FileManager.default.contents(atPath: iniPath) else {
+            throw StyleError(file: iniPath, message: "cannot read the Vale configuration")
+        }
+        let config = try StyleConfig(ini: try ValeIni.parse(String(decoding: data, as: UTF8.self), path: iniPath))
+        lock.lock()
+        configs[iniPath] = config
+        lock.unlock()
+        return config.selection(forArticle: absolutePath)
+    }
+}

@@ -1,0 +1,106 @@
+import CopydeskCore
+import Foundation
+
+/// `extends: existence`: every match of the tokens (or `raw`) is an alert.
+/// A list of plain words runs on one automaton (`PhraseMatcher`), so a
+/// banned-words list of ten thousand costs about what ten do.
+struct ExistenceCheck: StyleCheck {
+    let base: RuleBase
+    let pattern: StyleRegex?
+    let phrases: PhraseList?
+    let exceptions: StyleRegex?
+
+    func run(_ text: CheckText, state: FileState) -> [RawAlert] {
+        var ranges: [Range<Int>] = []
+        if let phrases {
+            ranges = phrases.find(in: text.bytes)
+        } else if let pattern {
+            ranges = pattern.matches(in: text).compactMap { $0[0] }
+        }
+        return ranges.compactMap { range in
+            guard !range.isEmpty else { return nil }
+            let observed = text.slice(range)
+            if let exceptions, exceptions.matchesWhole(observed) { return nil }
+            return RawAlert(range: range, message: ValeMessage.format(base.message, [observed]), match: observed)
+        }
+    }
+
+    static func build(_ file: RuleFile, base: RuleBase, accepted: [String]) throws(StyleError) -> ExistenceCheck {
+        let ignorecase = try file.bool("ignorecase")
+        let nonword = try file.bool("nonword")
+        let tokens = try file.strings("tokens")
+        let raw = try file.strings("raw")
+        let append = try file.bool("append")
+        for (token, node) in tokens {
+            _ = try file.regex(token, at: node)
+        }
+        let exceptions = try exceptionPattern(file, accepted: accepted, ignorecase: ignorecase)
+        if raw.isEmpty, !nonword, !tokens.isEmpty, tokens.allSatisfy({ PhraseList.isPlain($0.0) }),
+           !ignorecase || tokens.allSatisfy({ $0.0.utf8.allSatisfy { $0 < 0x80 } }) {
+            return ExistenceCheck(base: base, pattern: nil,
+                                  phrases: PhraseList(tokens.map(\.0), ignoreCase: ignorecase), exceptions: exceptions)
+        }
+        let joined = tokens.map(\.0).joined(separator: "|")
+        let wordy = !nonword && !tokens.isEmpty
+        var regex = wordy ? "(?m)\\b(?:\(joined))\\b" : (tokens.isEmpty ? "" : "(?m)(?:\(joined))")
+        let rawText = raw.map(\.0).joined()
+        regex = append ? regex + rawText : rawText + regex
+        if ignorecase { regex = "(?i)" + regex }
+        let node = (raw.first ?? tokens.first)?.1 ?? file.keys["extends"]?.value
+        return ExistenceCheck(base: base, pattern: try file.regex(regex, at: node), phrases: nil, exceptions: exceptions)
+    }
+}
+
+/// A rule's `exceptions` and the vocabulary's accepted terms, as one
+/// whole-match pattern.
+func exceptionPattern(_ file: RuleFile, accepted: [String], ignorecase: Bool) throws(StyleError) -> StyleRegex? {
+    let listed = try file.strings("exceptions")
+    for (term, node) in listed { _ = try file.regex(term, at: node) }
+    var terms = listed.map(\.0) + accepted
+    guard !terms.isEmpty else { return nil }
+    terms.sort { $0.count > $1.count }
+    let pattern = (ignorecase ? "(?i)" : "") + "(?:" + terms.joined(separator: "|") + ")"
+    return try file.regex(pattern, at: file.keys["exceptions"]?.value)
+}
+
+/// Plain words and phrases found in one pass.
+struct PhraseList: Sendable {
+    let matcher: PhraseMatcher
+    let phrases: [[UInt8]]
+    let ignoreCase: Bool
+
+    init(_ phrases: [String], ignoreCase: Bool) {
+        matcher = PhraseMatcher(phrases, wholeWords: true)
+        self.phrases = phrases.map { Array($0.utf8) }
+        self.ignoreCase = ignoreCase
+    }
+
+    /// Letters, digits, spaces, hyphens, apostrophes and dots between
+    /// letters: text a regex would read literally.
+    static func isPlain(_ token: String) -> Bool {
+        guard let first = token.unicodeScalars.first, let last = token.unicodeScalars.last,
+              first.properties.isAlphabetic || ("0"..."9").contains(first),
+              last.properties.isAlphabetic || ("0"..."9").contains(last) else { return false }
+        return token.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " || $0 == "-" || $0 == "'"
+        }
+    }
+
+    /// Non-overlapping matches, left to right, the longest at each start.
+    func find(in bytes: [UInt8]) -> [Range<Int>] {
+        var best: [Int: Range<Int>] = [:]
+        for match in matcher.matches(in: bytes) {
+            if !ignoreCase && !bytes[match.range].elementsEqual(phrases[match.phrase]) { continue }
+            if let current = best[match.range.lowerBound], current.count >= match.range.count { continue }
+            best[match.range.lowerBound] = match.range
+        }
+        var out: [Range<Int>] = []
+        var end = 0
+        for start in best.keys.sorted() where start >= end {
+            let range = best[start]!
+            out.append(range)
+            end = range.upperBound
+        }
+        return out
+    }
+}

@@ -1,0 +1,58 @@
+import CopydeskCore
+import Foundation
+
+/// Runs an article's style rules over its parsed Document and hands back
+/// copydesk findings with Vale's ids and messages.
+public enum StyleEngine {
+    public static func severity(_ level: ValeLevel) -> Severity {
+        switch level {
+        case .suggestion: return .note
+        case .warning: return .warning
+        case .error: return .error
+        }
+    }
+
+    public static func check(_ document: Document, selection: StyleSelection) -> [Finding] {
+        guard !selection.isEmpty else { return [] }
+        let blocks = ValeBlocks.make(document, ext: selection.ext, tokenIgnores: selection.config.tokenIgnores)
+        let comments = ValeComments(source: document.source.bytes)
+        let state = FileState()
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        var counts: [String: Int] = [:]
+        for block in blocks {
+            for (check, level) in selection.rules where check.base.scope.matches(block.scope) {
+                let base = check.base
+                let readsQuotes = base.scope.readsQuotes
+                for alert in check.run(block.text, state: state) {
+                    if !readsQuotes, block.quotations.contains(where: { $0.overlaps(alert.range) || ($0.contains(alert.range.lowerBound)) }) {
+                        continue
+                    }
+                    let sourceRange: Range<Int>
+                    switch block.origin {
+                    case .block(let index, let offset):
+                        let content = document.blocks[index].content
+                        sourceRange = content.sourceRange((alert.range.lowerBound + offset)..<(alert.range.upperBound + offset))
+                    case .source:
+                        sourceRange = alert.range
+                    case .none:
+                        sourceRange = 0..<0
+                    }
+                    if !base.scope.isRaw, comments.isOff(base.id, at: sourceRange.lowerBound) { continue }
+                    let key = "\(base.id)|\(sourceRange.lowerBound)|\(alert.message)"
+                    guard seen.insert(key).inserted else { continue }
+                    if base.limit > 0 {
+                        counts[base.id, default: 0] += 1
+                        if counts[base.id]! > base.limit { continue }
+                    }
+                    var range = document.source.range(sourceRange)
+                    if case .none = block.origin {
+                        range = document.source.range(0..<0)
+                    }
+                    findings.append(Finding(ruleID: base.id, severity: severity(level), message: alert.message, range: range))
+                }
+            }
+        }
+        return findings
+    }
+}
