@@ -14,7 +14,19 @@ public enum StyleEngine {
 
     public static func check(_ document: Document, selection: StyleSelection) -> [Finding] {
         guard !selection.isEmpty else { return [] }
-        let blocks = ValeBlocks.make(document, ext: selection.ext, tokenIgnores: selection.config.tokenIgnores)
+        let blocks = ValeBlocks.make(document, ext: selection.ext, tokenIgnores: selection.tokenIgnores,
+                                     skippedScopes: selection.config.skippedScopes,
+                                     ignoredScopes: selection.config.ignoredScopes)
+        // BlockIgnores: regions of the source no rule but a raw one reads.
+        var ignoredRegions: [Range<Int>] = []
+        if !selection.blockIgnores.isEmpty {
+            let raw = CheckText(bytes: document.source.bytes)
+            for regex in selection.blockIgnores {
+                for groups in regex.matches(in: raw) {
+                    if let r = groups.count > 1 ? (groups[1] ?? groups[0]) : groups[0] { ignoredRegions.append(r) }
+                }
+            }
+        }
         let comments = ValeComments(source: document.source.bytes)
         let state = FileState()
         var findings: [Finding] = []
@@ -35,10 +47,13 @@ public enum StyleEngine {
                         sourceRange = content.sourceRange((alert.range.lowerBound + offset)..<(alert.range.upperBound + offset))
                     case .source:
                         sourceRange = alert.range
+                    case .sourceAt(let start, let verbatim):
+                        sourceRange = verbatim ? (start + alert.range.lowerBound)..<(start + alert.range.upperBound) : start..<start
                     case .none:
                         sourceRange = 0..<0
                     }
                     if !base.scope.isRaw, comments.isOff(base.id, at: sourceRange.lowerBound) { continue }
+                    if !base.scope.isRaw, ignoredRegions.contains(where: { $0.contains(sourceRange.lowerBound) }) { continue }
                     let key = "\(base.id)|\(sourceRange.lowerBound)|\(alert.message)"
                     guard seen.insert(key).inserted else { continue }
                     if base.limit > 0 {

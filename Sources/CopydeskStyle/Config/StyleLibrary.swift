@@ -13,8 +13,14 @@ public final class StyleConfig: @unchecked Sendable {
     let ruleOrder: [String]
     /// Rules copydesk read but cannot run, and why.
     public let unsupported: [(id: String, reason: String)]
-    let tokenIgnores: [StyleRegex]
+    /// Per section: TokenIgnores (masked like code) and BlockIgnores /
+    /// IgnorePatterns (regions of the source no rule reads).
+    let sectionIgnores: [(token: [StyleRegex], block: [StyleRegex])]
     let sections: [(glob: SectionGlob, section: ValeIni.Section)]
+    /// Vale's `SkippedScopes` (blocks not read) and `IgnoredScopes`
+    /// (inline markup masked).
+    let skippedScopes: Set<String>
+    let ignoredScopes: Set<String>
     let formats: [String: String]
 
     init(ini: ValeIni) throws(StyleError) {
@@ -33,13 +39,13 @@ public final class StyleConfig: @unchecked Sendable {
             }
             minLevel = level
         } else {
-            minLevel = .suggestion
+            minLevel = .warning  // Vale's default
         }
         var formats: [String: String] = [:]
         var sections: [(SectionGlob, ValeIni.Section)] = []
         var styleNames: [String] = []
         var singleRules: [String] = []
-        var ignores: [StyleRegex] = []
+        var sectionIgnores: [(token: [StyleRegex], block: [StyleRegex])] = []
         var vocabNames = ini.globalValue("Vocab").map { ValeValues.list($0.value) } ?? []
         for section in ini.sections {
             if section.name == "formats" {
@@ -47,18 +53,22 @@ public final class StyleConfig: @unchecked Sendable {
                 continue
             }
             sections.append((SectionGlob(section.name), section))
+            var ignores: (token: [StyleRegex], block: [StyleRegex]) = ([], [])
+            defer { sectionIgnores.append(ignores) }
             for entry in section.entries {
                 switch entry.key {
                 case "BasedOnStyles": styleNames += ValeValues.list(entry.value)
                 case "Vocab": vocabNames += ValeValues.list(entry.value)
-                case "TokenIgnores":
-                    for pattern in ValeValues.list(entry.value) {
+                case "TokenIgnores", "BlockIgnores", "IgnorePatterns":
+                    for pattern in ValeValues.patternList(entry.value) {
+                        let compiled: StyleRegex
                         do {
-                            ignores.append(try GoRegex.compile(pattern))
+                            compiled = try GoRegex.compile(pattern)
                         } catch {
                             throw StyleError(file: ini.path, line: entry.line, column: 1,
-                                             message: "TokenIgnores: cannot use pattern: \(error.message)")
+                                             message: "\(entry.key): cannot use pattern: \(error.message)")
                         }
+                        if entry.key == "TokenIgnores" { ignores.token.append(compiled) } else { ignores.block.append(compiled) }
                     }
                 default:
                     if entry.key.contains(".") { singleRules.append(entry.key) }
@@ -67,7 +77,10 @@ public final class StyleConfig: @unchecked Sendable {
         }
         self.formats = formats
         self.sections = sections
-        self.tokenIgnores = ignores
+        self.sectionIgnores = sectionIgnores
+        skippedScopes = Set(ini.globalValue("SkippedScopes").map { ValeValues.list($0.value) }
+            ?? ["script", "style", "pre", "figure", "noscript", "iframe"])
+        ignoredScopes = Set(ini.globalValue("IgnoredScopes").map { ValeValues.list($0.value) } ?? ["tt", "code", "kbd"])
 
         // Vocabularies: accept.txt and reject.txt.
         var accepted: [String] = []
@@ -107,7 +120,7 @@ public final class StyleConfig: @unchecked Sendable {
                 let path = (folder as NSString).appendingPathComponent(name)
                 guard let data = FileManager.default.contents(atPath: path) else { continue }
                 switch try RuleLoader.load(path: path, text: String(decoding: data, as: UTF8.self), id: ruleID,
-                                           accepted: accepted) {
+                                           accepted: accepted, stylesPath: root) {
                 case .check(let check):
                     loaded[ruleID] = check
                     order.append(ruleID)
@@ -127,7 +140,7 @@ public final class StyleConfig: @unchecked Sendable {
                   FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(style)) else { continue }
             try load(style: style, only: rule)
         }
-        for (id, check) in try BuiltinRules.make(accepted: accepted, rejected: rejected) {
+        for (id, check) in try BuiltinRules.make(accepted: accepted, rejected: rejected, stylesPath: stylesPath) {
             loaded[id] = check
             order.append(id)
         }
@@ -146,7 +159,11 @@ public final class StyleConfig: @unchecked Sendable {
         if let mapped = formats[ext] { ext = mapped }
         var based: [String] = []
         var settings: [(String, String)] = []
-        for (glob, section) in sections where glob.matches(relative) {
+        var tokenIgnores: [StyleRegex] = []
+        var blockIgnores: [StyleRegex] = []
+        for (number, (glob, section)) in sections.enumerated() where glob.matches(relative) {
+            tokenIgnores += sectionIgnores[number].token
+            blockIgnores += sectionIgnores[number].block
             for entry in section.entries {
                 if entry.key == "BasedOnStyles" {
                     based = ValeValues.list(entry.value)
@@ -176,7 +193,8 @@ public final class StyleConfig: @unchecked Sendable {
             guard let level = levels[id], level >= minLevel, let check = rules[id] else { return nil }
             return (check, level)
         }
-        return StyleSelection(config: self, rules: chosen, ext: ext.isEmpty ? "txt" : ext)
+        return StyleSelection(config: self, rules: chosen, ext: ext.isEmpty ? "txt" : ext,
+                              tokenIgnores: tokenIgnores, blockIgnores: blockIgnores)
     }
 }
 
@@ -185,6 +203,8 @@ public struct StyleSelection: @unchecked Sendable {
     public let config: StyleConfig
     let rules: [(check: any StyleCheck, level: ValeLevel)]
     let ext: String
+    let tokenIgnores: [StyleRegex]
+    let blockIgnores: [StyleRegex]
 
     public var isEmpty: Bool { rules.isEmpty }
 }
@@ -192,6 +212,29 @@ public struct StyleSelection: @unchecked Sendable {
 enum ValeValues {
     static func list(_ value: String) -> [String] {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A comma-separated list of patterns, where commas inside brackets,
+    /// braces or parentheses belong to the pattern.
+    static func patternList(_ value: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var depth = 0
+        var escaped = false
+        for c in value {
+            if escaped { current.append(c); escaped = false; continue }
+            if c == "\\" { escaped = true; current.append(c); continue }
+            if "([{".contains(c) { depth += 1 }
+            if ")]}".contains(c) { depth = max(0, depth - 1) }
+            if c == "," && depth == 0 {
+                out.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        out.append(current.trimmingCharacters(in: .whitespaces))
+        return out.filter { !$0.isEmpty }
     }
 
     static func lines(of path: String) -> [String] {

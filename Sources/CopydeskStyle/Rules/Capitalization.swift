@@ -66,11 +66,18 @@ struct CapitalizationCheck: StyleCheck {
     private func sentence(_ s: String) -> Bool {
         var trimmed = Substring(s)
         while let last = trimmed.last, "?!.:".contains(last) { trimmed = trimmed.dropLast() }
-        let list = tokens(String(trimmed))
+        // Tokens without letters ("1.") say nothing about case: the first
+        // word is the first one with letters.
+        let list = tokens(String(trimmed)).filter { $0.contains(where: \.isLetter) }
         var count = 0.0
-        var words = 0.0
+        var total = 0.0
         for (i, token) in list.enumerated() {
+            total += 1
             let previous = i > 0 ? list[i - 1] : ""
+            if excepted(token) {
+                count += 1
+                continue
+            }
             var w = token
             for separator in ["-", "'", "’"] where w.contains(separator) {
                 w = w.components(separatedBy: separator)[0]
@@ -83,9 +90,8 @@ struct CapitalizationCheck: StyleCheck {
             } else if i == 0 || w == w.lowercased() {
                 count += 1
             }
-            words += 1
         }
-        return words == 0 || count / words > threshold
+        return total == 0 || count / total > threshold
     }
 
     static func build(_ file: RuleFile, base: RuleBase, accepted: [String]) throws(StyleError) -> CapitalizationCheck {

@@ -11,7 +11,8 @@ enum RuleLoader {
     static let kinds = ["existence", "substitution", "occurrence", "repetition", "consistency", "conditional",
                         "capitalization", "metric", "readability", "spelling", "sequence", "script"]
 
-    static func load(path: String, text: String, id: String, accepted: [String]) throws(StyleError) -> LoadedRule {
+    static func load(path: String, text: String, id: String, accepted: [String],
+                     stylesPath: String? = nil) throws(StyleError) -> LoadedRule {
         let file = try RuleFile(path: path, text: text)
         guard let (kind, node) = try file.stringNode("extends") else {
             throw file.error(nil, "missing the required 'extends' key")
@@ -30,6 +31,12 @@ enum RuleLoader {
         case "consistency": return .check(try ConsistencyCheck.build(file, base: base))
         case "conditional": return .check(try ConditionalCheck.build(file, base: base, accepted: accepted))
         case "capitalization": return .check(try CapitalizationCheck.build(file, base: base, accepted: accepted))
+        case "spelling":
+            do {
+                return .check(try SpellingCheck.build(file, base: base, accepted: accepted, stylesPath: stylesPath))
+            } catch where error.message.hasPrefix("no en_US") {
+                return .unsupported(error.message)
+            }
         case "sequence":
             return .unsupported("sequence rules match parts of speech, which need a language model copydesk does not have")
         case "script":
@@ -43,8 +50,17 @@ enum RuleLoader {
 /// Vale's own style: `Vale.Repetition`, and `Vale.Terms` / `Vale.Avoid`
 /// built from the vocabularies.
 enum BuiltinRules {
-    static func make(accepted: [String], rejected: [String]) throws(StyleError) -> [(String, any StyleCheck)] {
+    static func make(accepted: [String], rejected: [String], stylesPath: String?) throws(StyleError) -> [(String, any StyleCheck)] {
         var out: [(String, any StyleCheck)] = []
+        let spelling = try RuleFile(path: "Vale.Spelling (built in)", text: """
+            extends: spelling
+            message: "Did you really mean '%s'?"
+            level: error
+            """)
+        if let check = try? SpellingCheck.build(spelling, base: spelling.base(id: "Vale.Spelling", kind: "spelling"),
+                                                accepted: accepted, stylesPath: stylesPath) {
+            out.append(("Vale.Spelling", check))
+        }
         let repetition = try RuleFile(path: "Vale.Repetition (built in)", text: """
             extends: repetition
             message: "'%s' is repeated!"

@@ -12,6 +12,9 @@ struct ValeBlock {
         case block(index: Int, base: Int)
         /// Text offsets are source offsets.
         case source
+        /// Text offsets are source offsets from `start`, or, when the text
+        /// is not a verbatim copy, every alert stands at `start`.
+        case sourceAt(start: Int, verbatim: Bool)
         /// No positions of their own (alerts land at the file's start).
         case none
     }
@@ -24,15 +27,24 @@ struct ValeBlock {
 }
 
 enum ValeBlocks {
-    static func make(_ document: Document, ext: String, tokenIgnores: [StyleRegex]) -> [ValeBlock] {
+    static func make(_ document: Document, ext: String, tokenIgnores: [StyleRegex],
+                     skippedScopes: Set<String> = [], ignoredScopes: Set<String> = []) -> [ValeBlock] {
         var out: [ValeBlock] = []
+        let source = document.source.bytes
         let isText = document.format == .text
         let extSection = ext
         var summary: [UInt8] = []
         var quotesByBlock: [Int: [Quote]] = [:]
         for quote in document.quotes { quotesByBlock[quote.blockIndex, default: []].append(quote) }
 
-        for (index, block) in document.blocks.enumerated() where block.kind.isProse && block.kind != .authorCard {
+        for (index, block) in document.blocks.enumerated() {
+            if block.kind == .image, !isText, !skippedScopes.contains("alt"), let alt = block.image?.alt, !alt.text.isEmpty {
+                let verbatim = alt.text.utf8.count == alt.range.byteRange.count
+                out.append(ValeBlock(text: CheckText(alt.text), scope: ["text", "attr", "alt", extSection],
+                                     origin: .sourceAt(start: alt.range.start.offset, verbatim: verbatim)))
+            }
+            guard block.kind.isProse && block.kind != .authorCard else { continue }
+            if block.kind == .blockquote && skippedScopes.contains("blockquote") { continue }
             var bytes = block.content.utf8
             // Inline code is not prose: Vale reads it as asterisks.
             for range in block.codeRanges {
@@ -44,6 +56,23 @@ enum ValeBlocks {
                     for groups in regex.matches(in: probe) {
                         guard let r = groups[0] else { continue }
                         for i in r where i < bytes.count { bytes[i] = 0x2A }
+                    }
+                }
+            }
+            if !isText {
+                // A bare address is a link whose text is its target: Vale does not read it.
+                let probe = CheckText(bytes: bytes)
+                for groups in Self.url.matches(in: probe) {
+                    guard let r = groups[0] else { continue }
+                    for i in r where i < bytes.count { bytes[i] = 0x2A }
+                }
+            }
+            if document.format == .markdown && (ignoredScopes.contains("strong") || ignoredScopes.contains("b")) {
+                let strong = Self.strongRanges(source, in: block.range.byteRange)
+                if !strong.isEmpty {
+                    for i in bytes.indices {
+                        let at = block.content.sourceOffset(i)
+                        if strong.contains(where: { $0.contains(at) }) { bytes[i] = 0x2A }
                     }
                 }
             }
@@ -77,7 +106,13 @@ enum ValeBlocks {
                     return lower < upper ? (lower - r.lowerBound)..<(upper - r.lowerBound) : nil
                 }
             }
-            if let sections {
+            if sections == nil, document.format == .markdown, let table = Self.table(bytes) {
+                for (cell, header) in table {
+                    out.append(ValeBlock(text: CheckText(bytes: Array(bytes[cell])),
+                                         scope: ["text", "table", header ? "header" : "cell", extSection],
+                                         origin: .block(index: index, base: cell.lowerBound), quotations: slice(cell)))
+                }
+            } else if let sections {
                 out.append(ValeBlock(text: CheckText(bytes: bytes), scope: sections.union(news).union([extSection]),
                                      origin: .block(index: index, base: 0), quotations: slice(0..<bytes.count)))
             } else {
@@ -110,6 +145,67 @@ enum ValeBlocks {
         out.append(ValeBlock(text: CheckText(bytes: summary), scope: ["summary", extSection], origin: .none))
         out.append(ValeBlock(text: CheckText(bytes: document.source.bytes), scope: ["raw", extSection], origin: .source))
         return out
+    }
+
+    static let url: StyleRegex = try! GoRegex.compile("(?:https?|ftp)://[^\\s<>()]+[^\\s<>().,;:!?'\"]")
+
+    /// Source ranges of `**strong**` and `__strong__` spans in a block.
+    static func strongRanges(_ source: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = range.lowerBound
+        let end = min(range.upperBound, source.count)
+        while i + 1 < end {
+            let c = source[i]
+            if (c == 0x2A || c == 0x5F) && source[i + 1] == c {
+                var j = i + 2
+                while j + 1 < end && !(source[j] == c && source[j + 1] == c) && source[j] != 0x0A { j += 1 }
+                if j + 1 < end && source[j] == c && source[j + 1] == c && j > i + 2 {
+                    out.append((i + 2)..<j)
+                    i = j + 2
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The cells of a Markdown (GFM) table held as one paragraph, each
+    /// flagged as a header cell or not; nil when it is not a table.
+    static func table(_ bytes: [UInt8]) -> [(Range<Int>, Bool)]? {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            lines.append(start..<i)
+            start = i + 1
+        }
+        lines.append(start..<bytes.count)
+        guard lines.count >= 2 else { return nil }
+        let delimiter = bytes[lines[1]]
+        guard delimiter.contains(0x2D), delimiter.contains(0x7C) || lines[0].count > 0,
+              delimiter.allSatisfy({ [0x7C, 0x2D, 0x3A, 0x20, 0x09].contains($0) }),
+              bytes[lines[0]].contains(0x7C) else { return nil }
+        var cells: [(Range<Int>, Bool)] = []
+        for (number, line) in lines.enumerated() where number != 1 {
+            var cellStart = line.lowerBound
+            var i = line.lowerBound
+            func add(_ r: Range<Int>) {
+                var lower = r.lowerBound, upper = r.upperBound
+                while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+                while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+                if lower < upper { cells.append((lower..<upper, number == 0)) }
+            }
+            while i < line.upperBound {
+                if bytes[i] == 0x5C { i += 2; continue }
+                if bytes[i] == 0x7C {
+                    add(cellStart..<i)
+                    cellStart = i + 1
+                }
+                i += 1
+            }
+            add(cellStart..<line.upperBound)
+        }
+        return cells
     }
 
     static func firstScalar(_ bytes: [UInt8], at offset: Int) -> Unicode.Scalar? {
