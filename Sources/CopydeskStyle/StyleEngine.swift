@@ -17,8 +17,14 @@ public enum StyleEngine {
         let blocks = ValeBlocks.make(document, ext: selection.ext, tokenIgnores: selection.tokenIgnores,
                                      skippedScopes: selection.config.skippedScopes,
                                      ignoredScopes: selection.config.ignoredScopes)
-        // BlockIgnores: regions of the source no rule but a raw one reads.
+        // BlockIgnores, ignored classes and skipped elements: regions of
+        // the source no rule but a raw one reads.
         var ignoredRegions: [Range<Int>] = []
+        if document.format != .text {
+            ignoredRegions = MarkupRegions.ignored(document.source.bytes,
+                                                   classes: selection.config.ignoredClasses.union(MarkupRegions.defaultClasses),
+                                                   tags: selection.config.skippedScopes)
+        }
         if !selection.blockIgnores.isEmpty {
             let raw = CheckText(bytes: document.source.bytes)
             for regex in selection.blockIgnores {
@@ -64,7 +70,10 @@ public enum StyleEngine {
                     if case .none = block.origin {
                         range = document.source.range(0..<0)
                     }
-                    findings.append(Finding(ruleID: base.id, severity: severity(level), message: alert.message, range: range))
+                    // Vale prints a message on one line.
+                    let message = alert.message.replacingOccurrences(of: "\r\n", with: " ")
+                        .replacingOccurrences(of: "\n", with: " ")
+                    findings.append(Finding(ruleID: base.id, severity: severity(level), message: message, range: range))
                 }
             }
         }

@@ -21,6 +21,8 @@ public final class StyleConfig: @unchecked Sendable {
     /// (inline markup masked).
     let skippedScopes: Set<String>
     let ignoredScopes: Set<String>
+    /// Vale's `IgnoredClasses`: HTML elements with these classes are not read.
+    let ignoredClasses: Set<String>
     let formats: [String: String]
 
     init(ini: ValeIni) throws(StyleError) {
@@ -80,6 +82,7 @@ public final class StyleConfig: @unchecked Sendable {
         self.sectionIgnores = sectionIgnores
         skippedScopes = Set(ini.globalValue("SkippedScopes").map { ValeValues.list($0.value) }
             ?? ["script", "style", "pre", "figure", "noscript", "iframe"])
+        ignoredClasses = Set(ini.globalValue("IgnoredClasses").map { ValeValues.list($0.value) } ?? [])
         ignoredScopes = Set(ini.globalValue("IgnoredScopes").map { ValeValues.list($0.value) } ?? ["tt", "code", "kbd"])
 
         // Vocabularies: accept.txt and reject.txt.

@@ -66,9 +66,13 @@ struct CapitalizationCheck: StyleCheck {
     private func sentence(_ s: String) -> Bool {
         var trimmed = Substring(s)
         while let last = trimmed.last, "?!.:".contains(last) { trimmed = trimmed.dropLast() }
-        // Tokens without letters ("1.") say nothing about case: the first
-        // word is the first one with letters.
-        let list = tokens(String(trimmed)).filter { $0.contains(where: \.isLetter) }
+        // A leading number ("1." in "1. An important heading") numbers the
+        // heading: the sentence starts after it.
+        var list = tokens(String(trimmed))
+        if let first = list.first, first.count > 1, first.last == "." || first.last == ")",
+           first.dropLast().allSatisfy(\.isNumber) {
+            list.removeFirst()
+        }
         var count = 0.0
         var total = 0.0
         for (i, token) in list.enumerated() {

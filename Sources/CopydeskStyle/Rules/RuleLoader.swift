@@ -58,7 +58,7 @@ enum BuiltinRules {
             level: error
             """)
         if let check = try? SpellingCheck.build(spelling, base: spelling.base(id: "Vale.Spelling", kind: "spelling"),
-                                                accepted: accepted, stylesPath: stylesPath) {
+                                                accepted: accepted, stylesPath: stylesPath, builtin: true) {
             out.append(("Vale.Spelling", check))
         }
         let repetition = try RuleFile(path: "Vale.Repetition (built in)", text: """

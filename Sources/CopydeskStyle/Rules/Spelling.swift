@@ -64,7 +64,8 @@ struct SpellingCheck: StyleCheck {
         return out
     }
 
-    static func build(_ file: RuleFile, base: RuleBase, accepted: [String], stylesPath: String?) throws(StyleError) -> SpellingCheck {
+    static func build(_ file: RuleFile, base: RuleBase, accepted: [String], stylesPath: String?,
+                      builtin: Bool = false) throws(StyleError) -> SpellingCheck {
         let custom = try file.bool("custom")
         var filters: [StyleRegex] = []
         for (pattern, node) in try file.strings("filters") { filters.append(try file.regex(pattern, at: node)) }
@@ -97,6 +98,23 @@ struct SpellingCheck: StyleCheck {
             }
             for name in names {
                 dictionary.merge(.load(dic: find(name, "dic"), aff: find(name, "aff")))
+            }
+        }
+        if builtin, let stylesPath {
+            // Vale.Spelling: every dictionary in StylesPath/config/dictionaries,
+            // every word list under StylesPath/config/ignore.
+            let fm = FileManager.default
+            let dictionaries = (stylesPath as NSString).appendingPathComponent("config/dictionaries")
+            for name in ((try? fm.contentsOfDirectory(atPath: dictionaries)) ?? []).sorted() where name.hasSuffix(".dic") {
+                let stem = (dictionaries as NSString).appendingPathComponent((name as NSString).deletingPathExtension)
+                if stem.hasSuffix("/en_US") { continue }
+                dictionary.merge(.load(dic: stem + ".dic", aff: fm.fileExists(atPath: stem + ".aff") ? stem + ".aff" : nil))
+            }
+            let ignores = (stylesPath as NSString).appendingPathComponent("config/ignore")
+            if let walker = fm.enumerator(atPath: ignores) {
+                for case let name as String in walker where name.hasSuffix(".txt") {
+                    for word in ValeValues.lines(of: (ignores as NSString).appendingPathComponent(name)) { dictionary.add(word) }
+                }
             }
         }
         for (ignore, _) in try file.strings("ignore") {

@@ -41,9 +41,10 @@ public final class HunspellDictionary: @unchecked Sendable {
         var forbidden: String?
         var latin1 = false
         if let aff, let data = FileManager.default.contents(atPath: aff) {
-            var text = String(decoding: data, as: UTF8.self)
-            if let head = String(data: data.prefix(200), encoding: .isoLatin1), head.contains("SET ISO8859-1") || head.contains("SET ISO-8859-1") {
-                text = String(data: data, encoding: .isoLatin1) ?? text
+            // Files often say ISO8859-1 yet hold UTF-8 (ICONV ’ '): UTF-8 when it decodes.
+            var text = String(data: data, encoding: .utf8) ?? ""
+            if text.isEmpty, let decoded = String(data: data, encoding: .isoLatin1) {
+                text = decoded
                 latin1 = true
             }
             var pendingHeader: [String: (crossProduct: Bool, kind: String)] = [:]
@@ -76,7 +77,8 @@ public final class HunspellDictionary: @unchecked Sendable {
             }
         }
         guard let dic, let data = FileManager.default.contents(atPath: dic) else { return }
-        let text = latin1 ? (String(data: data, encoding: .isoLatin1) ?? "") : String(decoding: data, as: UTF8.self)
+        _ = latin1
+        let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) ?? ""
         var first = true
         for line in text.split(whereSeparator: \.isNewline) {
             if first {
