@@ -35,6 +35,24 @@ public enum StyleEngine {
         }
         let comments = ValeComments(source: document.source.bytes)
         let state = FileState()
+        if selection.rules.contains(where: { $0.check is MetricCheck || $0.check is ReadabilityCheck }) {
+            var counts: [String: Int] = [:]
+            for block in blocks where !block.scope.contains("sentence") && !block.scope.contains("paragraph") {
+                if block.scope.contains("heading"), let level = block.scope.first(where: { $0.hasPrefix("h") && $0.count == 2 }) {
+                    counts["heading.\(level)", default: 0] += 1
+                } else if block.scope.contains("list") {
+                    counts["list", default: 0] += 1
+                } else if block.scope.contains("blockquote") {
+                    counts["blockquote", default: 0] += 1
+                } else if block.scope.contains("table") {
+                    counts["table.\(block.scope.contains("header") ? "header" : "cell")", default: 0] += 1
+                } else if block.scope.contains("text") && !block.scope.contains("attr") {
+                    counts["paragraph", default: 0] += 1
+                }
+            }
+            let prose = blocks.first { $0.scope.contains("summary") }?.text.string ?? ""
+            state.metrics = DocumentMetrics(blockCounts: counts, prose: prose)
+        }
         var findings: [Finding] = []
         var seen = Set<String>()
         var counts: [String: Int] = [:]

@@ -32,7 +32,7 @@ struct RuleFile {
         self.path = path
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try RuleFile.compose(text)
         } catch let error as YamlError {
             throw RuleFile.yamlError(error, path: path)
         } catch {
@@ -48,6 +48,27 @@ struct RuleFile {
             keys[name] = (key, value)
         }
         self.keys = keys
+    }
+
+    /// Vale's YAML reader lets a later key replace an earlier one in a
+    /// mapping (proselint's word lists repeat keys); Yams refuses. The
+    /// earlier single-line entries of a repeated key are dropped, as Vale
+    /// would overwrite them.
+    static func compose(_ text: String) throws -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
+            var lines = text.components(separatedBy: "\n")
+            for key in duplicates {
+                let spellings = [key + ":", "'\(key)':", "\"\(key)\":"]
+                let hits = lines.indices.filter { index in
+                    let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+                    return spellings.contains { trimmed.hasPrefix($0) }
+                }
+                for index in hits.dropLast() { lines[index] = "" }
+            }
+            return try Yams.compose(yaml: lines.joined(separator: "\n"))
+        }
     }
 
     static func yamlError(_ error: YamlError, path: String) -> StyleError {

@@ -31,6 +31,8 @@ enum RuleLoader {
         case "consistency": return .check(try ConsistencyCheck.build(file, base: base))
         case "conditional": return .check(try ConditionalCheck.build(file, base: base, accepted: accepted))
         case "capitalization": return .check(try CapitalizationCheck.build(file, base: base, accepted: accepted))
+        case "metric": return .check(try MetricCheck.build(file, base: base))
+        case "readability": return .check(try ReadabilityCheck.build(file, base: base))
         case "spelling":
             do {
                 return .check(try SpellingCheck.build(file, base: base, accepted: accepted, stylesPath: stylesPath))

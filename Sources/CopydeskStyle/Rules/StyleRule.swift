@@ -35,6 +35,8 @@ final class FileState {
     var seen: [String: Set<String>] = [:]
     /// Conditional: the antecedents defined so far, per rule.
     var defined: [String: Set<String>] = [:]
+    /// Metric rules: the document's counts, made once.
+    var metrics: DocumentMetrics?
 }
 
 protocol StyleCheck: Sendable {
@@ -89,7 +91,7 @@ extension RuleFile {
         guard let message = try string("message") else {
             throw error(nil, "missing the required 'message' key")
         }
-        var level = ValeLevel.suggestion
+        var level = ValeLevel.warning  // Vale's default
         if let (name, node) = try stringNode("level") {
             guard let parsed = ValeLevel(name: name) else {
                 throw error(node, "'level' must be one of suggestion, warning, error",

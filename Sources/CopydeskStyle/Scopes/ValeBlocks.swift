@@ -99,7 +99,10 @@ enum ValeBlocks {
                 default: break
                 }
             }
-            summary += bytes + [0x0A, 0x0A]
+            // Vale's summary: the prose of paragraphs, lists and quotes, not headings.
+            if sections == nil || sections!.contains("list") || sections!.contains("blockquote") {
+                summary += bytes + [0x0A, 0x0A]
+            }
             func slice(_ r: Range<Int>) -> [Range<Int>] {
                 attributed.compactMap { q in
                     let lower = max(q.lowerBound, r.lowerBound), upper = min(q.upperBound, r.upperBound)

@@ -119,10 +119,14 @@ public final class HunspellDictionary: @unchecked Sendable {
         }
     }
 
-    public func add(_ word: String) { words.insert(word) }
+    /// Words from ignore files, accepted whatever their case.
+    public private(set) var ignored: Set<String> = []
+
+    public func add(_ word: String) { ignored.insert(word.lowercased()) }
 
     public func merge(_ other: HunspellDictionary) {
         words.formUnion(other.words)
+        ignored.formUnion(other.ignored)
         inputConversions += other.inputConversions
     }
 
@@ -131,6 +135,7 @@ public final class HunspellDictionary: @unchecked Sendable {
     public func accepts(_ word: String) -> Bool {
         if words.contains(word) { return true }
         let lower = word.lowercased()
+        if ignored.contains(lower) { return true }
         if word == word.uppercased() && word != lower {
             return words.contains(lower) || words.contains(lower.capitalizedFirst)
         }
