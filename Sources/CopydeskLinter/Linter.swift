@@ -79,7 +79,17 @@ public final class Linter: Sendable {
                 continue
             }
             jobs.append(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: nil,
-                            limit: limit, style: try styleSelection(for: file.absolutePath)))
+                            limit: limit, style: try styleSelection(for: file.absolutePath, explicit: file.isExplicit)))
+        }
+
+        // Style rules a .vale.ini turns on that copydesk cannot run: said
+        // once per configuration, never skipped in silence.
+        var toldAbout = Set<String>()
+        for job in jobs {
+            guard let style = job.style, toldAbout.insert(style.config.ini.path).inserted else { continue }
+            problems += style.notRun.map {
+                InputProblem(path: job.file.displayPath, level: .warning, message: "\(style.config.ini.path): \($0)")
+            }
         }
 
         if paths.contains(LintOptions.standardInputPath) {
@@ -196,9 +206,9 @@ public final class Linter: Sendable {
 
     /// The Vale-style rules for an article; a broken rule file or
     /// `.vale.ini` stops the run like a broken policy, at its file:line:col.
-    private func styleSelection(for absolutePath: String) throws(PolicyError) -> StyleSelection? {
+    private func styleSelection(for absolutePath: String, explicit: Bool = true) throws(PolicyError) -> StyleSelection? {
         do {
-            let selection = try styles.selection(forArticle: absolutePath)
+            let selection = try styles.selection(forArticle: absolutePath, explicit: explicit)
             return selection?.isEmpty == false ? selection : nil
         } catch {
             throw PolicyError(file: error.file,

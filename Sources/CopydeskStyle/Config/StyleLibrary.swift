@@ -192,12 +192,20 @@ public final class StyleConfig: @unchecked Sendable {
                 }
             }
         }
+        let skipped = unsupported.filter { item in
+            let style = String(item.id.prefix { $0 != "." })
+            var on = based.contains(style)
+            for (key, value) in settings where key == item.id || key == style {
+                on = value.uppercased() != "NO"
+            }
+            return on
+        }.map { "\($0.id) is not run: \($0.reason)" }
         let chosen = ruleOrder.compactMap { id -> (any StyleCheck, ValeLevel)? in
             guard let level = levels[id], level >= minLevel, let check = rules[id] else { return nil }
             return (check, level)
         }
         return StyleSelection(config: self, rules: chosen, ext: ext.isEmpty ? "txt" : ext,
-                              tokenIgnores: tokenIgnores, blockIgnores: blockIgnores)
+                              tokenIgnores: tokenIgnores, blockIgnores: blockIgnores, notRun: skipped)
     }
 }
 
@@ -208,6 +216,9 @@ public struct StyleSelection: @unchecked Sendable {
     let ext: String
     let tokenIgnores: [StyleRegex]
     let blockIgnores: [StyleRegex]
+    /// Rules the configuration turns on for this article that copydesk
+    /// cannot run, each with why.
+    public let notRun: [String]
 
     public var isEmpty: Bool { rules.isEmpty }
 }
@@ -259,7 +270,10 @@ public final class StyleLibrary: @unchecked Sendable {
 
     /// The style rules for an article, or nil when no Vale configuration
     /// is found above it.
-    public func selection(forArticle absolutePath: String) throws(StyleError) -> StyleSelection? {
+    /// - Parameter explicit: the article was named, not found by walking a
+    ///   folder; like Vale, a walk does not lint `node_modules` or hidden
+    ///   folders with style rules.
+    public func selection(forArticle absolutePath: String, explicit: Bool = true) throws(StyleError) -> StyleSelection? {
         let directory = (absolutePath as NSString).deletingLastPathComponent
         lock.lock()
         let cached = iniForDirectory[directory]
@@ -272,6 +286,13 @@ public final class StyleLibrary: @unchecked Sendable {
             lock.unlock()
         }
         guard let iniPath else { return nil }
+        if !explicit {
+            let root = (iniPath as NSString).deletingLastPathComponent + "/"
+            let relative = absolutePath.hasPrefix(root) ? String(absolutePath.dropFirst(root.count)) : absolutePath
+            if relative.split(separator: "/").dropLast().contains(where: { $0 == "node_modules" || $0.hasPrefix(".") }) {
+                return nil
+            }
+        }
         lock.lock()
         let existing = configs[iniPath]
         lock.unlock()
