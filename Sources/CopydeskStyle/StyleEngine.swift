@@ -12,8 +12,12 @@ public enum StyleEngine {
         }
     }
 
-    public static func check(_ document: Document, selection: StyleSelection) -> [Finding] {
+    public static func check(_ parsed: Document, selection: StyleSelection) -> [Finding] {
         guard !selection.isEmpty else { return [] }
+        // Who said each quotation: an attributed one is speech, which style
+        // rules leave alone unless their scope is `quote`.
+        var document = parsed
+        if !document.quotes.isEmpty { AttributionFinder().attribute(&document) }
         let blocks = ValeBlocks.make(document, ext: selection.ext, tokenIgnores: selection.tokenIgnores,
                                      skippedScopes: selection.config.skippedScopes,
                                      ignoredScopes: selection.config.ignoredScopes)

@@ -56,17 +56,16 @@ struct ValeComments {
     func isOff(_ ruleID: String, at offset: Int) -> Bool {
         guard !switches.isEmpty else { return false }
         let style = String(ruleID.prefix { $0 != "." })
+        // The latest switch naming the rule or its style decides.
         var allOff = false
-        var ruleOff: Bool?
-        var styleOff: Bool?
+        var off = false
         for s in switches where s.offset < offset {
             switch s.target {
             case nil: allOff = !s.on
-            case ruleID?: ruleOff = !s.on
-            case style?: styleOff = !s.on
+            case ruleID?, style?: off = !s.on
             default: break
             }
         }
-        return allOff || ruleOff ?? styleOff ?? false
+        return allOff || off
     }
 }
