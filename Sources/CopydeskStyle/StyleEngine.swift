@@ -60,7 +60,12 @@ public enum StyleEngine {
         var findings: [Finding] = []
         var seen = Set<String>()
         var counts: [String: Int] = [:]
+        let shared = selection.config.sharedPhrases
         for block in blocks {
+            state.phraseHits = nil
+            if let shared, selection.rules.contains(where: { shared.rules.contains($0.check.base.id) && $0.check.base.scope.matches(block.scope) }) {
+                state.phraseHits = shared.hits(in: block.text.bytes)
+            }
             for (check, level) in selection.rules where check.base.scope.matches(block.scope) {
                 let base = check.base
                 let readsQuotes = base.scope.readsQuotes

@@ -48,3 +48,27 @@ import Testing
         #expect(throws: GoRegexError.self) { try GoRegex.compile("(unclosed") }
     }
 }
+
+@Suite struct LiteralPrefilterTests {
+    @Test func findsTheLongestRequiredRun() throws {
+        let filter = try #require(LiteralPrefilter(pattern: #"(?i)change in(?: )?to the (.*) directory"#))
+        #expect(String(decoding: filter.literal, as: UTF8.self) == " directory")
+        #expect(filter.foldCase)
+        #expect(filter.mayMatch(Array("Move to the DIRECTORY now".utf8)))
+        #expect(!filter.mayMatch(Array("nothing here".utf8)))
+    }
+
+    @Test func optionalPartsAlternationAndLateFlagsGiveNoFilter() {
+        #expect(LiteralPrefilter(pattern: "cats?|dogs") == nil)
+        #expect(LiteralPrefilter(pattern: "ab?c") == nil)
+        #expect(LiteralPrefilter(pattern: "foo(?i)barbaz") == nil)
+        #expect(LiteralPrefilter(pattern: #"\bper cent\b"#).map { String(decoding: $0.literal, as: UTF8.self) } == "per cent")
+    }
+
+    @Test func aPrefilteredRegexFindsWhatTheRegexFinds() throws {
+        let regex = try GoRegex.compile(#"\d+ per cent"#)
+        #expect(regex.prefilter != nil)
+        #expect(regex.matches(in: CheckText("up 4 per cent")).count == 1)
+        #expect(regex.matches(in: CheckText("up 4 percent")).isEmpty)
+    }
+}

@@ -10,6 +10,8 @@ public final class StyleConfig: @unchecked Sendable {
     public let minLevel: ValeLevel
     /// Every rule of every style the configuration names, by id.
     let rules: [String: any StyleCheck]
+    /// Every plain word list of the configuration's existence rules, in one automaton.
+    let sharedPhrases: SharedPhrases?
     let ruleOrder: [String]
     /// Rules copydesk read but cannot run, and why.
     public let unsupported: [(id: String, reason: String)]
@@ -148,6 +150,7 @@ public final class StyleConfig: @unchecked Sendable {
             order.append(id)
         }
         self.rules = loaded
+        self.sharedPhrases = SharedPhrases(loaded.values.compactMap { $0 as? ExistenceCheck })
         self.ruleOrder = order
         self.unsupported = unsupported
     }

@@ -183,7 +183,8 @@ public enum GoRegex {
         let icu = try translate(pattern)
         do {
             let options: NSRegularExpression.Options = caseInsensitive ? [.caseInsensitive] : []
-            return StyleRegex(source: pattern, regex: try NSRegularExpression(pattern: icu, options: options))
+            return StyleRegex(source: pattern, regex: try NSRegularExpression(pattern: icu, options: options),
+                              prefilter: caseInsensitive ? nil : LiteralPrefilter(pattern: pattern))
         } catch {
             throw GoRegexError(offset: 0, message: "invalid pattern '\(pattern)'")
         }

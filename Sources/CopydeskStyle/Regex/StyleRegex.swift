@@ -5,12 +5,15 @@ import Foundation
 public struct StyleRegex: @unchecked Sendable {
     public let source: String
     let regex: NSRegularExpression
+    /// A literal every match contains, when the pattern has one.
+    var prefilter: LiteralPrefilter? = nil
 
     public var captureGroups: Int { regex.numberOfCaptureGroups }
 
     /// Every match in `text`, as UTF-8 byte ranges: the whole match first,
     /// then each group (nil where a group took no part).
     func matches(in text: CheckText) -> [[Range<Int>?]] {
+        if let prefilter, !prefilter.mayMatch(text.bytes) { return [] }
         let ns = text.ns
         let found = regex.matches(in: ns as String, options: [], range: NSRange(location: 0, length: ns.length))
         return found.map { result in
@@ -23,6 +26,7 @@ public struct StyleRegex: @unchecked Sendable {
     }
 
     func firstMatch(in text: CheckText) -> Range<Int>? {
+        if let prefilter, !prefilter.mayMatch(text.bytes) { return nil }
         let ns = text.ns
         guard let r = regex.firstMatch(in: ns as String, options: [], range: NSRange(location: 0, length: ns.length))?.range,
               r.location != NSNotFound else { return nil }

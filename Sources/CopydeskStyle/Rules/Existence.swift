@@ -13,7 +13,8 @@ struct ExistenceCheck: StyleCheck {
     func run(_ text: CheckText, state: FileState) -> [RawAlert] {
         var ranges: [Range<Int>] = []
         if let phrases {
-            ranges = phrases.find(in: text.bytes)
+            // The configuration's shared automaton has already read this block.
+            ranges = state.phraseHits.map { $0[base.id] ?? [] } ?? phrases.find(in: text.bytes, rule: base.id)
         } else if let pattern {
             ranges = pattern.matches(in: text).compactMap { $0[0] }
         }
@@ -63,14 +64,14 @@ func exceptionPattern(_ file: RuleFile, accepted: [String], ignorecase: Bool) th
     return try file.regex(pattern, at: file.keys["exceptions"]?.value)
 }
 
-/// Plain words and phrases found in one pass.
+/// A rule's plain words and phrases. They are matched by the
+/// configuration's one shared automaton (`SharedPhrases`); a rule read on
+/// its own builds a small one for itself.
 struct PhraseList: Sendable {
-    let matcher: PhraseMatcher
     let phrases: [[UInt8]]
     let ignoreCase: Bool
 
     init(_ phrases: [String], ignoreCase: Bool) {
-        matcher = PhraseMatcher(phrases, wholeWords: true)
         self.phrases = phrases.map { Array($0.utf8) }
         self.ignoreCase = ignoreCase
     }
@@ -87,19 +88,74 @@ struct PhraseList: Sendable {
     }
 
     /// Non-overlapping matches, left to right, the longest at each start.
-    func find(in bytes: [UInt8]) -> [Range<Int>] {
-        var best: [Int: Range<Int>] = [:]
-        for match in matcher.matches(in: bytes) {
-            if !ignoreCase && !bytes[match.range].elementsEqual(phrases[match.phrase]) { continue }
-            if let current = best[match.range.lowerBound], current.count >= match.range.count { continue }
-            best[match.range.lowerBound] = match.range
+    func find(in bytes: [UInt8], rule: String) -> [Range<Int>] {
+        SharedPhrases(lists: [(rule, self)])?.hits(in: bytes)[rule] ?? []
+    }
+}
+
+/// Every plain word list of every existence rule in a configuration, in
+/// one automaton: a block is scanned once for all of them, and each match
+/// is handed to the rules that list it.
+final class SharedPhrases: @unchecked Sendable {
+    struct Owner {
+        var rule: String
+        var bytes: [UInt8]
+        var ignoreCase: Bool
+    }
+
+    let matcher: PhraseMatcher
+    let owners: [[Owner]]
+    let rules: Set<String>
+
+    convenience init?(_ checks: [ExistenceCheck]) {
+        self.init(lists: checks.compactMap { check in check.phrases.map { (check.base.id, $0) } })
+    }
+
+    init?(lists: [(String, PhraseList)]) {
+        var index: [String: Int] = [:]
+        var phrases: [String] = []
+        var owners: [[Owner]] = []
+        var rules = Set<String>()
+        for (rule, list) in lists {
+            rules.insert(rule)
+            for bytes in list.phrases {
+                let key = String(decoding: bytes.map(LiteralPrefilter.fold), as: UTF8.self)
+                let at: Int
+                if let known = index[key] { at = known } else {
+                    at = phrases.count
+                    index[key] = at
+                    phrases.append(key)
+                    owners.append([])
+                }
+                owners[at].append(Owner(rule: rule, bytes: bytes, ignoreCase: list.ignoreCase))
+            }
         }
-        var out: [Range<Int>] = []
-        var end = 0
-        for start in best.keys.sorted() where start >= end {
-            let range = best[start]!
-            out.append(range)
-            end = range.upperBound
+        guard !rules.isEmpty else { return nil }
+        matcher = PhraseMatcher(phrases, wholeWords: true)
+        self.owners = owners
+        self.rules = rules
+    }
+
+    /// Each rule's matches: non-overlapping, left to right, the longest at each start.
+    func hits(in bytes: [UInt8]) -> [String: [Range<Int>]] {
+        var best: [String: [Int: Range<Int>]] = [:]
+        for match in matcher.matches(in: bytes) {
+            for owner in owners[match.phrase] {
+                if !owner.ignoreCase && !bytes[match.range].elementsEqual(owner.bytes) { continue }
+                if let current = best[owner.rule]?[match.range.lowerBound], current.count >= match.range.count { continue }
+                best[owner.rule, default: [:]][match.range.lowerBound] = match.range
+            }
+        }
+        var out: [String: [Range<Int>]] = [:]
+        for (rule, starts) in best {
+            var end = 0
+            var list: [Range<Int>] = []
+            for start in starts.keys.sorted() where start >= end {
+                let range = starts[start]!
+                list.append(range)
+                end = range.upperBound
+            }
+            out[rule] = list
         }
         return out
     }

@@ -37,6 +37,8 @@ final class FileState {
     var defined: [String: Set<String>] = [:]
     /// Metric rules: the document's counts, made once.
     var metrics: DocumentMetrics?
+    /// The shared word-list automaton's matches in the block being read.
+    var phraseHits: [String: [Range<Int>]]?
 }
 
 protocol StyleCheck: Sendable {
