@@ -124,8 +124,10 @@ public final class Linter: Sendable {
     public static func lint(source: SourceText, format: InputFormat, ruleSet: RuleSet,
                             style: StyleSelection? = nil) -> (file: FileResult, problems: [InputProblem]) {
         let document = ArticleParser.parse(source, format: format)
-        let resolver = SuppressionResolver(knownRuleIDs: knownRuleIDs,
-                                           enabledRuleIDs: Set(ruleSet.rules.map(\.description.id)),
+        // copydesk's own directives may name the article's style rules too.
+        let styleIDs = Set(style?.ruleIDs ?? [])
+        let resolver = SuppressionResolver(knownRuleIDs: knownRuleIDs.union(styleIDs),
+                                           enabledRuleIDs: Set(ruleSet.rules.map(\.description.id)).union(styleIDs),
                                            engineRuleSeverities: ruleSet.engineRuleSeverities,
                                            knownNoticeIDs: ruleSet.noticeIDs)
         var checked = ruleSet.check(document)

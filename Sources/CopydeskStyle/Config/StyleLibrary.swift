@@ -224,6 +224,9 @@ public struct StyleSelection: @unchecked Sendable {
     public let notRun: [String]
 
     public var isEmpty: Bool { rules.isEmpty }
+
+    /// The ids (`Style.Rule`) of the rules the article gets.
+    public var ruleIDs: [String] { rules.map(\.check.base.id) }
 }
 
 enum ValeValues {
