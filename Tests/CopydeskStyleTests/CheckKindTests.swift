@@ -200,3 +200,27 @@ import Testing
         #expect(!dictionary.accepts("reporting"))
     }
 }
+
+@Suite struct SequenceTests {
+    @Test func patternOnlySequencesRunWithSkips() throws {
+        let fixture = try StyleFixture(ini: StyleFixture.houseIni, rules: ["Hedge": """
+            extends: sequence
+            message: "Hedged claim: '%[1]s … %[3]s'."
+            ignorecase: true
+            tokens:
+              - pattern: may
+              - pattern: possibly|perhaps
+              - pattern: be
+                skip: 2
+            """])
+        let found = try fixture.lint("a.md", "Rates may possibly soon be cut. It may be so.\n")
+        #expect(found == ["a.md:1:7:House.Hedge:Hedged claim: 'may … soon'."])
+    }
+
+    @Test func negatedTokensAndSplitPossessives() {
+        let words = SequenceCheck.words(Array("The ferry's route, again.".utf8))
+        let text = "The ferry's route, again."
+        let pieces = words.map { String(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: $0.lowerBound)..<text.utf8.index(text.utf8.startIndex, offsetBy: $0.upperBound)])! }
+        #expect(pieces == ["The", "ferry", "'s", "route", ",", "again", "."])
+    }
+}

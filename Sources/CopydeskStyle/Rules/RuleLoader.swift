@@ -40,7 +40,7 @@ enum RuleLoader {
                 return .unsupported(error.message)
             }
         case "sequence":
-            return .unsupported("sequence rules match parts of speech, which need a language model copydesk does not have")
+            return try SequenceCheck.build(file, base: base)
         case "script":
             return .unsupported("script rules run Tengo programs, which copydesk does not run")
         default:

@@ -57,6 +57,19 @@ enum ValeMessage {
         while let c = chars.next() {
             guard c == "%" else { out.append(c); continue }
             guard let next = chars.next() else { out.append(c); break }
+            // Go's indexed verb, %[2]s: the second substitution.
+            if next == "[" {
+                var digits = ""
+                while let d = chars.next(), d != "]" { digits.append(d) }
+                let verb = chars.next()
+                if let n = Int(digits), n >= 1, verb == "s" || verb == "v" {
+                    out += subs[(n - 1) % subs.count]
+                    index = n
+                    continue
+                }
+                out += "%[\(digits)]" + (verb.map { String($0) } ?? "")
+                continue
+            }
             switch next {
             case "%": out.append("%")
             case "s", "v", "q":
