@@ -9,7 +9,30 @@ enum MarkupRegions {
     static let defaultClasses: Set<String> = ["problematic", "pre", "code"]
 
     static func ignored(_ bytes: [UInt8], classes: Set<String>, tags: Set<String>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
+        elements(bytes) { name, attributes in
+            if tags.contains(name) { return true }
+            guard let classList = classAttribute(attributes) else { return false }
+            return !classes.isDisjoint(with: classList.split(separator: " ").map(String.init))
+        }.map(\.range)
+    }
+
+    /// The elements holding a block, which give it Vale's scope: a `<p>`
+    /// inside `<li>` is list text, inside `<td>` a table cell.
+    static let containerScopes: [String: [String]] = [
+        "li": ["text", "list"], "td": ["text", "table", "cell"], "th": ["text", "table", "header"],
+        "caption": ["text", "table", "caption"], "figcaption": ["text", "figure", "caption"],
+        "blockquote": ["text", "blockquote"],
+    ]
+
+    static func containers(_ bytes: [UInt8]) -> [(range: Range<Int>, name: String)] {
+        elements(bytes, nested: true) { name, _ in containerScopes[name] != nil }
+    }
+
+    /// Elements the predicate picks, from start tag to matching end tag.
+    /// Without `nested`, the inside of a picked element is not searched.
+    static func elements(_ bytes: [UInt8], nested: Bool = false,
+                         _ pick: (String, String) -> Bool) -> [(range: Range<Int>, name: String)] {
+        var out: [(range: Range<Int>, name: String)] = []
         var i = 0
         let n = bytes.count
         while i < n {
@@ -19,11 +42,7 @@ enum MarkupRegions {
             let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).lowercased()
             guard let close = bytes[j...].firstIndex(of: 0x3E) else { break }
             let attributes = String(decoding: bytes[j..<close], as: UTF8.self)
-            var skip = tags.contains(name)
-            if !skip, let classList = classAttribute(attributes) {
-                skip = !classes.isDisjoint(with: classList.split(separator: " ").map(String.init))
-            }
-            guard skip, bytes[close - 1] != 0x2F else { i = close + 1; continue }
+            guard pick(name, attributes), bytes[close - 1] != 0x2F else { i = close + 1; continue }
             // Find the matching end tag, counting nested same-name elements.
             var depth = 1
             var k = close + 1
@@ -35,9 +54,9 @@ enum MarkupRegions {
                 }
                 k += 1
             }
-            let stop = bytes[k...].firstIndex(of: 0x3E).map { $0 + 1 } ?? n
-            out.append(i..<stop)
-            i = stop
+            let stop = k < n ? (bytes[k...].firstIndex(of: 0x3E).map { $0 + 1 } ?? n) : n
+            out.append((i..<stop, name))
+            i = nested ? close + 1 : stop
         }
         return out
     }

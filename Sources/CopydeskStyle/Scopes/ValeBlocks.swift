@@ -37,6 +37,8 @@ enum ValeBlocks {
         var quotesByBlock: [Int: [Quote]] = [:]
         for quote in document.quotes { quotesByBlock[quote.blockIndex, default: []].append(quote) }
 
+        // HTML elements around blocks (a <p> in an <li> or <td>) give them their scope.
+        let containers = isText ? [] : MarkupRegions.containers(source)
         for (index, block) in document.blocks.enumerated() {
             if block.kind == .image, !isText, !skippedScopes.contains("alt"), let alt = block.image?.alt, !alt.text.isEmpty {
                 let verbatim = alt.text.utf8.count == alt.range.byteRange.count
@@ -108,6 +110,11 @@ enum ValeBlocks {
                     let lower = max(q.lowerBound, r.lowerBound), upper = min(q.upperBound, r.upperBound)
                     return lower < upper ? (lower - r.lowerBound)..<(upper - r.lowerBound) : nil
                 }
+            }
+            if sections == nil, !isText, block.kind != .heading, block.kind != .headline,
+               let holder = containers.first(where: { $0.range.contains(block.range.start.offset) }),
+               let scope = MarkupRegions.containerScopes[holder.name] {
+                sections = Set(scope)
             }
             if sections == nil, document.format == .markdown, let table = Self.table(bytes) {
                 for (cell, header) in table {
