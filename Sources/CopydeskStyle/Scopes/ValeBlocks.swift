@@ -46,6 +46,13 @@ enum ValeBlocks {
                                      origin: .sourceAt(start: alt.range.start.offset, verbatim: verbatim)))
             }
             guard block.kind.isProse && block.kind != .authorCard else { continue }
+            // Images inside a Markdown paragraph: their alt text, read from the markup.
+            if document.format == .markdown, !skippedScopes.contains("alt") {
+                for alt in Self.inlineImageAlts(source, in: block.range.byteRange) {
+                    out.append(ValeBlock(text: CheckText(bytes: Array(source[alt])), scope: ["text", "attr", "alt", extSection],
+                                         origin: .sourceAt(start: alt.lowerBound, verbatim: true)))
+                }
+            }
             if block.kind == .blockquote && skippedScopes.contains("blockquote") { continue }
             var bytes = block.content.utf8
             // Inline code is not prose: Vale reads it as asterisks.
@@ -158,6 +165,30 @@ enum ValeBlocks {
     }
 
     static let url: StyleRegex = try! GoRegex.compile("(?:https?|ftp)://[^\\s<>()]+[^\\s<>().,;:!?'\"]")
+
+    /// Source ranges of the alt text of `![alt](…)` and `![alt][…]` images.
+    static func inlineImageAlts(_ source: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = range.lowerBound
+        let end = min(range.upperBound, source.count)
+        while i + 1 < end {
+            guard source[i] == 0x21, source[i + 1] == 0x5B, i == 0 || source[i - 1] != 0x5C else { i += 1; continue }
+            var j = i + 2
+            var depth = 1
+            while j < end {
+                if source[j] == 0x5C { j += 2; continue }
+                if source[j] == 0x5B { depth += 1 }
+                if source[j] == 0x5D { depth -= 1; if depth == 0 { break } }
+                if source[j] == 0x0A && j + 1 < end && source[j + 1] == 0x0A { break }
+                j += 1
+            }
+            if j < end, source[j] == 0x5D, j + 1 < end, source[j + 1] == 0x28 || source[j + 1] == 0x5B, j > i + 2 {
+                out.append((i + 2)..<j)
+            }
+            i = j + 1
+        }
+        return out
+    }
 
     /// Source ranges of `**strong**` and `__strong__` spans in a block.
     static func strongRanges(_ source: [UInt8], in range: Range<Int>) -> [Range<Int>] {
