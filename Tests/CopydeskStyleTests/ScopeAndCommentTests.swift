@@ -174,3 +174,42 @@ import Testing
         #expect(ValeMessage.sentence(["a", "b", "c"], "or") == "'a', 'b', or 'c'")
     }
 }
+
+@Suite struct MarkupScopeTests {
+    @Test func htmlContainersGiveListAndCellScopes() throws {
+        let fixture = try StyleFixture(ini: StyleFixture.houseIni, rules: [
+            "Items": "extends: existence\nmessage: \"Item: %s\"\nscope: list\ntokens: [TK]\n",
+            "Cells": "extends: existence\nmessage: \"Cell: %s\"\nscope: table.cell\ntokens: [TK]\n",
+        ])
+        let page = """
+            <html><body>
+            <p>Lead TK paragraph.</p>
+            <ul>
+            <li><p>First TK point</p></li>
+            </ul>
+            <table><tr><td><p>TK</p></td></tr></table>
+            </body></html>
+            """
+        #expect(try fixture.lint("a.html", page) == [
+            "a.html:4:14:House.Items:Item: TK",
+            "a.html:6:19:House.Cells:Cell: TK",
+        ])
+    }
+
+    @Test func altTextOfImagesInsideAParagraph() throws {
+        let fixture = try StyleFixture(ini: StyleFixture.houseIni, rules: [
+            "Alt": "extends: occurrence\nmessage: \"Alt text too long.\"\nscope: alt\nmax: 20\ntoken: '[\\w\\s]'\n",
+        ])
+        let article = "Look: ![a long description of the harbour at dawn](pic.jpg) and ![short](b.jpg).\n"
+        #expect(try fixture.lint("a.md", article) == ["a.md:1:9:House.Alt:Alt text too long."])
+        #expect(ValeBlocks.inlineImageAlts(Array(article.utf8), in: 0..<article.utf8.count).count == 2)
+    }
+
+    @Test func ignoredClassesAndSkippedTagsAreRegions() {
+        let html = Array(#"<p class="note x">skip <b>this</b></p><p>keep</p><pre>code</pre>"#.utf8)
+        let regions = MarkupRegions.ignored(html, classes: ["note"], tags: ["pre"])
+        #expect(regions.count == 2)
+        #expect(regions[0].lowerBound == 0)
+        #expect(String(decoding: html[regions[1]], as: UTF8.self) == "<pre>code</pre>")
+    }
+}
