@@ -224,3 +224,47 @@ import Testing
         #expect(pieces == ["The", "ferry", "'s", "route", ",", "again", "."])
     }
 }
+
+@Suite struct WordListTests {
+    @Test func plainTokensAndAlternationsShareTheAutomatonPatternsKeepTheRegex() throws {
+        let fixture = try StyleFixture(ini: StyleFixture.houseIni, rules: ["Mixed": """
+            extends: existence
+            message: "Flagged '%s'."
+            ignorecase: true
+            tokens:
+              - at this point in time
+              - '(?:in order to|so as to)'
+              - 'utili[sz]e'
+            """, "Swap": """
+            extends: substitution
+            message: "Write '%s', not '%s'."
+            ignorecase: true
+            swap:
+              '(?:upcoming|up-coming)': coming
+              commence: start
+              'endeavou?r': try
+            """])
+        let check = try #require(try StyleLibrary().selection(forArticle: fixture.root + "/x.md")?.rules
+            .compactMap { $0.check as? ExistenceCheck }.first)
+        #expect(check.phrases?.phrases.count == 3)
+        #expect(check.pattern != nil)
+        let found = try fixture.lint("a.md", "At this point in time we utilise tools so as to commence the Up-Coming endeavour.\n")
+        #expect(found == [
+            "a.md:1:1:House.Mixed:Flagged 'At this point in time'.",
+            "a.md:1:26:House.Mixed:Flagged 'utilise'.",
+            "a.md:1:40:House.Mixed:Flagged 'so as to'.",
+            "a.md:1:49:House.Swap:Write 'start', not 'commence'.",
+            "a.md:1:62:House.Swap:Write 'coming', not 'Up-Coming'.",
+            "a.md:1:72:House.Swap:Write 'try', not 'endeavour'.",
+        ])
+    }
+
+    @Test func expansionTakesOnlyPlainText() {
+        #expect(PhraseList.expand("(?:a lot|alot)", ignorecase: true) == ["a lot", "alot"])
+        #expect(PhraseList.expand("all talk, no action", ignorecase: true) == ["all talk, no action"])
+        #expect(PhraseList.expand("colou?r", ignorecase: false) == nil)
+        #expect(PhraseList.expand("e.g.", ignorecase: false) == nil)
+        #expect(PhraseList.expand("café", ignorecase: true) == nil)
+        #expect(PhraseList.expand("café", ignorecase: false) == ["café"])
+    }
+}

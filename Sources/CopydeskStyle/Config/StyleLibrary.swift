@@ -150,7 +150,9 @@ public final class StyleConfig: @unchecked Sendable {
             order.append(id)
         }
         self.rules = loaded
-        self.sharedPhrases = SharedPhrases(loaded.values.compactMap { $0 as? ExistenceCheck })
+        self.sharedPhrases = SharedPhrases(lists: loaded.compactMap { id, check in
+            ((check as? ExistenceCheck)?.phrases ?? (check as? SubstitutionCheck)?.phrases).map { (id, $0) }
+        })
         self.ruleOrder = order
         self.unsupported = unsupported
     }

@@ -15,8 +15,10 @@ struct ExistenceCheck: StyleCheck {
         if let phrases {
             // The configuration's shared automaton has already read this block.
             ranges = state.phraseHits.map { $0[base.id] ?? [] } ?? phrases.find(in: text.bytes, rule: base.id)
-        } else if let pattern {
-            ranges = pattern.matches(in: text).compactMap { $0[0] }
+        }
+        if let pattern {
+            let found = pattern.matches(in: text).compactMap { $0[0] }
+            ranges = phrases == nil ? found : PhraseList.merge(ranges, found)
         }
         return ranges.compactMap { range in
             guard !range.isEmpty else { return nil }
@@ -36,19 +38,29 @@ struct ExistenceCheck: StyleCheck {
             _ = try file.regex(token, at: node)
         }
         let exceptions = try exceptionPattern(file, accepted: accepted, ignorecase: ignorecase)
-        if raw.isEmpty, !nonword, !tokens.isEmpty, tokens.allSatisfy({ PhraseList.isPlain($0.0) }),
-           !ignorecase || tokens.allSatisfy({ $0.0.utf8.allSatisfy { $0 < 0x80 } }) {
-            return ExistenceCheck(base: base, pattern: nil,
-                                  phrases: PhraseList(tokens.map(\.0), ignoreCase: ignorecase), exceptions: exceptions)
+        // Plain words (and alternations of them) go to the shared automaton;
+        // the rest stay a regex, as Vale writes it.
+        var plain: [String] = []
+        var patterns: [String] = []
+        if raw.isEmpty && !nonword {
+            for (token, _) in tokens {
+                if let words = PhraseList.expand(token, ignorecase: ignorecase) { plain += words } else { patterns.append(token) }
+            }
+        } else {
+            patterns = tokens.map(\.0)
         }
-        let joined = tokens.map(\.0).joined(separator: "|")
-        let wordy = !nonword && !tokens.isEmpty
-        var regex = wordy ? "(?m)\\b(?:\(joined))\\b" : (tokens.isEmpty ? "" : "(?m)(?:\(joined))")
+        let phrases = plain.isEmpty ? nil : PhraseList(plain, ignoreCase: ignorecase)
+        if raw.isEmpty && patterns.isEmpty {
+            return ExistenceCheck(base: base, pattern: nil, phrases: phrases, exceptions: exceptions)
+        }
+        let joined = patterns.joined(separator: "|")
+        let wordy = !nonword && !patterns.isEmpty
+        var regex = wordy ? "(?m)\\b(?:\(joined))\\b" : (patterns.isEmpty ? "" : "(?m)(?:\(joined))")
         let rawText = raw.map(\.0).joined()
         regex = append ? regex + rawText : rawText + regex
         if ignorecase { regex = "(?i)" + regex }
         let node = (raw.first ?? tokens.first)?.1 ?? file.keys["extends"]?.value
-        return ExistenceCheck(base: base, pattern: try file.regex(regex, at: node), phrases: nil, exceptions: exceptions)
+        return ExistenceCheck(base: base, pattern: try file.regex(regex, at: node), phrases: phrases, exceptions: exceptions)
     }
 }
 
@@ -76,15 +88,41 @@ struct PhraseList: Sendable {
         self.ignoreCase = ignoreCase
     }
 
-    /// Letters, digits, spaces, hyphens, apostrophes and dots between
-    /// letters: text a regex would read literally.
+    /// Text a regex would read literally, starting and ending with a
+    /// letter or digit (so `\b` around it means what whole-word matching
+    /// means).
     static func isPlain(_ token: String) -> Bool {
         guard let first = token.unicodeScalars.first, let last = token.unicodeScalars.last,
               first.properties.isAlphabetic || ("0"..."9").contains(first),
               last.properties.isAlphabetic || ("0"..."9").contains(last) else { return false }
-        return token.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " || $0 == "-" || $0 == "'"
+        return !token.unicodeScalars.contains { "\\^$.|?*+()[]{}#\t\n".unicodeScalars.contains($0) }
+    }
+
+    /// The words a token stands for when it is plain text, or a
+    /// non-capturing alternation of plain texts (`(?:cell phone|cellphone)`);
+    /// nil when it needs the regex engine. Case-insensitive lists stay
+    /// ASCII, the automaton's folding.
+    static func expand(_ token: String, ignorecase: Bool) -> [String]? {
+        var words = [token]
+        if token.hasPrefix("(?:"), token.hasSuffix(")"), token.dropFirst(3).dropLast().allSatisfy({ $0 != "(" && $0 != ")" }) {
+            words = token.dropFirst(3).dropLast().split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         }
+        guard words.allSatisfy(isPlain) else { return nil }
+        if ignorecase && !words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return nil }
+        return words
+    }
+
+    /// Matches from the automaton and from a regex, left to right, without
+    /// overlaps (the earlier, then the longer, wins).
+    static func merge(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {
+        let all = (a + b).sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
+        var out: [Range<Int>] = []
+        var end = 0
+        for range in all where range.lowerBound >= end {
+            out.append(range)
+            end = range.upperBound
+        }
+        return out
     }
 
     /// Non-overlapping matches, left to right, the longest at each start.

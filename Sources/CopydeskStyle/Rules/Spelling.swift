@@ -9,7 +9,10 @@ import Foundation
 struct SpellingCheck: StyleCheck {
     let base: RuleBase
     let dictionary: HunspellDictionary
+    /// The rule's own filters.
     let filters: [StyleRegex]
+    /// Vale's default filters as one alternation, unless `custom`.
+    let defaultFilter: StyleRegex?
     let exceptions: StyleRegex?
 
     static let defaultFilters: [String] = [
@@ -26,12 +29,27 @@ struct SpellingCheck: StyleCheck {
             var word = text.slice(range)
             for (from, to) in dictionary.inputConversions { word = word.replacingOccurrences(of: from, with: to) }
             if filters.contains(where: { $0.matches(word) }) { continue }
+            // A word of ASCII letters, capitalized at most at its start, is
+            // one no default filter takes: skip asking them.
+            if let defaultFilter, !Self.plainWord(word), defaultFilter.matches(word) { continue }
             if word.allSatisfy({ $0.isNumber || $0.isPunctuation }) { continue }
             if dictionary.accepts(word) { continue }
             if let exceptions, exceptions.matches(word) { continue }
             alerts.append(RawAlert(range: range, message: ValeMessage.format(base.message, [word]), match: word))
         }
         return alerts
+    }
+
+    static func plainWord(_ word: String) -> Bool {
+        var first = true
+        for byte in word.utf8 {
+            let lower = byte >= 0x61 && byte <= 0x7A
+            let upper = byte >= 0x41 && byte <= 0x5A
+            guard lower || (upper && first) else { return false }
+            first = false
+        }
+        // "I", "A": one capital is an acronym to `[A-Z]+$`.
+        return !word.isEmpty && !(word.utf8.count == 1 && word.utf8.first! <= 0x5A)
     }
 
     /// Words: runs between spaces, without the punctuation around them
@@ -69,9 +87,7 @@ struct SpellingCheck: StyleCheck {
         let custom = try file.bool("custom")
         var filters: [StyleRegex] = []
         for (pattern, node) in try file.strings("filters") { filters.append(try file.regex(pattern, at: node)) }
-        if !custom {
-            for pattern in defaultFilters { filters.append(try file.regex(pattern, at: nil)) }
-        }
+        let defaultFilter = custom ? nil : try file.regex(defaultFilters.map { "(?:\($0))" }.joined(separator: "|"), at: nil)
         let dicpath = try file.string("dicpath")
         var folders: [String] = []
         if let dicpath {
@@ -125,6 +141,7 @@ struct SpellingCheck: StyleCheck {
         if !accepted.isEmpty {
             exceptions = try? GoRegex.compile("(?i)" + accepted.joined(separator: "|"))
         }
-        return SpellingCheck(base: base, dictionary: dictionary, filters: filters, exceptions: exceptions)
+        return SpellingCheck(base: base, dictionary: dictionary, filters: filters, defaultFilter: defaultFilter,
+                             exceptions: exceptions)
     }
 }

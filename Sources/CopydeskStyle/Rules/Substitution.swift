@@ -13,26 +13,53 @@ struct SubstitutionCheck: StyleCheck {
     }
 
     let base: RuleBase
-    let pattern: StyleRegex
+    /// The keys that need the regex engine, as one alternation (nil when
+    /// every key is plain text).
+    let pattern: StyleRegex?
     let alternatives: [Alternative]
+    /// Plain-text keys, matched by the configuration's shared automaton,
+    /// and their replacements by key (case-folded when `ignorecase`).
+    let phrases: PhraseList?
+    let plainReplacements: [String: String]
     let exceptions: StyleRegex?
     let ignorecase: Bool
     let capitalize: Bool
 
     func run(_ text: CheckText, state: FileState) -> [RawAlert] {
-        var alerts: [RawAlert] = []
-        for groups in pattern.matches(in: text) {
-            guard let alternative = alternatives.first(where: { groups[$0.group] != nil }),
-                  let range = groups[alternative.group], !range.isEmpty else { continue }
-            let observed = text.slice(range).trimmingCharacters(in: .whitespacesAndNewlines)
-            var expected = alternative.replacement
-            if alternative.innerGroups > 0 {
-                for n in stride(from: alternative.innerGroups, through: 1, by: -1) {
-                    let value = groups[alternative.group + n].map(text.slice) ?? ""
-                    expected = expected.replacingOccurrences(of: "$\(n)", with: value)
-                    expected = expected.replacingOccurrences(of: "${\(n)}", with: value)
+        // Every candidate: its range and what to write instead.
+        var candidates: [(Range<Int>, String)] = []
+        if let pattern {
+            for groups in pattern.matches(in: text) {
+                guard let alternative = alternatives.first(where: { groups[$0.group] != nil }),
+                      let range = groups[alternative.group], !range.isEmpty else { continue }
+                var expected = alternative.replacement
+                if alternative.innerGroups > 0 {
+                    for n in stride(from: alternative.innerGroups, through: 1, by: -1) {
+                        let value = groups[alternative.group + n].map(text.slice) ?? ""
+                        expected = expected.replacingOccurrences(of: "$\(n)", with: value)
+                        expected = expected.replacingOccurrences(of: "${\(n)}", with: value)
+                    }
+                }
+                candidates.append((range, expected))
+            }
+        }
+        if let phrases {
+            let hits = state.phraseHits.map { $0[base.id] ?? [] } ?? phrases.find(in: text.bytes, rule: base.id)
+            let fromRegex = candidates.map(\.0)
+            let kept = Set(PhraseList.merge(fromRegex, hits).map(\.lowerBound))
+            candidates = candidates.filter { kept.contains($0.0.lowerBound) }
+            for range in hits where kept.contains(range.lowerBound) && !fromRegex.contains(where: { $0.lowerBound == range.lowerBound }) {
+                let key = text.slice(range)
+                if let replacement = plainReplacements[ignorecase ? String(decoding: key.utf8.map(LiteralPrefilter.fold), as: UTF8.self) : key] {
+                    candidates.append((range, replacement))
                 }
             }
+            candidates.sort { $0.0.lowerBound < $1.0.lowerBound }
+        }
+        var alerts: [RawAlert] = []
+        for (range, replacement) in candidates {
+            let observed = text.slice(range).trimmingCharacters(in: .whitespacesAndNewlines)
+            var expected = replacement
             if capitalize, let first = observed.first, first.isUppercase {
                 expected = expected.prefix(1).uppercased() + expected.dropFirst()
             }
@@ -76,8 +103,20 @@ struct SubstitutionCheck: StyleCheck {
         var alternatives: [Alternative] = []
         var parts: [String] = []
         var group = 1
+        var plain: [String] = []
+        var plainReplacements: [String: String] = [:]
         for (key, replacement, node) in swaps {
             let compiled = try file.regex(key, at: node)
+            if !nonword, let words = PhraseList.expand(key, ignorecase: ignorecase) {
+                for word in words {
+                    let folded = ignorecase ? String(decoding: word.utf8.map(LiteralPrefilter.fold), as: UTF8.self) : word
+                    if plainReplacements[folded] == nil {
+                        plainReplacements[folded] = replacement
+                        plain.append(word)
+                    }
+                }
+                continue
+            }
             alternatives.append(Alternative(group: group, innerGroups: compiled.captureGroups, replacement: replacement))
             group += 1 + compiled.captureGroups
             parts.append("(\(key))")
@@ -85,8 +124,10 @@ struct SubstitutionCheck: StyleCheck {
         let joined = parts.joined(separator: "|")
         var regex = nonword ? "(?m)(?:\(joined))" : "(?m)\\b(?:\(joined))\\b"
         if ignorecase { regex = "(?i)" + regex }
-        let pattern = try file.regex(regex, at: file.keys["swap"]?.value)
+        let pattern = parts.isEmpty ? nil : try file.regex(regex, at: file.keys["swap"]?.value)
         return SubstitutionCheck(base: base, pattern: pattern, alternatives: alternatives,
+                                 phrases: plain.isEmpty ? nil : PhraseList(plain, ignoreCase: ignorecase),
+                                 plainReplacements: plainReplacements,
                                  exceptions: try exceptionPattern(file, accepted: accepted, ignorecase: ignorecase),
                                  ignorecase: ignorecase, capitalize: try file.bool("capitalize"))
     }
