@@ -20,8 +20,10 @@ let package = Package(
         .target(name: "CopydeskPolicy", dependencies: ["CopydeskCore", .product(name: "Yams", package: "Yams")]),
         // The Rule protocol and every rule, one file each.
         .target(name: "CopydeskRules", dependencies: ["CopydeskCore", "CopydeskPolicy"]),
+        // Vale-compatible style rules: rule YAML, .vale.ini, vocabularies.
+        .target(name: "CopydeskStyle", dependencies: ["CopydeskCore", .product(name: "Yams", package: "Yams")]),
         // The lint pipeline (files, suppressions, concurrency) and the reports.
-        .target(name: "CopydeskLinter", dependencies: ["CopydeskCore", "CopydeskPolicy", "CopydeskRules"]),
+        .target(name: "CopydeskLinter", dependencies: ["CopydeskCore", "CopydeskPolicy", "CopydeskRules", "CopydeskStyle"]),
         .executableTarget(name: "copydesk", dependencies: [
             "CopydeskLinter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "CopydeskCoreTests", dependencies: ["CopydeskCore"]),
         .testTarget(name: "CopydeskPolicyTests", dependencies: ["CopydeskPolicy", "CopydeskRules"]),
         .testTarget(name: "CopydeskRulesTests", dependencies: ["CopydeskRules", "CopydeskLinter"]),
+        .testTarget(name: "CopydeskStyleTests", dependencies: ["CopydeskStyle", "CopydeskCore"]),
         .testTarget(name: "CopydeskLinterTests", dependencies: ["CopydeskLinter"], resources: [.copy("Golden")]),
     ]
 )

@@ -1,6 +1,7 @@
 import CopydeskCore
 import CopydeskPolicy
 import CopydeskRules
+import CopydeskStyle
 import Dispatch
 import Foundation
 
@@ -46,6 +47,8 @@ public final class Linter: Sendable {
     /// Nil: standard input itself, read with `BoundedFileReader` (so a
     /// closed descriptor or an endless stream is an input error, not a crash).
     private let readStandardInput: (@Sendable () throws -> [UInt8])?
+    /// Vale-style rules: each article's `.vale.ini`, found once per folder.
+    private let styles = StyleLibrary()
 
     public init(policyLookup: @escaping PolicyLookup,
                 readStandardInput: (@Sendable () throws -> [UInt8])? = nil) {
@@ -76,7 +79,17 @@ public final class Linter: Sendable {
                 continue
             }
             jobs.append(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: nil,
-                            limit: limit))
+                            limit: limit, style: try styleSelection(for: file.absolutePath, explicit: file.isExplicit)))
+        }
+
+        // Style rules a .vale.ini turns on that copydesk cannot run: said
+        // once per configuration, never skipped in silence.
+        var toldAbout = Set<String>()
+        for job in jobs {
+            guard let style = job.style, toldAbout.insert(style.config.ini.path).inserted else { continue }
+            problems += style.notRun.map {
+                InputProblem(path: job.file.displayPath, level: .warning, message: "\(style.config.ini.path): \($0)")
+            }
         }
 
         if paths.contains(LintOptions.standardInputPath) {
@@ -108,14 +121,18 @@ public final class Linter: Sendable {
 
     /// Lints one article already in memory: parse, check, suppress. Parser
     /// diagnostics come back as warnings with a position.
-    public static func lint(source: SourceText, format: InputFormat,
-                            ruleSet: RuleSet) -> (file: FileResult, problems: [InputProblem]) {
+    public static func lint(source: SourceText, format: InputFormat, ruleSet: RuleSet,
+                            style: StyleSelection? = nil) -> (file: FileResult, problems: [InputProblem]) {
         let document = ArticleParser.parse(source, format: format)
-        let resolver = SuppressionResolver(knownRuleIDs: knownRuleIDs,
-                                           enabledRuleIDs: Set(ruleSet.rules.map(\.description.id)),
+        // copydesk's own directives may name the article's style rules too.
+        let styleIDs = Set(style?.ruleIDs ?? [])
+        let resolver = SuppressionResolver(knownRuleIDs: knownRuleIDs.union(styleIDs),
+                                           enabledRuleIDs: Set(ruleSet.rules.map(\.description.id)).union(styleIDs),
                                            engineRuleSeverities: ruleSet.engineRuleSeverities,
                                            knownNoticeIDs: ruleSet.noticeIDs)
-        var findings = resolver.resolve(findings: ruleSet.check(document), directives: document.directives,
+        var checked = ruleSet.check(document)
+        if let style { checked += StyleEngine.check(document, selection: style) }
+        var findings = resolver.resolve(findings: checked, directives: document.directives,
                                         source: source)
         findings.sort(by: findingOrder)
         let problems = document.diagnostics.map { diagnostic in
@@ -184,10 +201,23 @@ public final class Linter: Sendable {
             return .problem(InputProblem(path: display, level: .warning, message: reason))
         }
         return .job(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: bytes,
-                        limit: options.maxFileSize))
+                        limit: options.maxFileSize, style: try styleSelection(for: absolute)))
     }
 
     // MARK: - Policies
+
+    /// The Vale-style rules for an article; a broken rule file or
+    /// `.vale.ini` stops the run like a broken policy, at its file:line:col.
+    private func styleSelection(for absolutePath: String, explicit: Bool = true) throws(PolicyError) -> StyleSelection? {
+        do {
+            let selection = try styles.selection(forArticle: absolutePath, explicit: explicit)
+            return selection?.isEmpty == false ? selection : nil
+        } catch {
+            throw PolicyError(file: error.file,
+                              location: error.line.map { PolicyLocation(file: error.file, line: $0, column: error.column ?? 1) },
+                              message: error.message, hint: error.hint)
+        }
+    }
 
     /// Why the policy leaves the file alone, if it does. The policy's own
     /// `excludes(articlePath:)` decides (its globs are relative to the policy
@@ -251,6 +281,8 @@ public final class Linter: Sendable {
         var standardInput: [UInt8]?
         /// The most bytes a file may have.
         var limit: Int
+        /// The article's Vale-style rules, when a `.vale.ini` is above it.
+        var style: StyleSelection?
     }
 
     private struct JobOutcome: Sendable {
@@ -306,7 +338,7 @@ public final class Linter: Sendable {
         } catch {
             return JobOutcome(result: nil, problems: [InputProblem(error, path: path, bytes: bytes, format: job.file.format)])
         }
-        let (file, problems) = lint(source: source, format: job.file.format, ruleSet: ruleSet)
+        let (file, problems) = lint(source: source, format: job.file.format, ruleSet: ruleSet, style: job.style)
         return JobOutcome(result: file, problems: problems)
     }
 }

@@ -1,0 +1,317 @@
+import CopydeskCore
+import Foundation
+import Yams
+
+/// One `.vale.ini` with everything it names loaded: its styles' rules
+/// compiled, its vocabularies read.
+public final class StyleConfig: @unchecked Sendable {
+    public let ini: ValeIni
+    public let stylesPath: String?
+    public let minLevel: ValeLevel
+    /// Every rule of every style the configuration names, by id.
+    let rules: [String: any StyleCheck]
+    /// Every plain word list of the configuration's existence rules, in one automaton.
+    let sharedPhrases: SharedPhrases?
+    let ruleOrder: [String]
+    /// Rules copydesk read but cannot run, and why.
+    public let unsupported: [(id: String, reason: String)]
+    /// Per section: TokenIgnores (masked like code) and BlockIgnores /
+    /// IgnorePatterns (regions of the source no rule reads).
+    let sectionIgnores: [(token: [StyleRegex], block: [StyleRegex])]
+    let sections: [(glob: SectionGlob, section: ValeIni.Section)]
+    /// Vale's `SkippedScopes` (blocks not read) and `IgnoredScopes`
+    /// (inline markup masked).
+    let skippedScopes: Set<String>
+    let ignoredScopes: Set<String>
+    /// Vale's `IgnoredClasses`: HTML elements with these classes are not read.
+    let ignoredClasses: Set<String>
+    let formats: [String: String]
+
+    init(ini: ValeIni) throws(StyleError) {
+        self.ini = ini
+        let dir = ini.directory
+        if let entry = ini.globalValue("StylesPath") {
+            let value = entry.value
+            stylesPath = value.hasPrefix("/") ? value : (dir as NSString).appendingPathComponent(value)
+        } else {
+            stylesPath = nil
+        }
+        if let entry = ini.globalValue("MinAlertLevel") {
+            guard let level = ValeLevel(name: entry.value) else {
+                throw StyleError(file: ini.path, line: entry.line, column: 1,
+                                 message: "MinAlertLevel must be suggestion, warning or error, not '\(entry.value)'")
+            }
+            minLevel = level
+        } else {
+            minLevel = .warning  // Vale's default
+        }
+        var formats: [String: String] = [:]
+        var sections: [(SectionGlob, ValeIni.Section)] = []
+        var styleNames: [String] = []
+        var singleRules: [String] = []
+        var sectionIgnores: [(token: [StyleRegex], block: [StyleRegex])] = []
+        var vocabNames = ini.globalValue("Vocab").map { ValeValues.list($0.value) } ?? []
+        for section in ini.sections {
+            if section.name == "formats" {
+                for entry in section.entries { formats[entry.key] = entry.value }
+                continue
+            }
+            sections.append((SectionGlob(section.name), section))
+            var ignores: (token: [StyleRegex], block: [StyleRegex]) = ([], [])
+            defer { sectionIgnores.append(ignores) }
+            for entry in section.entries {
+                switch entry.key {
+                case "BasedOnStyles": styleNames += ValeValues.list(entry.value)
+                case "Vocab": vocabNames += ValeValues.list(entry.value)
+                case "TokenIgnores", "BlockIgnores", "IgnorePatterns":
+                    for pattern in ValeValues.patternList(entry.value) {
+                        let compiled: StyleRegex
+                        do {
+                            compiled = try GoRegex.compile(pattern)
+                        } catch {
+                            throw StyleError(file: ini.path, line: entry.line, column: 1,
+                                             message: "\(entry.key): cannot use pattern: \(error.message)")
+                        }
+                        if entry.key == "TokenIgnores" { ignores.token.append(compiled) } else { ignores.block.append(compiled) }
+                    }
+                default:
+                    if entry.key.contains(".") { singleRules.append(entry.key) }
+                }
+            }
+        }
+        self.formats = formats
+        self.sections = sections
+        self.sectionIgnores = sectionIgnores
+        skippedScopes = Set(ini.globalValue("SkippedScopes").map { ValeValues.list($0.value) }
+            ?? ["script", "style", "pre", "figure", "noscript", "iframe"])
+        ignoredClasses = Set(ini.globalValue("IgnoredClasses").map { ValeValues.list($0.value) } ?? [])
+        ignoredScopes = Set(ini.globalValue("IgnoredScopes").map { ValeValues.list($0.value) } ?? ["tt", "code", "kbd"])
+
+        // Vocabularies: accept.txt and reject.txt.
+        var accepted: [String] = []
+        var rejected: [String] = []
+        for name in vocabNames {
+            guard let stylesPath else { break }
+            let candidates = [
+                ((stylesPath as NSString).appendingPathComponent("config/vocabularies") as NSString).appendingPathComponent(name),
+                ((stylesPath as NSString).appendingPathComponent("Vocab") as NSString).appendingPathComponent(name),
+            ]
+            guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+                throw StyleError(file: ini.path, line: ini.globalValue("Vocab")?.line, column: 1,
+                                 message: "vocabulary '\(name)' not found under \(stylesPath)/config/vocabularies")
+            }
+            accepted += ValeValues.lines(of: (folder as NSString).appendingPathComponent("accept.txt"))
+            rejected += ValeValues.lines(of: (folder as NSString).appendingPathComponent("reject.txt"))
+        }
+
+        var loaded: [String: any StyleCheck] = [:]
+        var order: [String] = []
+        var unsupported: [(String, String)] = []
+        var loadedStyles = Set<String>()
+        let root = stylesPath
+        func load(style: String, only ruleName: String?) throws(StyleError) {
+            if style == "Vale" { return }
+            guard let root else {
+                throw StyleError(file: ini.path, message: "style '\(style)' named but no StylesPath is set")
+            }
+            let folder = (root as NSString).appendingPathComponent(style)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                throw StyleError(file: ini.path, message: "style '\(style)' not found in \(root)")
+            }
+            for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                let ruleID = style + "." + (name as NSString).deletingPathExtension
+                if let ruleName = ruleName, ruleID != ruleName { continue }
+                if loaded[ruleID] != nil { continue }
+                let path = (folder as NSString).appendingPathComponent(name)
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                switch try RuleLoader.load(path: path, text: String(decoding: data, as: UTF8.self), id: ruleID,
+                                           accepted: accepted, stylesPath: root) {
+                case .check(let check):
+                    loaded[ruleID] = check
+                    order.append(ruleID)
+                case .unsupported(let reason):
+                    unsupported.append((ruleID, reason))
+                }
+            }
+        }
+        for style in styleNames where !loadedStyles.contains(style) {
+            loadedStyles.insert(style)
+            try load(style: style, only: nil)
+        }
+        for rule in singleRules {
+            let style = String(rule.prefix { $0 != "." })
+            if loadedStyles.contains(style) || style == "Vale" { continue }
+            guard let root,
+                  FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(style)) else { continue }
+            try load(style: style, only: rule)
+        }
+        for (id, check) in try BuiltinRules.make(accepted: accepted, rejected: rejected, stylesPath: stylesPath) {
+            loaded[id] = check
+            order.append(id)
+        }
+        self.rules = loaded
+        self.sharedPhrases = SharedPhrases(lists: loaded.compactMap { id, check in
+            ((check as? ExistenceCheck)?.phrases ?? (check as? SubstitutionCheck)?.phrases).map { (id, $0) }
+        })
+        self.ruleOrder = order
+        self.unsupported = unsupported
+    }
+
+    /// The rules that apply to an article, with their levels, per the
+    /// sections whose glob matches it.
+    public func selection(forArticle absolutePath: String) -> StyleSelection {
+        var relative = absolutePath
+        let dir = ini.directory + "/"
+        if relative.hasPrefix(dir) { relative.removeFirst(dir.count) }
+        var ext = (relative as NSString).pathExtension
+        if let mapped = formats[ext] { ext = mapped }
+        var based: [String] = []
+        var settings: [(String, String)] = []
+        var tokenIgnores: [StyleRegex] = []
+        var blockIgnores: [StyleRegex] = []
+        for (number, (glob, section)) in sections.enumerated() where glob.matches(relative) {
+            tokenIgnores += sectionIgnores[number].token
+            blockIgnores += sectionIgnores[number].block
+            for entry in section.entries {
+                if entry.key == "BasedOnStyles" {
+                    based = ValeValues.list(entry.value)
+                } else if entry.key.contains(".") {
+                    settings.append((entry.key, entry.value))
+                }
+            }
+        }
+        var levels: [String: ValeLevel] = [:]
+        for id in ruleOrder {
+            let style = String(id.prefix { $0 != "." })
+            if based.contains(style), let check = rules[id] { levels[id] = check.base.level }
+        }
+        for (key, value) in settings {
+            let ids: [String] = key.split(separator: ".").count == 1 ? ruleOrder.filter { $0.hasPrefix(key + ".") } : [key]
+            for id in ids {
+                guard let check = rules[id] else { continue }
+                switch value.uppercased() {
+                case "NO": levels[id] = nil
+                case "YES": levels[id] = check.base.level
+                default:
+                    if let level = ValeLevel(name: value) { levels[id] = level }
+                }
+            }
+        }
+        let skipped = unsupported.filter { item in
+            let style = String(item.id.prefix { $0 != "." })
+            var on = based.contains(style)
+            for (key, value) in settings where key == item.id || key == style {
+                on = value.uppercased() != "NO"
+            }
+            return on
+        }.map { "\($0.id) is not run: \($0.reason)" }
+        let chosen = ruleOrder.compactMap { id -> (any StyleCheck, ValeLevel)? in
+            guard let level = levels[id], level >= minLevel, let check = rules[id] else { return nil }
+            return (check, level)
+        }
+        return StyleSelection(config: self, rules: chosen, ext: ext.isEmpty ? "txt" : ext,
+                              tokenIgnores: tokenIgnores, blockIgnores: blockIgnores, notRun: skipped)
+    }
+}
+
+/// The rules one article gets.
+public struct StyleSelection: @unchecked Sendable {
+    public let config: StyleConfig
+    let rules: [(check: any StyleCheck, level: ValeLevel)]
+    let ext: String
+    let tokenIgnores: [StyleRegex]
+    let blockIgnores: [StyleRegex]
+    /// Rules the configuration turns on for this article that copydesk
+    /// cannot run, each with why.
+    public let notRun: [String]
+
+    public var isEmpty: Bool { rules.isEmpty }
+
+    /// The ids (`Style.Rule`) of the rules the article gets.
+    public var ruleIDs: [String] { rules.map(\.check.base.id) }
+}
+
+enum ValeValues {
+    static func list(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A comma-separated list of patterns, where commas inside brackets,
+    /// braces or parentheses belong to the pattern.
+    static func patternList(_ value: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var depth = 0
+        var escaped = false
+        for c in value {
+            if escaped { current.append(c); escaped = false; continue }
+            if c == "\\" { escaped = true; current.append(c); continue }
+            if "([{".contains(c) { depth += 1 }
+            if ")]}".contains(c) { depth = max(0, depth - 1) }
+            if c == "," && depth == 0 {
+                out.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        out.append(current.trimmingCharacters(in: .whitespaces))
+        return out.filter { !$0.isEmpty }
+    }
+
+    static func lines(of path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+}
+
+/// Finds each article's configuration (searching up from its folder) and
+/// loads each configuration once.
+public final class StyleLibrary: @unchecked Sendable {
+    private let lock = NSLock()
+    private var iniForDirectory: [String: String?] = [:]
+    private var configs: [String: StyleConfig] = [:]
+
+    public init() {}
+
+    /// The style rules for an article, or nil when no Vale configuration
+    /// is found above it.
+    /// - Parameter explicit: the article was named, not found by walking a
+    ///   folder; like Vale, a walk does not lint `node_modules` or hidden
+    ///   folders with style rules.
+    public func selection(forArticle absolutePath: String, explicit: Bool = true) throws(StyleError) -> StyleSelection? {
+        let directory = (absolutePath as NSString).deletingLastPathComponent
+        lock.lock()
+        let cached = iniForDirectory[directory]
+        lock.unlock()
+        let iniPath: String?
+        if let cached { iniPath = cached } else {
+            iniPath = ValeIni.find(from: directory)
+            lock.lock()
+            iniForDirectory[directory] = .some(iniPath)
+            lock.unlock()
+        }
+        guard let iniPath else { return nil }
+        if !explicit {
+            let root = (iniPath as NSString).deletingLastPathComponent + "/"
+            let relative = absolutePath.hasPrefix(root) ? String(absolutePath.dropFirst(root.count)) : absolutePath
+            if relative.split(separator: "/").dropLast().contains(where: { $0 == "node_modules" || $0.hasPrefix(".") }) {
+                return nil
+            }
+        }
+        lock.lock()
+        let existing = configs[iniPath]
+        lock.unlock()
+        if let existing { return existing.selection(forArticle: absolutePath) }
+        guard let data = FileManager.default.contents(atPath: iniPath) else {
+            throw StyleError(file: iniPath, message: "cannot read the Vale configuration")
+        }
+        let config = try StyleConfig(ini: try ValeIni.parse(String(decoding: data, as: UTF8.self), path: iniPath))
+        lock.lock()
+        configs[iniPath] = config
+        lock.unlock()
+        return config.selection(forArticle: absolutePath)
+    }
+}

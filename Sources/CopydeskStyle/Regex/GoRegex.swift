@@ -1,0 +1,192 @@
+import Foundation
+
+/// A Vale pattern copydesk cannot honour, with the byte offset in the
+/// pattern where the problem is.
+public struct GoRegexError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var offset: Int
+    public var message: String
+
+    public var description: String { "\(message) (at pattern offset \(offset))" }
+}
+
+/// Vale writes its patterns in Go's dialect (RE2, with regexp2's
+/// look-arounds). NSRegularExpression speaks ICU's. The two agree on most
+/// syntax; this rewrites the rest so a pattern means what it meant to Vale:
+///
+/// - `(?P<name>…)` → `(?<name>…)`, `(?P=name)` → `\k<name>`;
+/// - `\d`, `\w`, `\s` (and their negations) are ASCII in Go, Unicode in ICU:
+///   they become explicit ASCII classes;
+/// - POSIX classes (`[[:alpha:]]`) become explicit ASCII ranges;
+/// - inside a class, `[` and `&` are literal in Go but set operators in
+///   ICU: they are escaped; a `]` first in a class is literal in Go;
+/// - a `{` that does not start a repetition is a literal in Go, an error in ICU.
+///
+/// What cannot be honoured is an error, never a silent change: the ungreedy
+/// flag `(?U)`, `\C`, negated POSIX classes.
+public enum GoRegex {
+    static let word = "0-9A-Za-z_"
+    static let space = "\\t\\n\\f\\r "
+    static let posix: [String: String] = [
+        "alnum": "0-9A-Za-z", "alpha": "A-Za-z", "ascii": "\\x00-\\x7F", "blank": "\\t ",
+        "cntrl": "\\x00-\\x1F\\x7F", "digit": "0-9", "graph": "!-~", "lower": "a-z",
+        "print": " -~", "punct": "!-/:-@\\[-`{-~", "space": "\\t\\n\\x0B\\f\\r ", "upper": "A-Z",
+        "word": "0-9A-Za-z_", "xdigit": "0-9A-Fa-f",
+    ]
+
+    /// The ICU spelling of a Go pattern.
+    public static func translate(_ pattern: String) throws(GoRegexError) -> String {
+        let chars = Array(pattern.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        var inClass = false
+        var classStart = 0
+        func byteOffset(_ i: Int) -> Int { String(String.UnicodeScalarView(chars[..<min(i, chars.count)])).utf8.count }
+        func emit(_ s: String) { out.append(contentsOf: s.unicodeScalars) }
+        while index < chars.count {
+            let c = chars[index]
+            if c == "\\" {
+                guard index + 1 < chars.count else {
+                    throw GoRegexError(offset: byteOffset(index), message: "trailing backslash at end of expression")
+                }
+                let n = chars[index + 1]
+                switch n {
+                case "d": emit(inClass ? "0-9" : "[0-9]")
+                case "D": emit(inClass ? "\\D" : "[^0-9]")
+                case "w": emit(inClass ? word : "[\(word)]")
+                case "W": emit(inClass ? "\\W" : "[^\(word)]")
+                case "s": emit(inClass ? space : "[\(space)]")
+                case "S": emit(inClass ? "\\S" : "[^\(space)]")
+                case "C":
+                    throw GoRegexError(offset: byteOffset(index), message: "'\\C' (any byte) has no equivalent here")
+                case "Q":
+                    // \Q…\E: copied as is; ICU reads it the same way.
+                    var end = index + 2
+                    while end < chars.count && !(chars[end] == "\\" && end + 1 < chars.count && chars[end + 1] == "E") {
+                        end += 1
+                    }
+                    let literal = String(String.UnicodeScalarView(chars[(index + 2)..<end]))
+                    emit(NSRegularExpression.escapedPattern(for: literal))
+                    index = min(end + 2, chars.count)
+                    continue
+                default:
+                    out.append(c)
+                    out.append(n)
+                }
+                index += 2
+                continue
+            }
+            if inClass {
+                if c == "]" && index > classStart {
+                    inClass = false
+                    out.append(c)
+                } else if c == "]" {
+                    emit("\\]")
+                } else if c == "[" {
+                    if index + 1 < chars.count && chars[index + 1] == ":" {
+                        var end = index + 2
+                        while end + 1 < chars.count && !(chars[end] == ":" && chars[end + 1] == "]") { end += 1 }
+                        guard end + 1 < chars.count else {
+                            throw GoRegexError(offset: byteOffset(index), message: "unterminated POSIX class")
+                        }
+                        let name = String(String.UnicodeScalarView(chars[(index + 2)..<end]))
+                        if name.hasPrefix("^") {
+                            throw GoRegexError(offset: byteOffset(index), message: "negated POSIX class '[:\(name):]' is not supported")
+                        }
+                        guard let ranges = posix[name] else {
+                            throw GoRegexError(offset: byteOffset(index), message: "invalid character class range '[:\(name):]'")
+                        }
+                        emit(ranges)
+                        index = end + 2
+                        continue
+                    }
+                    emit("\\[")
+                } else if c == "&" || c == "~" {
+                    emit("\\\(Character(c))")
+                } else if c == "-" && index + 1 < chars.count && chars[index + 1] == "-" {
+                    emit("\\-")
+                } else {
+                    out.append(c)
+                }
+                index += 1
+                continue
+            }
+            switch c {
+            case "[":
+                inClass = true
+                out.append(c)
+                index += 1
+                if index < chars.count && chars[index] == "^" {
+                    out.append("^")
+                    index += 1
+                }
+                classStart = index
+                continue
+            case "(":
+                if index + 1 < chars.count && chars[index + 1] == "?" {
+                    let rest = String(String.UnicodeScalarView(chars[(index + 2)...]))
+                    if rest.hasPrefix("P<") {
+                        emit("(?<")
+                        index += 4
+                        continue
+                    }
+                    if rest.hasPrefix("P=") {
+                        guard let close = rest.firstIndex(of: ")") else {
+                            throw GoRegexError(offset: byteOffset(index), message: "missing closing )")
+                        }
+                        emit("\\k<\(rest[rest.index(rest.startIndex, offsetBy: 2)..<close])>")
+                        index += 2 + rest[..<close].unicodeScalars.count + 1
+                        continue
+                    }
+                    // Flags: (?i) (?m) (?s) (?U) and (?flags:…)
+                    var end = index + 2
+                    while end < chars.count, chars[end] != ")" && chars[end] != ":" {
+                        if chars[end] == "U" {
+                            throw GoRegexError(offset: byteOffset(end), message: "the ungreedy flag (?U) is not supported")
+                        }
+                        if !"imsx-".unicodeScalars.contains(chars[end]) { break }
+                        end += 1
+                    }
+                }
+                out.append(c)
+            case "{":
+                // A repetition is {n}, {n,} or {n,m}; anything else is a literal brace.
+                var end = index + 1
+                var sawDigit = false
+                var sawComma = false
+                var valid = false
+                while end < chars.count {
+                    let d = chars[end]
+                    if d >= "0" && d <= "9" { sawDigit = true } else if d == "," && sawDigit && !sawComma { sawComma = true } else if d == "}" && sawDigit { valid = true; break } else { break }
+                    end += 1
+                }
+                if valid && index > 0 {
+                    emit(String(String.UnicodeScalarView(chars[index...end])))
+                    index = end + 1
+                    continue
+                }
+                emit("\\{")
+            case "}":
+                emit("\\}")
+            default:
+                out.append(c)
+            }
+            index += 1
+        }
+        if inClass {
+            throw GoRegexError(offset: byteOffset(chars.count), message: "missing closing ]")
+        }
+        return String(out)
+    }
+
+    /// Translates and compiles; an ICU error becomes a `GoRegexError`.
+    public static func compile(_ pattern: String, caseInsensitive: Bool = false) throws(GoRegexError) -> StyleRegex {
+        let icu = try translate(pattern)
+        do {
+            let options: NSRegularExpression.Options = caseInsensitive ? [.caseInsensitive] : []
+            return StyleRegex(source: pattern, regex: try NSRegularExpression(pattern: icu, options: options),
+                              prefilter: caseInsensitive ? nil : LiteralPrefilter(pattern: pattern))
+        } catch {
+            throw GoRegexError(offset: 0, message: "invalid pattern '\(pattern)'")
+        }
+    }
+}

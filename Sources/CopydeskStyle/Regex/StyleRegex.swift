@@ -1,0 +1,92 @@
+import Foundation
+
+/// A compiled pattern. NSRegularExpression is immutable and thread-safe
+/// once built, so sharing it across the lint's cores is sound.
+public struct StyleRegex: @unchecked Sendable {
+    public let source: String
+    let regex: NSRegularExpression
+    /// A literal every match contains, when the pattern has one.
+    var prefilter: LiteralPrefilter? = nil
+
+    public var captureGroups: Int { regex.numberOfCaptureGroups }
+
+    /// Every match in `text`, as UTF-8 byte ranges: the whole match first,
+    /// then each group (nil where a group took no part).
+    func matches(in text: CheckText) -> [[Range<Int>?]] {
+        if let prefilter, !prefilter.mayMatch(text.bytes) { return [] }
+        let ns = text.ns
+        let found = regex.matches(in: ns as String, options: [], range: NSRange(location: 0, length: ns.length))
+        return found.map { result in
+            (0..<result.numberOfRanges).map { group in
+                let r = result.range(at: group)
+                guard r.location != NSNotFound else { return nil }
+                return text.utf8Offset(r.location)..<text.utf8Offset(r.location + r.length)
+            }
+        }
+    }
+
+    func firstMatch(in text: CheckText) -> Range<Int>? {
+        if let prefilter, !prefilter.mayMatch(text.bytes) { return nil }
+        let ns = text.ns
+        guard let r = regex.firstMatch(in: ns as String, options: [], range: NSRange(location: 0, length: ns.length))?.range,
+              r.location != NSNotFound else { return nil }
+        return text.utf8Offset(r.location)..<text.utf8Offset(r.location + r.length)
+    }
+
+    public func matches(_ string: String) -> Bool {
+        let ns = string as NSString
+        return regex.firstMatch(in: string, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+    }
+
+    /// Whether the whole of `string` matches.
+    public func matchesWhole(_ string: String) -> Bool {
+        let ns = string as NSString
+        guard let r = regex.firstMatch(in: string, options: [.anchored], range: NSRange(location: 0, length: ns.length))
+        else { return false }
+        return r.range.length == ns.length
+    }
+}
+
+/// A piece of UTF-8 text a check reads, with its NSString twin for the
+/// regex engine and the mapping from UTF-16 offsets back to UTF-8 ones.
+final class CheckText: @unchecked Sendable {
+    let bytes: [UInt8]
+    let string: String
+    private var cachedNS: NSString?
+    private var utf16ToUTF8: [Int]?
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        self.string = String(decoding: bytes, as: UTF8.self)
+    }
+
+    convenience init(_ string: String) { self.init(bytes: Array(string.utf8)) }
+
+    var ns: NSString {
+        if let cachedNS { return cachedNS }
+        let made = string as NSString
+        cachedNS = made
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            var table: [Int] = []
+            table.reserveCapacity(made.length + 1)
+            var offset = 0
+            for scalar in string.unicodeScalars {
+                let units = scalar.value > 0xFFFF ? 2 : 1
+                for _ in 0..<units { table.append(offset) }
+                offset += String(scalar).utf8.count
+            }
+            table.append(offset)
+            utf16ToUTF8 = table
+        }
+        return made
+    }
+
+    func utf8Offset(_ utf16: Int) -> Int {
+        guard let table = utf16ToUTF8 else { return utf16 }
+        return table[min(max(0, utf16), table.count - 1)]
+    }
+
+    func slice(_ range: Range<Int>) -> String {
+        String(decoding: bytes[max(0, range.lowerBound)..<min(bytes.count, range.upperBound)], as: UTF8.self)
+    }
+}

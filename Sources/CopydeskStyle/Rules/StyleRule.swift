@@ -1,0 +1,131 @@
+import CopydeskCore
+import Foundation
+
+/// What every Vale rule has, whatever it checks.
+public struct RuleBase: Sendable {
+    /// `Style.Rule`, Vale's id.
+    public var id: String
+    public var style: String { String(id.prefix { $0 != "." }) }
+    public var file: String
+    public var kind: String
+    public var message: String
+    public var description: String
+    public var level: ValeLevel
+    public var scope: ScopeSelector
+    public var link: String?
+    /// At most this many alerts per file (0: no limit).
+    public var limit: Int
+    public var actionName: String?
+    public var actionParams: [String]
+}
+
+/// One alert, at a byte range of the text the check read.
+struct RawAlert {
+    var range: Range<Int>
+    var message: String
+    /// Vale's "match": the text the position is about.
+    var match: String
+    /// For alerts about a whole block (readability): no position of their own.
+    var wholeBlock = false
+}
+
+/// What a check keeps across the blocks of one file.
+final class FileState {
+    /// Consistency: the alternatives seen so far, per rule.
+    var seen: [String: Set<String>] = [:]
+    /// Conditional: the antecedents defined so far, per rule.
+    var defined: [String: Set<String>] = [:]
+    /// Metric rules: the document's counts, made once.
+    var metrics: DocumentMetrics?
+    /// The shared word-list automaton's matches in the block being read.
+    var phraseHits: [String: [Range<Int>]]?
+}
+
+protocol StyleCheck: Sendable {
+    var base: RuleBase { get }
+    func run(_ text: CheckText, state: FileState) -> [RawAlert]
+}
+
+enum ValeMessage {
+    /// Vale's `FormatMessage`: each `%s` in turn takes the next
+    /// substitution, cycling; `%%` is a percent sign.
+    static func format(_ message: String, _ subs: [String]) -> String {
+        guard !subs.isEmpty, message.contains("%") else { return message }
+        var out = ""
+        var index = 0
+        var chars = message.makeIterator()
+        while let c = chars.next() {
+            guard c == "%" else { out.append(c); continue }
+            guard let next = chars.next() else { out.append(c); break }
+            // Go's indexed verb, %[2]s: the second substitution.
+            if next == "[" {
+                var digits = ""
+                while let d = chars.next(), d != "]" { digits.append(d) }
+                let verb = chars.next()
+                if let n = Int(digits), n >= 1, verb == "s" || verb == "v" {
+                    out += subs[(n - 1) % subs.count]
+                    index = n
+                    continue
+                }
+                out += "%[\(digits)]" + (verb.map { String($0) } ?? "")
+                continue
+            }
+            switch next {
+            case "%": out.append("%")
+            case "s", "v", "q":
+                let sub = subs[index % subs.count]
+                out += next == "q" ? "\"\(sub)\"" : sub
+                index += 1
+            default:
+                out.append(c)
+                out.append(next)
+            }
+        }
+        return out
+    }
+
+    /// Vale's `ToSentence`: `'a'`, `'a' or 'b'`, `'a', 'b', or 'c'`.
+    static func sentence(_ items: [String], _ conjunction: String) -> String {
+        let quoted = items.map { "'\($0)'" }
+        switch quoted.count {
+        case 0: return ""
+        case 1: return quoted[0]
+        case 2: return "\(quoted[0]) \(conjunction) \(quoted[1])"
+        default: return quoted.dropLast().joined(separator: ", ") + ", \(conjunction) " + quoted.last!
+        }
+    }
+}
+
+/// Vale's phrase test: a term without pattern syntax.
+func isPhrase(_ s: String) -> Bool {
+    !s.contains { "[](){}*+?|^$\\".contains($0) }
+}
+
+extension RuleFile {
+    func base(id: String, kind: String, defaultScope: String = "text") throws(StyleError) -> RuleBase {
+        guard let message = try string("message") else {
+            throw error(nil, "missing the required 'message' key")
+        }
+        var level = ValeLevel.warning  // Vale's default
+        if let (name, node) = try stringNode("level") {
+            guard let parsed = ValeLevel(name: name) else {
+                throw error(node, "'level' must be one of suggestion, warning, error",
+                            hint: RuleFile.nearest(name, in: ["suggestion", "warning", "error"]).map { "did you mean '\($0)'?" })
+            }
+            level = parsed
+        }
+        var scopes = try strings("scope").map(\.0)
+        if scopes.isEmpty { scopes = [defaultScope] }
+        var actionName: String?
+        var actionParams: [String] = []
+        if case .mapping(let mapping)? = node("action") {
+            for (k, v) in mapping {
+                if k.string == "name" { actionName = v.string }
+                if k.string == "params", case .sequence(let items) = v { actionParams = items.compactMap(\.string) }
+            }
+        }
+        return RuleBase(id: id, file: path, kind: kind, message: message, description: try string("description") ?? "",
+                        level: level, scope: ScopeSelector(scopes), link: try string("link"),
+                        limit: try int("limit") ?? 0, actionName: actionName, actionParams: actionParams)
+    }
+}

@@ -1,0 +1,109 @@
+import CopydeskCore
+import Foundation
+
+/// Runs an article's style rules over its parsed Document and hands back
+/// copydesk findings with Vale's ids and messages.
+public enum StyleEngine {
+    public static func severity(_ level: ValeLevel) -> Severity {
+        switch level {
+        case .suggestion: return .note
+        case .warning: return .warning
+        case .error: return .error
+        }
+    }
+
+    public static func check(_ parsed: Document, selection: StyleSelection) -> [Finding] {
+        guard !selection.isEmpty else { return [] }
+        // Who said each quotation: an attributed one is speech, which style
+        // rules leave alone unless their scope is `quote`.
+        var document = parsed
+        if !document.quotes.isEmpty { AttributionFinder().attribute(&document) }
+        let blocks = ValeBlocks.make(document, ext: selection.ext, tokenIgnores: selection.tokenIgnores,
+                                     skippedScopes: selection.config.skippedScopes,
+                                     ignoredScopes: selection.config.ignoredScopes)
+        // BlockIgnores, ignored classes and skipped elements: regions of
+        // the source no rule but a raw one reads.
+        var ignoredRegions: [Range<Int>] = []
+        if document.format != .text {
+            ignoredRegions = MarkupRegions.ignored(document.source.bytes,
+                                                   classes: selection.config.ignoredClasses.union(MarkupRegions.defaultClasses),
+                                                   tags: selection.config.skippedScopes)
+        }
+        if !selection.blockIgnores.isEmpty {
+            let raw = CheckText(bytes: document.source.bytes)
+            for regex in selection.blockIgnores {
+                for groups in regex.matches(in: raw) {
+                    if let r = groups.count > 1 ? (groups[1] ?? groups[0]) : groups[0] { ignoredRegions.append(r) }
+                }
+            }
+        }
+        let comments = ValeComments(source: document.source.bytes)
+        let state = FileState()
+        if selection.rules.contains(where: { $0.check is MetricCheck || $0.check is ReadabilityCheck }) {
+            var counts: [String: Int] = [:]
+            for block in blocks where !block.scope.contains("sentence") && !block.scope.contains("paragraph") {
+                if block.scope.contains("heading"), let level = block.scope.first(where: { $0.hasPrefix("h") && $0.count == 2 }) {
+                    counts["heading.\(level)", default: 0] += 1
+                } else if block.scope.contains("list") {
+                    counts["list", default: 0] += 1
+                } else if block.scope.contains("blockquote") {
+                    counts["blockquote", default: 0] += 1
+                } else if block.scope.contains("table") {
+                    counts["table.\(block.scope.contains("header") ? "header" : "cell")", default: 0] += 1
+                } else if block.scope.contains("text") && !block.scope.contains("attr") {
+                    counts["paragraph", default: 0] += 1
+                }
+            }
+            let prose = blocks.first { $0.scope.contains("summary") }?.text.string ?? ""
+            state.metrics = DocumentMetrics(blockCounts: counts, prose: prose)
+        }
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        var counts: [String: Int] = [:]
+        let shared = selection.config.sharedPhrases
+        for block in blocks {
+            state.phraseHits = nil
+            if let shared, selection.rules.contains(where: { shared.rules.contains($0.check.base.id) && $0.check.base.scope.matches(block.scope) }) {
+                state.phraseHits = shared.hits(in: block.text.bytes)
+            }
+            for (check, level) in selection.rules where check.base.scope.matches(block.scope) {
+                let base = check.base
+                let readsQuotes = base.scope.readsQuotes
+                for alert in check.run(block.text, state: state) {
+                    if !readsQuotes, block.quotations.contains(where: { $0.overlaps(alert.range) || ($0.contains(alert.range.lowerBound)) }) {
+                        continue
+                    }
+                    let sourceRange: Range<Int>
+                    switch block.origin {
+                    case .block(let index, let offset):
+                        let content = document.blocks[index].content
+                        sourceRange = content.sourceRange((alert.range.lowerBound + offset)..<(alert.range.upperBound + offset))
+                    case .source:
+                        sourceRange = alert.range
+                    case .sourceAt(let start, let verbatim):
+                        sourceRange = verbatim ? (start + alert.range.lowerBound)..<(start + alert.range.upperBound) : start..<start
+                    case .none:
+                        sourceRange = 0..<0
+                    }
+                    if !base.scope.isRaw, comments.isOff(base.id, at: sourceRange.lowerBound) { continue }
+                    if !base.scope.isRaw, ignoredRegions.contains(where: { $0.contains(sourceRange.lowerBound) }) { continue }
+                    let key = "\(base.id)|\(sourceRange.lowerBound)|\(alert.message)"
+                    guard seen.insert(key).inserted else { continue }
+                    if base.limit > 0 {
+                        counts[base.id, default: 0] += 1
+                        if counts[base.id]! > base.limit { continue }
+                    }
+                    var range = document.source.range(sourceRange)
+                    if case .none = block.origin {
+                        range = document.source.range(0..<0)
+                    }
+                    // Vale prints a message on one line.
+                    let message = alert.message.replacingOccurrences(of: "\r\n", with: " ")
+                        .replacingOccurrences(of: "\n", with: " ")
+                    findings.append(Finding(ruleID: base.id, severity: severity(level), message: message, range: range))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import CopydeskStyle
+
+@Suite struct GoRegexTests {
+    @Test func namedGroupsBecomeICUNamedGroups() throws {
+        #expect(try GoRegex.translate("(?P<year>[0-9]{4})") == "(?<year>[0-9]{4})")
+        let regex = try GoRegex.compile("(?P<word>cat)s?")
+        #expect(regex.matches("two cats"))
+    }
+
+    @Test func shorthandClassesAreASCIIAsInGo() throws {
+        #expect(try GoRegex.translate(#"\d+"#) == "[0-9]+")
+        #expect(try GoRegex.translate(#"[\w-]"#) == "[0-9A-Za-z_-]")
+        let word = try GoRegex.compile(#"^\w+$"#)
+        #expect(word.matches("plain"))
+        #expect(!word.matches("café"))
+        #expect(!(try GoRegex.compile(#"\d"#)).matches("٣"))
+    }
+
+    @Test func bracketsAndAmpersandsInsideAClassAreLiteral() throws {
+        let regex = try GoRegex.compile("[[&]+")
+        #expect(regex.matches("&&"))
+        #expect(regex.matches("["))
+        #expect(try GoRegex.translate("[]x]") == #"[\]x]"#)
+    }
+
+    @Test func posixClassesBecomeRanges() throws {
+        #expect(try GoRegex.translate("[[:digit:]]") == "[0-9]")
+        #expect((try GoRegex.compile("^[[:upper:]][[:lower:]]+$")).matches("Harbour"))
+    }
+
+    @Test func aBraceThatIsNotARepetitionIsALiteral() throws {
+        #expect(try GoRegex.translate("{{.+?}}") == #"\{\{.+?\}\}"#)
+        #expect((try GoRegex.compile("{{.+?}}")).matches("see {{ name }} here"))
+        #expect(try GoRegex.translate("a{2,3}") == "a{2,3}")
+    }
+
+    @Test func lookaroundsAndFlagsCarryOver() throws {
+        let regex = try GoRegex.compile("(?i)(?<!very )tall")
+        #expect(regex.matches("A Tall tale"))
+        #expect(!regex.matches("a very tall tale"))
+    }
+
+    @Test func whatCannotBeHonouredIsAnError() {
+        #expect(throws: GoRegexError.self) { try GoRegex.translate("(?U)a+") }
+        #expect(throws: GoRegexError.self) { try GoRegex.translate(#"\C"#) }
+        #expect(throws: GoRegexError.self) { try GoRegex.translate("[[:^alpha:]]") }
+        #expect(throws: GoRegexError.self) { try GoRegex.compile("(unclosed") }
+    }
+}
+
+@Suite struct LiteralPrefilterTests {
+    @Test func findsTheLongestRequiredRun() throws {
+        let filter = try #require(LiteralPrefilter(pattern: #"(?i)change in(?: )?to the (.*) directory"#))
+        #expect(String(decoding: filter.literal, as: UTF8.self) == " directory")
+        #expect(filter.foldCase)
+        #expect(filter.mayMatch(Array("Move to the DIRECTORY now".utf8)))
+        #expect(!filter.mayMatch(Array("nothing here".utf8)))
+    }
+
+    @Test func optionalPartsAlternationAndLateFlagsGiveNoFilter() {
+        #expect(LiteralPrefilter(pattern: "cats?|dogs") == nil)
+        #expect(LiteralPrefilter(pattern: "ab?c") == nil)
+        #expect(LiteralPrefilter(pattern: "foo(?i)barbaz") == nil)
+        #expect(LiteralPrefilter(pattern: #"\bper cent\b"#).map { String(decoding: $0.literal, as: UTF8.self) } == "per cent")
+    }
+
+    @Test func aPrefilteredRegexFindsWhatTheRegexFinds() throws {
+        let regex = try GoRegex.compile(#"\d+ per cent"#)
+        #expect(regex.prefilter != nil)
+        #expect(regex.matches(in: CheckText("up 4 per cent")).count == 1)
+        #expect(regex.matches(in: CheckText("up 4 percent")).isEmpty)
+    }
+}
