@@ -79,16 +79,19 @@ public final class Linter: Sendable {
                 continue
             }
             jobs.append(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: nil,
-                            limit: limit, style: try styleSelection(for: file.absolutePath, explicit: file.isExplicit)))
+                            limit: limit,
+                            styles: try styleSelections(for: file.absolutePath, explicit: file.isExplicit,
+                                                        policy: policy, cache: &ruleSets)))
         }
 
         // Style rules a .vale.ini turns on that copydesk cannot run: said
         // once per configuration, never skipped in silence.
         var toldAbout = Set<String>()
         for job in jobs {
-            guard let style = job.style, toldAbout.insert(style.config.ini.path).inserted else { continue }
-            problems += style.notRun.map {
-                InputProblem(path: job.file.displayPath, level: .warning, message: "\(style.config.ini.path): \($0)")
+            for style in job.styles where toldAbout.insert(style.config.ini.path).inserted {
+                problems += style.notRun.map {
+                    InputProblem(path: job.file.displayPath, level: .warning, message: "\(style.config.ini.path): \($0)")
+                }
             }
         }
 
@@ -122,16 +125,16 @@ public final class Linter: Sendable {
     /// Lints one article already in memory: parse, check, suppress. Parser
     /// diagnostics come back as warnings with a position.
     public static func lint(source: SourceText, format: InputFormat, ruleSet: RuleSet,
-                            style: StyleSelection? = nil) -> (file: FileResult, problems: [InputProblem]) {
+                            styles: [StyleSelection] = []) -> (file: FileResult, problems: [InputProblem]) {
         let document = ArticleParser.parse(source, format: format)
         // copydesk's own directives may name the article's style rules too.
-        let styleIDs = Set(style?.ruleIDs ?? [])
+        let styleIDs = Set(styles.flatMap(\.ruleIDs))
         let resolver = SuppressionResolver(knownRuleIDs: knownRuleIDs.union(styleIDs),
                                            enabledRuleIDs: Set(ruleSet.rules.map(\.description.id)).union(styleIDs),
                                            engineRuleSeverities: ruleSet.engineRuleSeverities,
                                            knownNoticeIDs: ruleSet.noticeIDs)
         var checked = ruleSet.check(document)
-        if let style { checked += StyleEngine.check(document, selection: style) }
+        for style in styles { checked += StyleEngine.check(document, selection: style) }
         var findings = resolver.resolve(findings: checked, directives: document.directives,
                                         source: source)
         findings.sort(by: findingOrder)
@@ -201,7 +204,8 @@ public final class Linter: Sendable {
             return .problem(InputProblem(path: display, level: .warning, message: reason))
         }
         return .job(Job(file: file, ruleSetIndex: try ruleSets.index(for: policy), standardInput: bytes,
-                        limit: options.maxFileSize, style: try styleSelection(for: absolute)))
+                        limit: options.maxFileSize,
+                        styles: try styleSelections(for: absolute, explicit: true, policy: policy, cache: &ruleSets)))
     }
 
     // MARK: - Policies
@@ -213,10 +217,78 @@ public final class Linter: Sendable {
             let selection = try styles.selection(forArticle: absolutePath, explicit: explicit)
             return selection?.isEmpty == false ? selection : nil
         } catch {
-            throw PolicyError(file: error.file,
-                              location: error.line.map { PolicyLocation(file: error.file, line: $0, column: error.column ?? 1) },
-                              message: error.message, hint: error.hint)
+            throw PolicyError(error)
         }
+    }
+
+    /// The article's style rules: those of a `.vale.ini` above it, then
+    /// those of the style folders its policy names (less any the `.vale.ini`
+    /// already runs).
+    private func styleSelections(for absolutePath: String, explicit: Bool, policy: Policy,
+                                 cache: inout RuleSetCache) throws(PolicyError) -> [StyleSelection] {
+        var selections: [StyleSelection] = []
+        if let vale = try styleSelection(for: absolutePath, explicit: explicit) { selections.append(vale) }
+        if let config = try cache.styleConfig(for: policy) {
+            let own = config.selection(forArticle: absolutePath).excluding(Set(selections.flatMap(\.ruleIDs)))
+            if !own.isEmpty { selections.append(own) }
+        }
+        return selections
+    }
+
+    /// The style rules a policy names, as one configuration: every rule of
+    /// its style folders at the level its file gives, re-levelled or turned
+    /// off by the policy's `rules:` entries for `Style.Rule` ids. Nil when
+    /// the policy names no style folder.
+    static func styleConfig(for policy: Policy) throws(PolicyError) -> StyleConfig? {
+        guard !policy.styles.isEmpty else { return nil }
+        let file = policy.sources.last ?? "policy"
+        var folders: [String: StyleFolder] = [:]
+        for style in policy.styles {
+            if let folder = style.folder {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw PolicyError(file: style.location?.file ?? file, location: style.location,
+                                      message: "style folder '\(folder)' does not exist",
+                                      hint: "a style folder holds Vale rule files (one rule a .yml file); "
+                                          + "its path is relative to the policy file that names it")
+                }
+                folders[style.name] = .directory(folder)
+            } else if let texts = BuiltinStyles.folders[style.name] {
+                folders[style.name] = .embedded(texts)
+            }
+        }
+        // Severities map onto Vale's levels; `off` is Vale's NO.
+        var text = "MinAlertLevel = suggestion\n[*]\nBasedOnStyles = " + policy.styles.map(\.name).joined(separator: ", ") + "\n"
+        let styleRules = policy.rules.filter { $0.key.contains(".") }.sorted { $0.key < $1.key }
+        for (id, setting) in styleRules {
+            let level: String
+            if !setting.enabled {
+                level = "NO"
+            } else {
+                switch setting.severity {
+                case .note?: level = "suggestion"
+                case .warning?: level = "warning"
+                case .error?: level = "error"
+                case nil: level = "YES"
+                }
+            }
+            text += "\(id) = \(level)\n"
+        }
+        let config: StyleConfig
+        do {
+            let directory = policy.directory ?? FileManager.default.currentDirectoryPath
+            config = try StyleConfig(ini: try ValeIni.parse(text, path: directory + "/.copydesk-styles.ini"), folders: folders)
+        } catch {
+            throw PolicyError(error)
+        }
+        let known = config.loadedRuleIDs
+        for (id, setting) in styleRules where !known.contains(id) {
+            let hint = NearestMatch.suggestion(for: id, among: known).map { "did you mean '\($0)'?" }
+                ?? "the policy's style folders (\(policy.styles.map(\.reference).joined(separator: ", "))) have no such rule"
+            throw PolicyError(file: setting.location?.file ?? file, location: setting.location,
+                              message: "unknown style rule '\(id)'", hint: hint)
+        }
+        return config
     }
 
     /// Why the policy leaves the file alone, if it does. The policy's own
@@ -254,6 +326,15 @@ public final class Linter: Sendable {
         var ruleSets: [RuleSet] = []
 
         var excludeSets: [Policy: GlobSet] = [:]
+        var styleConfigs: [Policy: StyleConfig?] = [:]
+
+        /// The policy's style folders loaded, once per policy.
+        mutating func styleConfig(for policy: Policy) throws(PolicyError) -> StyleConfig? {
+            if let config = styleConfigs[policy] { return config }
+            let config = try Linter.styleConfig(for: policy)
+            styleConfigs[policy] = .some(config)
+            return config
+        }
 
         /// The policy's exclude globs, compiled once per policy, not per file.
         mutating func excludes(of policy: Policy) -> GlobSet {
@@ -282,7 +363,7 @@ public final class Linter: Sendable {
         /// The most bytes a file may have.
         var limit: Int
         /// The article's Vale-style rules, when a `.vale.ini` is above it.
-        var style: StyleSelection?
+        var styles: [StyleSelection]
     }
 
     private struct JobOutcome: Sendable {
@@ -338,7 +419,16 @@ public final class Linter: Sendable {
         } catch {
             return JobOutcome(result: nil, problems: [InputProblem(error, path: path, bytes: bytes, format: job.file.format)])
         }
-        let (file, problems) = lint(source: source, format: job.file.format, ruleSet: ruleSet, style: job.style)
+        let (file, problems) = lint(source: source, format: job.file.format, ruleSet: ruleSet, styles: job.styles)
         return JobOutcome(result: file, problems: problems)
+    }
+}
+
+extension PolicyError {
+    /// A style error (a rule file, a `.vale.ini`) as a policy error at the same place.
+    init(_ error: StyleError) {
+        self.init(file: error.file,
+                  location: error.line.map { PolicyLocation(file: error.file, line: $0, column: error.column ?? 1) },
+                  message: error.message, hint: error.hint)
     }
 }

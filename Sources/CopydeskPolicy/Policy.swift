@@ -55,6 +55,9 @@ public struct Policy: Sendable, Hashable {
     /// extends the others); nil for an embedded pack, whose exclude globs
     /// are matched against paths relative to the working directory.
     public var directory: String?
+    /// Style folders whose Vale rule files the policy runs (`styles:`, or
+    /// `style/NAME` in `extends`), in the order first named.
+    public var styles: [PolicyStyle] = []
     /// The catalogue the policy was checked against, by rule id: it supplies
     /// the default severity and options `renderYAML()` spells out.
     public var ruleSchemas: [String: RuleSchema]
@@ -92,12 +95,33 @@ public struct Policy: Sendable, Hashable {
         hasher.combine(directory)
         hasher.combine(rules.count)
         hasher.combine(notices.count)
+        hasher.combine(styles.count)
     }
 
     /// Enabled rules, sorted by id.
     public var enabledRuleIDs: [String] {
         rules.filter { $0.value.enabled }.keys.sorted()
     }
+}
+
+/// A style folder a policy names: Vale rule files, one rule a file, whose
+/// rules take ids `NAME.Rule` and are set under `rules:` like any other.
+public struct PolicyStyle: Sendable, Hashable {
+    /// The style's name: its folder's name.
+    public var name: String
+    /// The folder, absolute; nil for a style built into copydesk.
+    public var folder: String?
+    /// Where the policy names it.
+    public var location: PolicyLocation?
+
+    public init(name: String, folder: String?, location: PolicyLocation? = nil) {
+        self.name = name
+        self.folder = folder
+        self.location = location
+    }
+
+    /// How a policy writes it: `style/NAME` for a built-in style, else the folder.
+    public var reference: String { folder ?? "style/\(name)" }
 }
 
 /// A policy that cannot be used, with the place to fix.

@@ -25,13 +25,18 @@ struct PolicyDocument: Sendable {
     var exclude: [String] = []
     var rules: [RuleEntry] = []
     var notices: [Notice] = []
+    /// Style folders as written (`style/NAME` or a path), with their places.
+    var styles: [(reference: String, location: PolicyLocation)] = []
 }
 
 /// Turns the text of one policy file into a `PolicyDocument`, checking every
 /// key and value against the rule catalogue. Errors point at the offending
 /// key or value, with a hint.
 struct PolicyDecoder {
-    static let topLevelKeys = ["schema", "name", "extends", "exclude", "rules", "notices"]
+    static let topLevelKeys = ["schema", "name", "extends", "exclude", "rules", "notices", "styles"]
+    /// `extends` entries and `styles` entries starting with this name a
+    /// style built into copydesk.
+    static let builtinStylePrefix = "style/"
     static let settingKeys = ["severity", "enabled"]
     static let severityWords = Severity.allCases.reversed().map(\.rawValue)
     /// Beyond this many rules, an error about an unknown rule points to
@@ -72,7 +77,17 @@ struct PolicyDecoder {
             case "extends":
                 for (reference, location) in try decodeStringList(pair.value, what: "'extends'",
                                                                    example: "extends: default") {
-                    document.extends.append(.init(reference: reference, location: location))
+                    if reference.hasPrefix(Self.builtinStylePrefix) {
+                        document.styles.append((try builtinStyle(reference, at: location), location))
+                    } else {
+                        document.extends.append(.init(reference: reference, location: location))
+                    }
+                }
+            case "styles":
+                for (reference, location) in try decodeStringList(pair.value, what: "'styles'",
+                                                                   example: "styles: [style/newsroom, styles/House]") {
+                    let written = reference.hasPrefix(Self.builtinStylePrefix) ? try builtinStyle(reference, at: location) : reference
+                    document.styles.append((written, location))
                 }
             case "exclude":
                 for (glob, _) in try decodeStringList(pair.value, what: "'exclude'", example: "exclude: [\"drafts/**\"]") {
@@ -109,6 +124,14 @@ struct PolicyDecoder {
         }
         var entries: [PolicyDocument.RuleEntry] = []
         for pair in try uniquePairs(of: mapping) {
+            // `Style.Rule`: a rule of one of the policy's style folders, set
+            // like any rule; the folders are read when the policy is used,
+            // which is when an id no folder has is reported.
+            if pair.key.contains("."), schemas[pair.key] == nil {
+                let schema = RuleSchema(id: pair.key, defaultSeverity: .warning, options: [])
+                entries.append(try decodeRuleSetting(pair.value, schema: schema, location: location(of: pair.keyNode)))
+                continue
+            }
             guard let schema = schemas[pair.key] else {
                 let ids = schemas.keys.sorted()
                 let hint = ids.count > Self.longestRuleListInHints
@@ -249,6 +272,19 @@ struct PolicyDecoder {
         case .legalNotices:
             return Notice.optionValue(try decodeNotices(node))
         }
+    }
+
+    /// `style/NAME` for a style built into copydesk, checked against the embedded ones.
+    private func builtinStyle(_ reference: String, at location: PolicyLocation) throws(PolicyError) -> String {
+        let name = String(reference.dropFirst(Self.builtinStylePrefix.count))
+        guard BuiltinStyles.folders[name] != nil else {
+            let names = BuiltinStyles.folders.keys.sorted()
+            let near = NearestMatch.suggestion(for: name, among: names).map { "did you mean 'style/\($0)'? " } ?? ""
+            throw PolicyError(file: path, location: location, message: "unknown builtin style '\(reference)'",
+                              hint: near + "Builtin styles: " + names.map { "style/\($0)" }.joined(separator: ", ")
+                                  + "; to use a folder of your own, write its path under 'styles:'")
+        }
+        return reference
     }
 
     /// A string or a list of strings, each with its place (for `extends`

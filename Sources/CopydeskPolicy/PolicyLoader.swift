@@ -240,6 +240,27 @@ struct PolicyFolder {
                 policy.notices.append(notice)
             }
         }
+        for (reference, location) in document.styles {
+            let style: PolicyStyle
+            if reference.hasPrefix(PolicyDecoder.builtinStylePrefix) {
+                style = PolicyStyle(name: String(reference.dropFirst(PolicyDecoder.builtinStylePrefix.count)), folder: nil,
+                                    location: location)
+            } else {
+                // A folder is relative to the file that names it.
+                let base: String
+                switch source {
+                case .file(let path): base = PolicyPaths.directory(of: path)
+                case .builtin: base = "."
+                }
+                let folder = PolicyPaths.normalized(reference.hasPrefix("/") ? reference : PolicyPaths.joined(base, reference))
+                style = PolicyStyle(name: (folder as NSString).lastPathComponent, folder: folder, location: location)
+            }
+            if let index = policy.styles.firstIndex(where: { $0.name == style.name }) {
+                policy.styles[index] = style
+            } else {
+                policy.styles.append(style)
+            }
+        }
         for glob in document.exclude where !policy.exclude.contains(glob) {
             policy.exclude.append(glob)
         }

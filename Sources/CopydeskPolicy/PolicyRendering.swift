@@ -50,6 +50,13 @@ extension Policy {
                 lines.append("    \(YAMLText.key(option)): \(Self.yaml(value))\(isDefault)")
             }
         }
+        if !styles.isEmpty {
+            lines.append("styles:")
+            for style in styles {
+                let place = style.location.map { "  # set at \($0)" } ?? ""
+                lines.append("  - \(YAMLText.quoted(style.reference))\(place)")
+            }
+        }
         lines += renderNotices()
         return lines.joined(separator: "\n") + "\n"
     }

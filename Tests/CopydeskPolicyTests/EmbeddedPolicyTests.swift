@@ -25,6 +25,24 @@ struct EmbeddedPolicyTests {
         return files
     }
 
+    @Test("Every style folder under policies/style is embedded byte for byte (run scripts/embed-policies.sh)")
+    func everyStyleEmbedded() throws {
+        let styles = Self.repositoryRoot.appendingPathComponent("policies/style")
+        var folders: [String: [String: String]] = [:]
+        for folder in try FileManager.default.contentsOfDirectory(atPath: styles.path) {
+            var isDirectory: ObjCBool = false
+            let path = styles.appendingPathComponent(folder)
+            guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            var files: [String: String] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: path.path) where name.hasSuffix(".yml") {
+                files[name] = String(decoding: try Data(contentsOf: path.appendingPathComponent(name)), as: UTF8.self)
+            }
+            folders[folder] = files
+        }
+        #expect(!folders.isEmpty)
+        #expect(folders == BuiltinStyles.folders)
+    }
+
     @Test("The embedded default pack is policies/default.yml byte for byte")
     func defaultMatchesFile() throws {
         let file = try Data(contentsOf: Self.repositoryRoot.appendingPathComponent("policies/default.yml"))

@@ -27,7 +27,9 @@ public final class StyleConfig: @unchecked Sendable {
     let ignoredClasses: Set<String>
     let formats: [String: String]
 
-    init(ini: ValeIni) throws(StyleError) {
+    /// - Parameter folders: style folders given by name instead of found
+    ///   under `StylesPath` (a copydesk policy's `styles`, the embedded packs).
+    public init(ini: ValeIni, folders: [String: StyleFolder] = [:]) throws(StyleError) {
         self.ini = ini
         let dir = ini.directory
         if let entry = ini.globalValue("StylesPath") {
@@ -111,21 +113,42 @@ public final class StyleConfig: @unchecked Sendable {
         let root = stylesPath
         func load(style: String, only ruleName: String?) throws(StyleError) {
             if style == "Vale" { return }
-            guard let root else {
-                throw StyleError(file: ini.path, message: "style '\(style)' named but no StylesPath is set")
+            let files: [(name: String, path: String, text: () -> String?)]
+            let ruleRoot: String
+            switch folders[style] {
+            case .embedded(let texts):
+                ruleRoot = root ?? ini.directory
+                files = texts.keys.sorted().map { name in ("\(name)", "<builtin>/style/\(style)/\(name)", { texts[name] }) }
+            case .directory(let folder):
+                ruleRoot = (folder as NSString).deletingLastPathComponent
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                    throw StyleError(file: ini.path, message: "style folder '\(folder)' cannot be read")
+                }
+                files = names.sorted().map { name in
+                    let path = (folder as NSString).appendingPathComponent(name)
+                    return (name, path, { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } })
+                }
+            case nil:
+                guard let root else {
+                    throw StyleError(file: ini.path, message: "style '\(style)' named but no StylesPath is set")
+                }
+                ruleRoot = root
+                let folder = (root as NSString).appendingPathComponent(style)
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                    throw StyleError(file: ini.path, message: "style '\(style)' not found in \(root)")
+                }
+                files = names.sorted().map { name in
+                    let path = (folder as NSString).appendingPathComponent(name)
+                    return (name, path, { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } })
+                }
             }
-            let folder = (root as NSString).appendingPathComponent(style)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-                throw StyleError(file: ini.path, message: "style '\(style)' not found in \(root)")
-            }
-            for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            for (name, path, read) in files where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
                 let ruleID = style + "." + (name as NSString).deletingPathExtension
                 if let ruleName = ruleName, ruleID != ruleName { continue }
                 if loaded[ruleID] != nil { continue }
-                let path = (folder as NSString).appendingPathComponent(name)
-                guard let data = FileManager.default.contents(atPath: path) else { continue }
-                switch try RuleLoader.load(path: path, text: String(decoding: data, as: UTF8.self), id: ruleID,
-                                           accepted: accepted, stylesPath: root) {
+                guard let text = read() else { continue }
+                switch try RuleLoader.load(path: path, text: text, id: ruleID,
+                                           accepted: accepted, stylesPath: ruleRoot) {
                 case .check(let check):
                     loaded[ruleID] = check
                     order.append(ruleID)
@@ -141,8 +164,9 @@ public final class StyleConfig: @unchecked Sendable {
         for rule in singleRules {
             let style = String(rule.prefix { $0 != "." })
             if loadedStyles.contains(style) || style == "Vale" { continue }
-            guard let root,
-                  FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(style)) else { continue }
+            guard folders[style] != nil || root.map({
+                FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(style))
+            }) == true else { continue }
             try load(style: style, only: rule)
         }
         for (id, check) in try BuiltinRules.make(accepted: accepted, rejected: rejected, stylesPath: stylesPath) {
@@ -229,6 +253,13 @@ public struct StyleSelection: @unchecked Sendable {
 
     /// The ids (`Style.Rule`) of the rules the article gets.
     public var ruleIDs: [String] { rules.map(\.check.base.id) }
+
+    /// The selection without the rules whose ids are in `ids` (another
+    /// configuration already runs them on the article).
+    public func excluding(_ ids: Set<String>) -> StyleSelection {
+        StyleSelection(config: config, rules: rules.filter { !ids.contains($0.check.base.id) }, ext: ext,
+                       tokenIgnores: tokenIgnores, blockIgnores: blockIgnores, notRun: notRun)
+    }
 }
 
 enum ValeValues {
@@ -265,6 +296,22 @@ enum ValeValues {
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
+}
+
+/// Where a style's rule files are, when not under `StylesPath`.
+public enum StyleFolder: Sendable, Hashable {
+    case directory(String)
+    /// Rule files by file name, as embedded in the binary.
+    case embedded([String: String])
+}
+
+extension StyleConfig {
+    /// Every rule id the configuration loaded, in load order.
+    public var loadedRuleIDs: [String] { ruleOrder }
+
+    /// What a loaded rule says of itself (id, file, kind, message,
+    /// description, level, link), for `rules` and `explain`.
+    public func rule(_ id: String) -> RuleBase? { rules[id]?.base }
 }
 
 /// Finds each article's configuration (searching up from its folder) and
