@@ -120,7 +120,7 @@ struct PolicyDecodingTests {
         Case("schema: \"1\"\n", "policy.yml:1:9: error: 'schema' must be a whole number, not the quoted string '1' (write 'schema: 1')"),
         // Top-level keys.
         Case("schema: 1\nrule:\n  quote-balance: error\n", "policy.yml:2:1: error: unknown top-level key 'rule' (did you mean 'rules'?)"),
-        Case("schema: 1\ncolour: blue\n", "policy.yml:2:1: error: unknown top-level key 'colour' (valid keys: schema, name, extends, exclude, rules, notices)"),
+        Case("schema: 1\ncolour: blue\n", "policy.yml:2:1: error: unknown top-level key 'colour' (valid keys: schema, name, extends, exclude, rules, notices, styles)"),
         Case("schema: 1\nrules: [quote-balance]\n", "policy.yml:2:8: error: 'rules' must be a mapping of rule ids to settings, not a list (write one rule per line under 'rules:', such as '  quote-balance: error')"),
         Case("schema: 1\nname: [a, b]\n", "policy.yml:2:7: error: 'name' must be a string, not a list (write a name, such as 'name: House style')"),
         Case("schema: 1\nextends: {default: yes}\n", "policy.yml:2:10: error: 'extends' must be a string or a list of strings, not a mapping (write 'extends: default')"),
