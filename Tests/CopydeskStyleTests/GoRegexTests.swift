@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CopydeskStyle
 
@@ -70,5 +71,34 @@ import Testing
         #expect(regex.prefilter != nil)
         #expect(regex.matches(in: CheckText("up 4 per cent")).count == 1)
         #expect(regex.matches(in: CheckText("up 4 percent")).isEmpty)
+    }
+}
+
+@Suite("Patterns anchored at the start of the text")
+struct StartAnchorTests {
+    @Test("Every alternative must start with \\A, directly or inside a group", arguments: [
+        ("\\Afoo", true),
+        ("(?m)(?:(\\Afoo)|(\\Abar(x|y)))", true),
+        ("(?i)(?m)(?:(?P<a>\\Ahere)|(?:\\Athere))", true),
+        ("(?m)(?:(\\Afoo)|(bar))", false),
+        ("(\\Afoo|bar)baz", false),
+        ("(?=\\A)foo", false),
+        ("[\\A]foo", false),
+        ("\\bfoo", false),
+        ("foo|\\Abar", false),
+    ])
+    func detection(pattern: String, anchored: Bool) {
+        #expect(StartAnchor.everyAlternativeStartsWithA(pattern) == anchored)
+    }
+
+    @Test("An anchored pattern finds the same matches when tried only at the start")
+    func sameMatches() throws {
+        let regex = try GoRegex.compile("(?m)(?:(\\APORT [A-Z]+, )Texas( —)|(\\AHILL, )Ohio( —))")
+        #expect(regex.startsAtTextStart)
+        for text in ["PORT ARTHUR, Texas — Rain fell.", "Rain fell in PORT ARTHUR, Texas — again.", "HILL, Ohio — Snow."] {
+            let plain = try NSRegularExpression(pattern: "(?m)(?:(\\APORT [A-Z]+, )Texas( —)|(\\AHILL, )Ohio( —))")
+            let expected = plain.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).count
+            #expect(regex.matches(text) == (expected > 0), "\(text)")
+        }
     }
 }

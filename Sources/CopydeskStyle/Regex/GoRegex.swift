@@ -184,9 +184,103 @@ public enum GoRegex {
         do {
             let options: NSRegularExpression.Options = caseInsensitive ? [.caseInsensitive] : []
             return StyleRegex(source: pattern, regex: try NSRegularExpression(pattern: icu, options: options),
-                              prefilter: caseInsensitive ? nil : LiteralPrefilter(pattern: pattern))
+                              prefilter: caseInsensitive ? nil : LiteralPrefilter(pattern: pattern),
+                              startsAtTextStart: StartAnchor.everyAlternativeStartsWithA(pattern))
         } catch {
             throw GoRegexError(offset: 0, message: "invalid pattern '\(pattern)'")
         }
+    }
+}
+
+/// Whether a pattern can match only at the start of the text: each of its
+/// top-level alternatives begins with `\A`, after any flags and
+/// non-capturing wrappers. Such a pattern (a dateline rule's hundred states,
+/// each anchored) is tried at the start alone instead of at every position,
+/// with the same matches.
+enum StartAnchor {
+    static func everyAlternativeStartsWithA(_ pattern: String) -> Bool {
+        var body = Substring(pattern)
+        // Leading flag groups such as (?m) or (?i).
+        while body.hasPrefix("(?"), let close = body.firstIndex(of: ")"),
+              body[body.index(body.startIndex, offsetBy: 2)..<close].allSatisfy({ $0.isLetter }) {
+            body = body[body.index(after: close)...]
+        }
+        return isAnchored(body, depth: 0)
+    }
+
+    /// Every alternative of `text` starts with `\A`, or with a group whose
+    /// own alternatives all do.
+    private static func isAnchored(_ text: Substring, depth: Int) -> Bool {
+        guard depth < 8 else { return false }
+        let alternatives = topLevelAlternatives(text)
+        return !alternatives.isEmpty && alternatives.allSatisfy { alternative in
+            if alternative.hasPrefix("\\A") { return true }
+            guard alternative.hasPrefix("("), let close = closingParen(of: alternative) else { return false }
+            var inner = alternative[alternative.index(after: alternative.startIndex)..<close]
+            if inner.hasPrefix("?:") {
+                inner = inner.dropFirst(2)
+            } else if inner.hasPrefix("?P<") || inner.hasPrefix("?<"), let end = inner.firstIndex(of: ">") {
+                inner = inner[inner.index(after: end)...]
+            } else if inner.hasPrefix("?") {
+                return false  // a lookaround or flags: not a plain group
+            }
+            return isAnchored(inner, depth: depth + 1)
+        }
+    }
+
+    /// The index of the parenthesis that closes the one `text` opens with.
+    private static func closingParen(of text: Substring) -> Substring.Index? {
+        var depth = 0
+        var inClass = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\\" {
+                index = text.index(index, offsetBy: 2, limitedBy: text.endIndex) ?? text.endIndex
+                continue
+            }
+            if inClass {
+                if character == "]" { inClass = false }
+            } else if character == "[" {
+                inClass = true
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    private static func topLevelAlternatives(_ text: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        var depth = 0
+        var inClass = false
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\\" {
+                index = text.index(index, offsetBy: 2, limitedBy: text.endIndex) ?? text.endIndex
+                continue
+            }
+            if inClass {
+                if character == "]" { inClass = false }
+            } else if character == "[" {
+                inClass = true
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+            } else if character == "|" && depth == 0 {
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        parts.append(text[start..<text.endIndex])
+        return parts
     }
 }

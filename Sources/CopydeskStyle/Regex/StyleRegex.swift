@@ -7,6 +7,8 @@ public struct StyleRegex: @unchecked Sendable {
     let regex: NSRegularExpression
     /// A literal every match contains, when the pattern has one.
     var prefilter: LiteralPrefilter? = nil
+    /// The pattern can match only at the start of the text (`StartAnchor`).
+    var startsAtTextStart = false
 
     public var captureGroups: Int { regex.numberOfCaptureGroups }
 
@@ -15,7 +17,8 @@ public struct StyleRegex: @unchecked Sendable {
     func matches(in text: CheckText) -> [[Range<Int>?]] {
         if let prefilter, !prefilter.mayMatch(text.bytes) { return [] }
         let ns = text.ns
-        let found = regex.matches(in: ns as String, options: [], range: NSRange(location: 0, length: ns.length))
+        let found = regex.matches(in: ns as String, options: startsAtTextStart ? [.anchored] : [],
+                                  range: NSRange(location: 0, length: ns.length))
         return found.map { result in
             (0..<result.numberOfRanges).map { group in
                 let r = result.range(at: group)
@@ -28,7 +31,8 @@ public struct StyleRegex: @unchecked Sendable {
     func firstMatch(in text: CheckText) -> Range<Int>? {
         if let prefilter, !prefilter.mayMatch(text.bytes) { return nil }
         let ns = text.ns
-        guard let r = regex.firstMatch(in: ns as String, options: [], range: NSRange(location: 0, length: ns.length))?.range,
+        guard let r = regex.firstMatch(in: ns as String, options: startsAtTextStart ? [.anchored] : [],
+                                       range: NSRange(location: 0, length: ns.length))?.range,
               r.location != NSNotFound else { return nil }
         return text.utf8Offset(r.location)..<text.utf8Offset(r.location + r.length)
     }
