@@ -169,9 +169,14 @@ public final class StyleConfig: @unchecked Sendable {
             }) == true else { continue }
             try load(style: style, only: rule)
         }
-        for (id, check) in try BuiltinRules.make(accepted: accepted, rejected: rejected, stylesPath: stylesPath) {
-            loaded[id] = check
-            order.append(id)
+        // Vale's own rules (Vale.Spelling loads a dictionary) only when the
+        // configuration names the Vale style or one of its rules; no section
+        // can turn them on otherwise.
+        if styleNames.contains("Vale") || singleRules.contains(where: { $0.hasPrefix("Vale.") }) {
+            for (id, check) in try BuiltinRules.make(accepted: accepted, rejected: rejected, stylesPath: stylesPath) {
+                loaded[id] = check
+                order.append(id)
+            }
         }
         self.rules = loaded
         self.sharedPhrases = SharedPhrases(lists: loaded.compactMap { id, check in
