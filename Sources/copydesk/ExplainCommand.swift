@@ -1,6 +1,9 @@
 import ArgumentParser
 import CopydeskLinter
 import CopydeskRules
+import CopydeskPolicy
+import CopydeskCore
+import Foundation
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +14,19 @@ struct ExplainCommand: ParsableCommand {
     var rule: String
 
     func run() throws {
+        if RuleRegistry.description(of: rule) == nil, rule.contains(".") {
+            let directory = FileManager.default.currentDirectoryPath
+            let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas), explicitPolicyPath: nil)
+            let policy = try? resolver.policy(forArticleAt: directory + "/article.md")
+            let known = StyleCatalog.rules(in: directory, policy: policy).rules + StyleCatalog.builtinRules()
+            if let style = known.first(where: { $0.id == rule }) {
+                Console.output(StyleCatalog.explanation(of: style))
+                return
+            }
+            let hint = NearestMatch.suggestion(for: rule, among: known.map(\.id)).map { "did you mean '\($0)'? " } ?? ""
+            Console.error("error: unknown style rule '\(rule)'; \(hint)run `copydesk rules` for the style rules in reach here")
+            throw Console.usageOrInputError
+        }
         guard let description = RuleRegistry.description(of: rule) else {
             Console.error(RuleCatalog.unknownRuleMessage(rule))
             throw Console.usageOrInputError

@@ -1,5 +1,8 @@
 import ArgumentParser
 import CopydeskLinter
+import CopydeskPolicy
+import CopydeskRules
+import Foundation
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +15,16 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         switch format {
-        case .text: Console.output(RuleCatalog.listing())
+        case .text:
+            // The style rules a policy or .vale.ini here loads, then those built in.
+            let directory = FileManager.default.currentDirectoryPath
+            let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas), explicitPolicyPath: nil)
+            let policy = try? resolver.policy(forArticleAt: directory + "/article.md")
+            let (local, errors) = StyleCatalog.rules(in: directory, policy: policy)
+            for error in errors { Console.error(error) }
+            let localIDs = Set(local.map(\.id))
+            let builtin = StyleCatalog.builtinRules().filter { !localIDs.contains($0.id) }
+            Console.output(RuleCatalog.listing() + StyleCatalog.listing(local + builtin))
         case .json: Console.output(try RuleCatalog.listingJSON())
         case .markdown: Console.output(RuleDocumentation.ruleReference())
         }

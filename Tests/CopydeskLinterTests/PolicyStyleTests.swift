@@ -111,4 +111,22 @@ struct PolicyStyleTests {
         #expect(policy.styles.map { $0.reference } == ["style/newsroom"])
         #expect(policy.renderYAML().contains("styles:\n  - \"style/newsroom\"  # set at policy.yml:2:20\n"))
     }
+
+    @Test("rules and explain show style rules with the file each was read from")
+    func catalogue() throws {
+        let builtin = StyleCatalog.builtinRules()
+        let percent = try #require(builtin.first { $0.id == "newsroom.Percent" })
+        #expect(percent.kind == "substitution")
+        #expect(percent.file == "<builtin>/style/newsroom/Percent.yml")
+        #expect(StyleCatalog.explanation(of: percent).contains("File: <builtin>/style/newsroom/Percent.yml"))
+
+        let directory = try TemporaryDirectory()
+        try directory.write(".vale.ini", "StylesPath = styles\n[*]\nBasedOnStyles = Desk\n")
+        try directory.write("styles/Desk/Hedges.yml", "extends: existence\nmessage: \"Cut '%s'.\"\nlevel: suggestion\ntokens: [arguably]\n")
+        let (rules, errors) = StyleCatalog.rules(in: directory.path, policy: nil)
+        #expect(errors.isEmpty)
+        #expect(rules.map(\.id) == ["Desk.Hedges"])
+        #expect(rules.first?.file.hasSuffix("styles/Desk/Hedges.yml") == true)
+        #expect(StyleCatalog.listing(rules).contains("Desk.Hedges  suggestion  existence"))
+    }
 }
