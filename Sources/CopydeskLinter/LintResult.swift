@@ -109,10 +109,14 @@ public struct LintRun: Sendable {
     /// Descriptions of every rule enabled for any linted file, sorted by id
     /// (SARIF rule metadata).
     public var rules: [RuleDescription]
+    /// The style rules (Vale rule files) the run applied, sorted by id.
+    public var styleRules: [StyleRuleSummary]
 
-    public init(files: [FileResult], problems: [InputProblem], rules: [RuleDescription]) {
+    public init(files: [FileResult], problems: [InputProblem], rules: [RuleDescription],
+                styleRules: [StyleRuleSummary] = []) {
         self.files = files
         self.problems = problems
         self.rules = rules
+        self.styleRules = styleRules
     }
 }

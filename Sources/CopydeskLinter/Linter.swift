@@ -119,7 +119,16 @@ public final class Linter: Sendable {
         for index in usedRuleSets {
             for description in ruleSets.ruleSets[index].descriptions { rules[description.id] = description }
         }
-        return LintRun(files: files, problems: problems, rules: rules.values.sorted { $0.id < $1.id })
+        var styleRules: [String: StyleRuleSummary] = [:]
+        for job in jobs {
+            for selection in job.styles {
+                for id in selection.ruleIDs where styleRules[id] == nil {
+                    if let base = selection.config.rule(id) { styleRules[id] = StyleRuleSummary(base) }
+                }
+            }
+        }
+        return LintRun(files: files, problems: problems, rules: rules.values.sorted { $0.id < $1.id },
+                       styleRules: styleRules.values.sorted { $0.id < $1.id })
     }
 
     /// Lints one article already in memory: parse, check, suppress. Parser

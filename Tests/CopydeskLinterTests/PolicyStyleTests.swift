@@ -129,4 +129,31 @@ struct PolicyStyleTests {
         #expect(rules.first?.file.hasSuffix("styles/Desk/Hedges.yml") == true)
         #expect(StyleCatalog.listing(rules).contains("Desk.Hedges  suggestion  existence"))
     }
+
+    @Test("A style rule's link becomes its helpUri in SARIF, its file and description the rule's help")
+    func sarifHelpUri() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(".copydesk.yml", "schema: 1\nstyles: [styles/Desk]\n")
+        try directory.write("story.md", Self.article)
+        try directory.write("styles/Desk/Harbour.yml", """
+            extends: existence
+            message: "Say 'port', not '%s'."
+            description: The desk writes port for the town's harbour.
+            link: https://style.example.org/port
+            level: warning
+            tokens: [harbour]
+            """)
+        let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas), explicitPolicyPath: nil)
+        let run = try Linter(policyLookup: { path throws(PolicyError) in try resolver.policy(forArticleAt: path) })
+            .lint(LintOptions(paths: ["story.md"], workingDirectory: directory.path))
+        #expect(run.styleRules.map(\.id) == ["Desk.Harbour"])
+        let sarif = SARIFReport().render(run, context: ReportContext(workingDirectory: directory.path))
+        let log = try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any]
+        let runs = log?["runs"] as? [[String: Any]]
+        let driver = (runs?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        let rule = (driver?["rules"] as? [[String: Any]])?.first { $0["id"] as? String == "Desk.Harbour" }
+        #expect(rule?["helpUri"] as? String == "https://style.example.org/port")
+        #expect(((rule?["fullDescription"] as? [String: Any])?["text"] as? String)?
+            .hasPrefix("The desk writes port for the town's harbour. (Vale existence rule,") == true)
+    }
 }

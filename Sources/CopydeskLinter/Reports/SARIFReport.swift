@@ -71,6 +71,8 @@ struct SARIFLog: Codable, Hashable {
         var fullDescription: Message
         var help: Help
         var defaultConfiguration: Configuration
+        /// Where the rule is documented (a style rule's `link`).
+        var helpUri: String?
     }
 
     struct Help: Codable, Hashable {
@@ -266,6 +268,15 @@ struct SARIFRules {
         for (id, severity) in missing.sorted(by: { $0.key < $1.key }) {
             if let description = RuleRegistry.description(of: id) {
                 add(description)
+            } else if let style = run.styleRules.first(where: { $0.id == id }) {
+                let summary = style.description.isEmpty ? style.message : style.description
+                let text = "\(summary) (Vale \(style.kind) rule, \(style.file))"
+                indices[id] = descriptors.count
+                descriptors.append(SARIFLog.Rule(
+                    id: id, name: Self.pascalCase(id), shortDescription: .init(text: style.message),
+                    fullDescription: .init(text: text), help: .init(text: text, markdown: text),
+                    defaultConfiguration: .init(level: severity.rawValue),
+                    helpUri: style.link.flatMap { $0.isEmpty ? nil : $0 }))
             } else {
                 let text = "Findings copydesk reports under the id `\(id)`."
                 indices[id] = descriptors.count
