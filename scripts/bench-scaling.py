@@ -149,6 +149,7 @@ def table(runner, title, unit, steps, prepare, none_step=None, none_limit_label=
     prepare(value) returns (args, cwd). none_step, when given, is a (label,
     value) measured first; the largest step is then compared with it.
     """
+    short = re.split(r"[:,]", title)[0]
     print(f"\n== {title} ==")
     print(f"  {unit:>22}  {'CPU s':>8}  {'wall s':>7}  {'peak MB':>8}  step ratio (target <= {STEP_LIMIT:.2f})")
     measured = []
@@ -169,7 +170,7 @@ def table(runner, title, unit, steps, prepare, none_step=None, none_limit_label=
             cpu, peak, wall = runner.median(args, cwd)
         except Timeout:
             print(f"  {label:>22}  > {runner.timeout:.0f} s (timed out; larger sizes skipped)")
-            misses.append(f"{title}: {label} timed out after {runner.timeout:.0f} s")
+            misses.append(f"{short}: {label} timed out after {runner.timeout:.0f} s")
             return
         note = ""
         if previous is not None:
@@ -177,7 +178,7 @@ def table(runner, title, unit, steps, prepare, none_step=None, none_limit_label=
             verdict = "ok" if ratio <= STEP_LIMIT else "MISSES"
             note = f"{ratio:5.2f}x  {verdict}"
             if verdict != "ok":
-                misses.append(f"{title}: {measured[-1][0]} -> {label} took {ratio:.2f}x the CPU time")
+                misses.append(f"{short}: {measured[-1][0]} -> {label} took {ratio:.2f}x the CPU time")
         print(f"  {label:>22}  {cpu:8.3f}  {wall:7.3f}  {peak / 1024:8.1f}  {note}")
         measured.append((label, cpu))
         previous = cpu
@@ -187,7 +188,7 @@ def table(runner, title, unit, steps, prepare, none_step=None, none_limit_label=
         verdict = "ok" if ratio <= NONE_LIMIT else "MISSES"
         print(f"  {label} against {none_step[0]}: {ratio:.2f}x  (target <= {NONE_LIMIT}x{none_limit_label or ''})  {verdict}")
         if verdict != "ok":
-            misses.append(f"{title}: {label} took {ratio:.2f}x the CPU time of {none_step[0]} (target {NONE_LIMIT}x)")
+            misses.append(f"{short}: {label} took {ratio:.2f}x the CPU time of {none_step[0]} (target {NONE_LIMIT}x)")
 
 
 # ---------------------------------------------------------------- inputs
