@@ -501,7 +501,8 @@ def main():
                 return lint + ["--policy", name, "articles"], policy_root
             table(runner, f"5. exclude globs in the policy (matching no article), over {len(policy_files)} "
                   "PolNeAR train articles", "globs", [(f"{n:,}", n) for n in sizes["excludes"]], prepare,
-                  none_step=("none", 0))
+                  none_step=("none", 0),
+                  none_limit_label=", set for 10,000 globs" if options.quick else None)
 
         if "terms" in selected:
             title = f"6. style word-list terms (.vale.ini existence rule), over {len(policy_files)} PolNeAR train articles"
