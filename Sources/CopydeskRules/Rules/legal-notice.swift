@@ -192,7 +192,9 @@ public struct LegalNoticeRule: Rule {
         var article = ArticleWords(document: document, notices: notices, signatures: signatures)
         var occurrences: [[Occurrence]] = []
         for index in notices.indices {
-            occurrences.append(find(notice: index, in: &article))
+            // Most notices of a long list share no signature word with a
+            // given article; they are settled without a look at its words.
+            occurrences.append(article.mayHold(notice: index) ? find(notice: index, in: &article) : [])
         }
         var noticeBlocks = Set(document.blocks.indices.filter { document.blocks[$0].kind == .notice })
         for found in occurrences {
@@ -399,6 +401,9 @@ public struct LegalNoticeRule: Rule {
         let threshold = Self.alteredThreshold
         let shortest = Int((Double(count) * threshold / (2 - threshold)).rounded(.up))
         let longest = Int((Double(count) * (2 - threshold) / threshold).rounded(.down))
+        // A passage shares at most as many words with the notice as the
+        // whole article holds of them, and needs at least t·n / (2 − t).
+        if let total = hits.last, Double(total) < Double(count) * threshold / (2 - threshold) { return [] }
 
         var windows: [Occurrence] = []
         for first in 0..<blockCount where hits[first + 1] > hits[first] {
@@ -616,11 +621,14 @@ struct ArticleWords {
 
     let document: Document
     private(set) var tallies: [Bool: Tally] = [:]
+    /// Per notice (by its index in the rule), whether its signature is in the article.
+    private var candidates: [Bool]
     /// Words of the blocks compared so far, by letter-case mode and block.
     private var cache: [Bool: [Int: [NormalizedWord]]] = [:]
 
     init(document: Document, notices: [CompiledNotice], signatures: [Bool: NoticeSignatures]) {
         self.document = document
+        candidates = [Bool](repeating: false, count: notices.count)
         for caseSensitive in [false, true] {
             guard let signature = signatures[caseSensitive] else { continue }
             // The article's words are read once; only the notices one of
@@ -636,6 +644,7 @@ struct ArticleWords {
                 tally.starts.append(keys.count)
             }
             let compared = signature.candidates(among: keys)
+            for notice in compared { candidates[notice] = true }
             if !compared.isEmpty {
                 // Slot of each compared notice in `running`; -1 for the rest.
                 var slots = [Int](repeating: -1, count: notices.count)
@@ -656,6 +665,10 @@ struct ArticleWords {
             tallies[caseSensitive] = tally
         }
     }
+
+    /// Whether the article holds a signature word of the notice; when it
+    /// does not, it cannot hold the notice (`NoticeSignatures`).
+    func mayHold(notice index: Int) -> Bool { candidates[index] }
 
     static func mayHoldNotice(_ block: Block) -> Bool {
         block.kind != .frontMatterField && block.kind != .image
