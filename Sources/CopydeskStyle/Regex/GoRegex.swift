@@ -36,7 +36,10 @@ public enum GoRegex {
     /// The ICU spelling of a Go pattern.
     public static func translate(_ pattern: String) throws(GoRegexError) -> String {
         let chars = Array(pattern.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        // Scalars collected in an array and made a String once: appending
+        // to a UnicodeScalarView one scalar at a time re-validates as it goes.
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(chars.count + 16)
         var index = 0
         var inClass = false
         var classStart = 0
@@ -123,18 +126,20 @@ public enum GoRegex {
                 continue
             case "(":
                 if index + 1 < chars.count && chars[index + 1] == "?" {
-                    let rest = String(String.UnicodeScalarView(chars[(index + 2)...]))
-                    if rest.hasPrefix("P<") {
+                    // Read in place: copying the rest of the pattern at every
+                    // group made long patterns (a hundred swaps) quadratic.
+                    let isP = index + 3 < chars.count && chars[index + 2] == "P"
+                    if isP && chars[index + 3] == "<" {
                         emit("(?<")
                         index += 4
                         continue
                     }
-                    if rest.hasPrefix("P=") {
-                        guard let close = rest.firstIndex(of: ")") else {
+                    if isP && chars[index + 3] == "=" {
+                        guard let close = chars[(index + 4)...].firstIndex(of: ")") else {
                             throw GoRegexError(offset: byteOffset(index), message: "missing closing )")
                         }
-                        emit("\\k<\(rest[rest.index(rest.startIndex, offsetBy: 2)..<close])>")
-                        index += 2 + rest[..<close].unicodeScalars.count + 1
+                        emit("\\k<\(String(String.UnicodeScalarView(chars[(index + 4)..<close])))>")
+                        index = close + 1
                         continue
                     }
                     // Flags: (?i) (?m) (?s) (?U) and (?flags:…)
@@ -175,7 +180,10 @@ public enum GoRegex {
         if inClass {
             throw GoRegexError(offset: byteOffset(chars.count), message: "missing closing ]")
         }
-        return String(out)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(out.count)
+        for scalar in out { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Translates and compiles; an ICU error becomes a `GoRegexError`.
