@@ -14,10 +14,20 @@ public enum StyleEngine {
 
     public static func check(_ parsed: Document, selection: StyleSelection) -> [Finding] {
         guard !selection.isEmpty else { return [] }
+        let document = parsed
         // Who said each quotation: an attributed one is speech, which style
-        // rules leave alone unless their scope is `quote`.
-        var document = parsed
-        if !document.quotes.isEmpty { AttributionFinder().attribute(&document) }
+        // rules leave alone unless their scope is `quote`. Worked out for the
+        // whole article the first time an alert falls inside a quotation,
+        // which most articles never need.
+        var credited: [Bool]?
+        func isCredited(_ quote: Int) -> Bool {
+            if credited == nil {
+                var attributed = parsed
+                AttributionFinder().attribute(&attributed)
+                credited = attributed.quotes.map { $0.attribution != nil }
+            }
+            return credited?[quote] ?? false
+        }
         let blocks = ValeBlocks.make(document, ext: selection.ext, tokenIgnores: selection.tokenIgnores,
                                      skippedScopes: selection.config.skippedScopes,
                                      ignoredScopes: selection.config.ignoredScopes)
@@ -70,7 +80,10 @@ public enum StyleEngine {
                 let base = check.base
                 let readsQuotes = base.scope.readsQuotes
                 for alert in check.run(block.text, state: state) {
-                    if !readsQuotes, block.quotations.contains(where: { $0.overlaps(alert.range) || ($0.contains(alert.range.lowerBound)) }) {
+                    if !readsQuotes, block.quotations.contains(where: { quotation in
+                        (quotation.range.overlaps(alert.range) || quotation.range.contains(alert.range.lowerBound))
+                            && isCredited(quotation.quote)
+                    }) {
                         continue
                     }
                     let sourceRange: Range<Int>

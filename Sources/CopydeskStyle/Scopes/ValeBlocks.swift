@@ -22,8 +22,10 @@ struct ValeBlock {
     var text: CheckText
     var scope: Set<String>
     var origin: Origin
-    /// Text ranges (in this block's offsets) of attributed direct quotations.
-    var quotations: [Range<Int>] = []
+    /// Direct quotations the block holds: each one's text range in this
+    /// block's offsets, and its index in the document's quotes. Whether a
+    /// speaker is credited is asked only when an alert falls inside one.
+    var quotations: [(range: Range<Int>, quote: Int)] = []
 }
 
 enum ValeBlocks {
@@ -35,7 +37,11 @@ enum ValeBlocks {
         let extSection = ext
         var summary: [UInt8] = []
         var quotesByBlock: [Int: [Quote]] = [:]
-        for quote in document.quotes { quotesByBlock[quote.blockIndex, default: []].append(quote) }
+        var quoteIndicesByBlock: [Int: [Int]] = [:]
+        for (number, quote) in document.quotes.enumerated() {
+            quotesByBlock[quote.blockIndex, default: []].append(quote)
+            quoteIndicesByBlock[quote.blockIndex, default: []].append(number)
+        }
 
         // HTML elements around blocks (a <p> in an <li> or <td>) give them their scope.
         let containers = isText ? [] : MarkupRegions.containers(source)
@@ -87,7 +93,8 @@ enum ValeBlocks {
             }
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) else { continue }
             let quotes = (quotesByBlock[index] ?? [])
-            let attributed = quotes.filter { $0.attribution != nil && !$0.isBlockquote }.map(\.textRange)
+            let spoken = (quoteIndicesByBlock[index] ?? []).filter { !document.quotes[$0].isBlockquote }
+                .map { (range: document.quotes[$0].textRange, quote: $0) }
             var news: Set<String> = []
             switch block.kind {
             case .headline: news = ["headline"]
@@ -112,10 +119,10 @@ enum ValeBlocks {
             if sections == nil || sections!.contains("list") || sections!.contains("blockquote") {
                 summary += bytes + [0x0A, 0x0A]
             }
-            func slice(_ r: Range<Int>) -> [Range<Int>] {
-                attributed.compactMap { q in
-                    let lower = max(q.lowerBound, r.lowerBound), upper = min(q.upperBound, r.upperBound)
-                    return lower < upper ? (lower - r.lowerBound)..<(upper - r.lowerBound) : nil
+            func slice(_ r: Range<Int>) -> [(range: Range<Int>, quote: Int)] {
+                spoken.compactMap { q in
+                    let lower = max(q.range.lowerBound, r.lowerBound), upper = min(q.range.upperBound, r.upperBound)
+                    return lower < upper ? ((lower - r.lowerBound)..<(upper - r.lowerBound), q.quote) : nil
                 }
             }
             if sections == nil, !isText, block.kind != .heading, block.kind != .headline,
