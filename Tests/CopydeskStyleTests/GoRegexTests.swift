@@ -63,6 +63,9 @@ import Testing
         #expect(LiteralPrefilter(pattern: "cats?|dogs") == nil)
         #expect(LiteralPrefilter(pattern: "ab?c") == nil)
         #expect(LiteralPrefilter(pattern: "foo(?i)barbaz") == nil)
+        // A repetition's bounds are not text: "1,3" is not in "$4.00".
+        #expect(LiteralPrefilter(pattern: #"\$\d{1,3}(?:,\d{3})*\.00"#)?.literal == Array(".00".utf8))
+        #expect(LiteralPrefilter(pattern: #"\$0?\.\d{1,2}"#) == nil)
         #expect(LiteralPrefilter(pattern: #"\bper cent\b"#).map { String(decoding: $0.literal, as: UTF8.self) } == "per cent")
     }
 
@@ -100,5 +103,26 @@ struct StartAnchorTests {
             let expected = plain.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).count
             #expect(regex.matches(text) == (expected > 0), "\(text)")
         }
+    }
+}
+
+@Suite("A literal from each token of an alternation")
+struct AnyLiteralTests {
+    @Test("A text with none of the tokens' literals is not searched; one with any is")
+    func anyLiteral() throws {
+        var regex = try GoRegex.compile(#"(?m)\b(?:sen(?:d|ds|t) shock ?waves|sparked (?:outrage|fury))\b"#)
+        regex.requireAnyLiteral(of: ["sen(?:d|ds|t) shock ?waves", "sparked (?:outrage|fury)"])
+        #expect(regex.anyLiteral != nil)
+        func found(_ text: String) -> Int { regex.matches(in: CheckText(bytes: Array(text.utf8))).count }
+        #expect(found("The plan sparked outrage downtown.") == 1)
+        #expect(found("It sent shockwaves through the market.") == 1)
+        #expect(found("A quiet day at the harbour.") == 0)
+    }
+
+    @Test("A token without a literal of its own leaves the pattern unfiltered")
+    func tokenWithoutLiteral() throws {
+        var regex = try GoRegex.compile(#"(?m)(?:\d+%|per ?cent)"#)
+        regex.requireAnyLiteral(of: [#"\d+%"#, "per ?cent"])
+        #expect(regex.anyLiteral == nil)
     }
 }

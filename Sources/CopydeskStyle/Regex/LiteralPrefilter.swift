@@ -64,7 +64,14 @@ struct LiteralPrefilter: Sendable {
             case ")": depth -= 1; endRun()
             case "[": inClass = true; endRun()
             case "|": if depth == 0 { return nil }
-            case ".", "^", "$", "+", "*", "?", "{", "}": endRun()
+            case "{":
+                // A repetition's bounds ({1,3}) are not text the match holds.
+                endRun()
+                if let close = chars[index...].firstIndex(of: "}") {
+                    index = close + 1
+                    continue
+                }
+            case ".", "^", "$", "+", "*", "?", "}": endRun()
             default:
                 if depth == 0 && c.isASCII && !optionalNext(index + 1) {
                     current.append(UInt8(c.value))

@@ -1,3 +1,4 @@
+import CopydeskCore
 import Foundation
 
 /// A compiled pattern. NSRegularExpression is immutable and thread-safe
@@ -9,6 +10,21 @@ public struct StyleRegex: @unchecked Sendable {
     var prefilter: LiteralPrefilter? = nil
     /// The pattern can match only at the start of the text (`StartAnchor`).
     var startsAtTextStart = false
+    /// For an alternation of tokens: a literal from each, one of which every
+    /// match contains (any letter case); a text with none is not searched.
+    var anyLiteral: PhraseMatcher? = nil
+
+    /// Sets `anyLiteral` from the alternatives the pattern was joined from,
+    /// when each has a literal it needs; otherwise leaves it unset.
+    mutating func requireAnyLiteral(of alternatives: [String]) {
+        var literals: [String] = []
+        for alternative in alternatives {
+            guard let required = LiteralPrefilter(pattern: alternative) else { return }
+            literals.append(String(decoding: required.literal, as: UTF8.self))
+        }
+        guard !literals.isEmpty else { return }
+        anyLiteral = PhraseMatcher(literals)
+    }
 
     public var captureGroups: Int { regex.numberOfCaptureGroups }
 
@@ -16,6 +32,7 @@ public struct StyleRegex: @unchecked Sendable {
     /// then each group (nil where a group took no part).
     func matches(in text: CheckText) -> [[Range<Int>?]] {
         if let prefilter, !prefilter.mayMatch(text.bytes) { return [] }
+        if let anyLiteral, !anyLiteral.contains(in: text.bytes) { return [] }
         let ns = text.ns
         let found = regex.matches(in: ns as String, options: startsAtTextStart ? [.anchored] : [],
                                   range: NSRange(location: 0, length: ns.length))
@@ -30,6 +47,7 @@ public struct StyleRegex: @unchecked Sendable {
 
     func firstMatch(in text: CheckText) -> Range<Int>? {
         if let prefilter, !prefilter.mayMatch(text.bytes) { return nil }
+        if let anyLiteral, !anyLiteral.contains(in: text.bytes) { return nil }
         let ns = text.ns
         guard let r = regex.firstMatch(in: ns as String, options: startsAtTextStart ? [.anchored] : [],
                                        range: NSRange(location: 0, length: ns.length))?.range,

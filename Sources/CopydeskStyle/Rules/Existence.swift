@@ -60,7 +60,9 @@ struct ExistenceCheck: StyleCheck {
         regex = append ? regex + rawText : rawText + regex
         if ignorecase { regex = "(?i)" + regex }
         let node = (raw.first ?? tokens.first)?.1 ?? file.keys["extends"]?.value
-        return ExistenceCheck(base: base, pattern: try file.regex(regex, at: node), phrases: phrases, exceptions: exceptions)
+        var compiled = try file.regex(regex, at: node)
+        if raw.isEmpty { compiled.requireAnyLiteral(of: patterns) }
+        return ExistenceCheck(base: base, pattern: compiled, phrases: phrases, exceptions: exceptions)
     }
 }
 

@@ -102,6 +102,7 @@ struct SubstitutionCheck: StyleCheck {
         swaps = swaps.enumerated().sorted { ($0.element.0.count, -$0.offset) > ($1.element.0.count, -$1.offset) }.map(\.element)
         var alternatives: [Alternative] = []
         var parts: [String] = []
+        var regexKeys: [String] = []
         var group = 1
         var plain: [String] = []
         var plainReplacements: [String: String] = [:]
@@ -120,11 +121,13 @@ struct SubstitutionCheck: StyleCheck {
             alternatives.append(Alternative(group: group, innerGroups: compiled.captureGroups, replacement: replacement))
             group += 1 + compiled.captureGroups
             parts.append("(\(key))")
+            regexKeys.append(key)
         }
         let joined = parts.joined(separator: "|")
         var regex = nonword ? "(?m)(?:\(joined))" : "(?m)\\b(?:\(joined))\\b"
         if ignorecase { regex = "(?i)" + regex }
-        let pattern = parts.isEmpty ? nil : try file.regex(regex, at: file.keys["swap"]?.value)
+        var pattern = parts.isEmpty ? nil : try file.regex(regex, at: file.keys["swap"]?.value)
+        pattern?.requireAnyLiteral(of: regexKeys)
         return SubstitutionCheck(base: base, pattern: pattern, alternatives: alternatives,
                                  phrases: plain.isEmpty ? nil : PhraseList(plain, ignoreCase: ignorecase),
                                  plainReplacements: plainReplacements,
