@@ -71,13 +71,19 @@ public enum StyleEngine {
         var seen = Set<String>()
         var counts: [String: Int] = [:]
         let shared = selection.config.sharedPhrases
+        // Each rule's description read once, not once per block: reading it
+        // through the protocol copies a dozen strings and arrays.
+        let rules = selection.rules.map { (check: $0.check, level: $0.level, base: $0.check.base,
+                                           usesShared: shared?.rules.contains($0.check.base.id) ?? false) }
         for block in blocks {
             state.phraseHits = nil
-            if let shared, selection.rules.contains(where: { shared.rules.contains($0.check.base.id) && $0.check.base.scope.matches(block.scope) }) {
+            if let shared, rules.contains(where: { $0.usesShared && $0.base.scope.matches(block.scope) }) {
                 state.phraseHits = shared.hits(in: block.text.bytes)
             }
-            for (check, level) in selection.rules where check.base.scope.matches(block.scope) {
-                let base = check.base
+            for rule in rules where rule.base.scope.matches(block.scope) {
+                let check = rule.check
+                let level = rule.level
+                let base = rule.base
                 let readsQuotes = base.scope.readsQuotes
                 for alert in check.run(block.text, state: state) {
                     if !readsQuotes, block.quotations.contains(where: { quotation in

@@ -192,8 +192,7 @@ struct MetricCheck: StyleCheck {
               let threshold = Double(trimmed.dropFirst(op.count).trimmingCharacters(in: .whitespaces)) else {
             throw file.error(conditionNode, "'condition' must be a comparison such as '> 8'")
         }
-        var summaryBase = base
-        summaryBase.scope = ScopeSelector(["summary"])
+        let summaryBase = base.with(scope: ScopeSelector(["summary"]))
         return MetricCheck(base: summaryBase, formula: formula, comparison: op, threshold: threshold)
     }
 }
@@ -232,8 +231,7 @@ struct ReadabilityCheck: StyleCheck {
             }
             formulas.append(formula)
         }
-        var summaryBase = base
-        summaryBase.scope = ScopeSelector(["summary"])
+        let summaryBase = base.with(scope: ScopeSelector(["summary"]))
         return ReadabilityCheck(base: summaryBase, formulas: formulas, grade: try file.double("grade") ?? 8)
     }
 }

@@ -115,8 +115,7 @@ struct SequenceCheck: StyleCheck {
             guard let (text, node) = pattern else { throw file.error(item, "a sequence token needs 'pattern' or 'tag'") }
             tokens.append(Token(pattern: try file.regex(text, at: node, caseInsensitive: ignorecase), negate: negate, skip: skip))
         }
-        var sentenceBase = base
-        sentenceBase.scope = ScopeSelector(["sentence"])
+        let sentenceBase = base.with(scope: ScopeSelector(["sentence"]))
         return .check(SequenceCheck(base: sentenceBase, tokens: tokens))
     }
 }

@@ -1,22 +1,45 @@
 import CopydeskCore
 import Foundation
 
-/// What every Vale rule has, whatever it checks.
-public struct RuleBase: Sendable {
+/// What every Vale rule has, whatever it checks. A class, so that the
+/// engine's loop over rules and blocks shares one copy instead of copying a
+/// dozen strings and arrays at every read.
+public final class RuleBase: Sendable {
     /// `Style.Rule`, Vale's id.
-    public var id: String
+    public let id: String
     public var style: String { String(id.prefix { $0 != "." }) }
-    public var file: String
-    public var kind: String
-    public var message: String
-    public var description: String
-    public var level: ValeLevel
-    public var scope: ScopeSelector
-    public var link: String?
+    public let file: String
+    public let kind: String
+    public let message: String
+    public let description: String
+    public let level: ValeLevel
+    public let scope: ScopeSelector
+    public let link: String?
     /// At most this many alerts per file (0: no limit).
-    public var limit: Int
-    public var actionName: String?
-    public var actionParams: [String]
+    public let limit: Int
+    public let actionName: String?
+    public let actionParams: [String]
+
+    public init(id: String, file: String, kind: String, message: String, description: String, level: ValeLevel,
+                scope: ScopeSelector, link: String?, limit: Int, actionName: String?, actionParams: [String]) {
+        self.id = id
+        self.file = file
+        self.kind = kind
+        self.message = message
+        self.description = description
+        self.level = level
+        self.scope = scope
+        self.link = link
+        self.limit = limit
+        self.actionName = actionName
+        self.actionParams = actionParams
+    }
+
+    /// The same rule read in another scope (metric rules read the summary).
+    func with(scope: ScopeSelector) -> RuleBase {
+        RuleBase(id: id, file: file, kind: kind, message: message, description: description, level: level, scope: scope,
+                 link: link, limit: limit, actionName: actionName, actionParams: actionParams)
+    }
 }
 
 /// One alert, at a byte range of the text the check read.
