@@ -107,7 +107,11 @@ enum ValeBlocks {
             var sections: Set<String>? = nil
             if !isText {
                 switch block.kind {
-                case .heading, .headline where block.level > 0:
+                // A headline read from an <h1> has its level; one found by
+                // its place in plain text has none and is read as prose.
+                case .heading:
+                    sections = ["text", "heading", "h\(block.level)"]
+                case .headline where block.level > 0:
                     sections = ["text", "heading", "h\(block.level)"]
                 case .listItem: sections = ["text", "list"]
                 case .blockquote: sections = ["text", "blockquote"]
