@@ -267,7 +267,7 @@ public final class Linter: Sendable {
             }
         }
         // Severities map onto Vale's levels; `off` is Vale's NO.
-        var text = "MinAlertLevel = suggestion\n[*]\nBasedOnStyles = " + policy.styles.map(\.name).joined(separator: ", ") + "\n"
+        var settings: [(id: String, value: String)] = []
         let styleRules = policy.rules.filter { $0.key.contains(".") }.sorted { $0.key < $1.key }
         for (id, setting) in styleRules {
             let level: String
@@ -281,12 +281,12 @@ public final class Linter: Sendable {
                 case nil: level = "YES"
                 }
             }
-            text += "\(id) = \(level)\n"
+            settings.append((id, level))
         }
         let config: StyleConfig
         do {
-            let directory = policy.directory ?? FileManager.default.currentDirectoryPath
-            config = try StyleConfig(ini: try ValeIni.parse(text, path: directory + "/.copydesk-styles.ini"), folders: folders)
+            config = try StyleConfig.forStyles(policy.styles.map(\.name), folders: folders, settings: settings,
+                                               directory: policy.directory ?? FileManager.default.currentDirectoryPath)
         } catch {
             throw PolicyError(error)
         }

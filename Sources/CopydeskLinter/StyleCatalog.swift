@@ -1,5 +1,6 @@
 import CopydeskCore
 import CopydeskPolicy
+import CopydeskRules
 import CopydeskStyle
 import Foundation
 
@@ -53,14 +54,26 @@ public enum StyleCatalog {
         return (rules.sorted { $0.id < $1.id }, errors)
     }
 
+    /// The style rules in reach of `directory` (its policy's and `.vale.ini`'s),
+    /// then those built into copydesk that neither loads, as `copydesk rules`
+    /// lists them and `explain` looks them up.
+    public static func rulesInReach(of directory: String) -> (rules: [StyleRuleSummary], errors: [String]) {
+        let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas), explicitPolicyPath: nil)
+        // A policy that does not load is reported by lint and policy check;
+        // the listing goes on without its styles.
+        let policy = try? resolver.policy(forArticleAt: directory + "/article.md")
+        let (local, errors) = rules(in: directory, policy: policy)
+        let localIDs = Set(local.map(\.id))
+        return (local + builtinRules().filter { !localIDs.contains($0.id) }, errors)
+    }
+
     /// Every rule of the styles built into copydesk (`style/NAME`).
     public static func builtinRules() -> [StyleRuleSummary] {
         let names = BuiltinStyles.folders.keys.sorted()
-        let text = "MinAlertLevel = suggestion\n[*]\nBasedOnStyles = " + names.joined(separator: ", ") + "\n"
-        var folders: [String: StyleFolder] = [:]
-        for name in names { folders[name] = .embedded(BuiltinStyles.folders[name] ?? [:]) }
-        guard let ini = try? ValeIni.parse(text, path: "<builtin>/styles.ini"),
-              let config = try? StyleConfig(ini: ini, folders: folders) else { return [] }
+        let folders = BuiltinStyles.folders.mapValues(StyleFolder.embedded)
+        guard let config = try? StyleConfig.forStyles(names, folders: folders, settings: [], directory: "<builtin>") else {
+            return []
+        }
         return config.loadedRuleIDs.compactMap { config.rule($0).map(StyleRuleSummary.init) }.sorted { $0.id < $1.id }
     }
 

@@ -60,9 +60,14 @@ public enum RuleRegistry {
             engine[description.id] = setting.severity ?? description.defaultSeverity
         }
         // Waivers may name the policy's notices whether or not the rule that
-        // checks them is on.
-        let notices = try LegalNoticeRule.configuration(from: options(of: LegalNoticeRule.description, in: policy)).notices
-        return RuleSet(rules: configured, engineRuleSeverities: engine, noticeIDs: notices.map(\.id))
+        // checks them is on; when it is, its notices are already decoded.
+        let noticeIDs: [String]
+        if let legal = configured.lazy.compactMap({ $0.rule as? LegalNoticeRule }).first {
+            noticeIDs = legal.notices.map(\.notice.id)
+        } else {
+            noticeIDs = try LegalNoticeRule.configuration(from: options(of: LegalNoticeRule.description, in: policy)).notices.map(\.id)
+        }
+        return RuleSet(rules: configured, engineRuleSeverities: engine, noticeIDs: noticeIDs)
     }
 }
 

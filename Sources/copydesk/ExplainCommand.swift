@@ -16,9 +16,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         if RuleRegistry.description(of: rule) == nil, rule.contains(".") {
             let directory = FileManager.default.currentDirectoryPath
-            let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas), explicitPolicyPath: nil)
-            let policy = try? resolver.policy(forArticleAt: directory + "/article.md")
-            let known = StyleCatalog.rules(in: directory, policy: policy).rules + StyleCatalog.builtinRules()
+            let known = StyleCatalog.rulesInReach(of: directory).rules
             if let style = known.first(where: { $0.id == rule }) {
                 Console.output(StyleCatalog.explanation(of: style))
                 return

@@ -18,13 +18,9 @@ struct RulesCommand: ParsableCommand {
         case .text:
             // The style rules a policy or .vale.ini here loads, then those built in.
             let directory = FileManager.default.currentDirectoryPath
-            let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas), explicitPolicyPath: nil)
-            let policy = try? resolver.policy(forArticleAt: directory + "/article.md")
-            let (local, errors) = StyleCatalog.rules(in: directory, policy: policy)
+            let (styleRules, errors) = StyleCatalog.rulesInReach(of: directory)
             for error in errors { Console.error(error) }
-            let localIDs = Set(local.map(\.id))
-            let builtin = StyleCatalog.builtinRules().filter { !localIDs.contains($0.id) }
-            Console.output(RuleCatalog.listing() + StyleCatalog.listing(local + builtin))
+            Console.output(RuleCatalog.listing() + StyleCatalog.listing(styleRules))
         case .json: Console.output(try RuleCatalog.listingJSON())
         case .markdown: Console.output(RuleDocumentation.ruleReference())
         }

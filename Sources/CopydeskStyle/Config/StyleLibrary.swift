@@ -113,6 +113,16 @@ public final class StyleConfig: @unchecked Sendable {
         let root = stylesPath
         func load(style: String, only ruleName: String?) throws(StyleError) {
             if style == "Vale" { return }
+            /// The files of a style folder on disk, each read when loaded.
+            func filesOnDisk(_ folder: String, missing: String) throws(StyleError) -> [(name: String, path: String, text: () -> String?)] {
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                    throw StyleError(file: ini.path, message: missing)
+                }
+                return names.sorted().map { name in
+                    let path = (folder as NSString).appendingPathComponent(name)
+                    return (name, path, { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } })
+                }
+            }
             let files: [(name: String, path: String, text: () -> String?)]
             let ruleRoot: String
             switch folders[style] {
@@ -121,26 +131,14 @@ public final class StyleConfig: @unchecked Sendable {
                 files = texts.keys.sorted().map { name in ("\(name)", "<builtin>/style/\(style)/\(name)", { texts[name] }) }
             case .directory(let folder):
                 ruleRoot = (folder as NSString).deletingLastPathComponent
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-                    throw StyleError(file: ini.path, message: "style folder '\(folder)' cannot be read")
-                }
-                files = names.sorted().map { name in
-                    let path = (folder as NSString).appendingPathComponent(name)
-                    return (name, path, { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } })
-                }
+                files = try filesOnDisk(folder, missing: "style folder '\(folder)' cannot be read")
             case nil:
                 guard let root else {
                     throw StyleError(file: ini.path, message: "style '\(style)' named but no StylesPath is set")
                 }
                 ruleRoot = root
-                let folder = (root as NSString).appendingPathComponent(style)
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-                    throw StyleError(file: ini.path, message: "style '\(style)' not found in \(root)")
-                }
-                files = names.sorted().map { name in
-                    let path = (folder as NSString).appendingPathComponent(name)
-                    return (name, path, { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } })
-                }
+                files = try filesOnDisk((root as NSString).appendingPathComponent(style),
+                                        missing: "style '\(style)' not found in \(root)")
             }
             for (name, path, read) in files where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
                 let ruleID = style + "." + (name as NSString).deletingPathExtension
@@ -311,6 +309,17 @@ public enum StyleFolder: Sendable, Hashable {
 }
 
 extension StyleConfig {
+    /// The configuration of style folders named outside a `.vale.ini` (a
+    /// copydesk policy's styles, the embedded packs): every rule of every
+    /// style at its file's level, suggestions included, then each setting
+    /// (`Style.Rule` = YES, NO or a level) as a `.vale.ini` would give it.
+    public static func forStyles(_ names: [String], folders: [String: StyleFolder], settings: [(id: String, value: String)],
+                                 directory: String) throws(StyleError) -> StyleConfig {
+        var text = "MinAlertLevel = suggestion\n[*]\nBasedOnStyles = " + names.joined(separator: ", ") + "\n"
+        for (id, value) in settings { text += "\(id) = \(value)\n" }
+        return try StyleConfig(ini: try ValeIni.parse(text, path: directory + "/.copydesk-styles.ini"), folders: folders)
+    }
+
     /// Every rule id the configuration loaded, in load order.
     public var loadedRuleIDs: [String] { ruleOrder }
 

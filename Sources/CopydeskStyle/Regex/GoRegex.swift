@@ -238,35 +238,34 @@ enum StartAnchor {
 
     /// The index of the parenthesis that closes the one `text` opens with.
     private static func closingParen(of text: Substring) -> Substring.Index? {
-        var depth = 0
-        var inClass = false
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\\" {
-                index = text.index(index, offsetBy: 2, limitedBy: text.endIndex) ?? text.endIndex
-                continue
-            }
-            if inClass {
-                if character == "]" { inClass = false }
-            } else if character == "[" {
-                inClass = true
-            } else if character == "(" {
-                depth += 1
-            } else if character == ")" {
-                depth -= 1
-                if depth == 0 { return index }
-            }
-            index = text.index(after: index)
+        var found: Substring.Index?
+        scanStructure(text) { index, character, depth in
+            if character == ")" && depth == 0 { found = index }
+            return found == nil
         }
-        return nil
+        return found
     }
 
     private static func topLevelAlternatives(_ text: Substring) -> [Substring] {
         var parts: [Substring] = []
+        var start = text.startIndex
+        scanStructure(text) { index, character, depth in
+            if character == "|" && depth == 0 {
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            return true
+        }
+        parts.append(text[start..<text.endIndex])
+        return parts
+    }
+
+    /// Calls `body` with each character of `text` that is pattern structure
+    /// (not escaped, not inside a character class) and the group depth once
+    /// it is read; stops when `body` returns false.
+    private static func scanStructure(_ text: Substring, _ body: (Substring.Index, Character, Int) -> Bool) {
         var depth = 0
         var inClass = false
-        var start = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
@@ -278,17 +277,11 @@ enum StartAnchor {
                 if character == "]" { inClass = false }
             } else if character == "[" {
                 inClass = true
-            } else if character == "(" {
-                depth += 1
-            } else if character == ")" {
-                depth -= 1
-            } else if character == "|" && depth == 0 {
-                parts.append(text[start..<index])
-                start = text.index(after: index)
+            } else {
+                if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+                if !body(index, character, depth) { return }
             }
             index = text.index(after: index)
         }
-        parts.append(text[start..<text.endIndex])
-        return parts
     }
 }
