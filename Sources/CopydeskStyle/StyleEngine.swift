@@ -28,9 +28,28 @@ public enum StyleEngine {
             }
             return credited?[quote] ?? false
         }
+        let shared = selection.config.sharedPhrases
+        let gate = selection.config.gate
+        // Each rule's description read once, not once per block: reading it
+        // through the protocol copies a dozen strings and arrays.
+        let rules = selection.rules.map { (check: $0.check, level: $0.level, base: $0.check.base,
+                                           usesShared: shared?.rules.contains($0.check.base.id) ?? false,
+                                           slot: gate?.slots[$0.check.base.id]) }
+        // An article's blocks have a handful of distinct scopes: which rules
+        // read each is worked out once, and a block no rule reads is not made.
+        var rulesByScope: [Set<String>: [Int]] = [:]
+        func rulesReading(_ scope: Set<String>) -> [Int] {
+            if let known = rulesByScope[scope] { return known }
+            let found = rules.indices.filter { rules[$0].base.scope.matches(scope) }
+            rulesByScope[scope] = found
+            return found
+        }
+        // Metric rules count blocks of every kind: all are made for them.
+        let counting = selection.rules.contains { $0.check is MetricCheck || $0.check is ReadabilityCheck }
         let blocks = ValeBlocks.make(document, ext: selection.ext, tokenIgnores: selection.tokenIgnores,
                                      skippedScopes: selection.config.skippedScopes,
-                                     ignoredScopes: selection.config.ignoredScopes)
+                                     ignoredScopes: selection.config.ignoredScopes,
+                                     readers: counting ? nil : rulesReading)
         // BlockIgnores, ignored classes and skipped elements: regions of
         // the source no rule but a raw one reads.
         var ignoredRegions: [Range<Int>] = []
@@ -49,7 +68,7 @@ public enum StyleEngine {
         }
         let comments = ValeComments(source: document.source.bytes)
         let state = FileState()
-        if selection.rules.contains(where: { $0.check is MetricCheck || $0.check is ReadabilityCheck }) {
+        if counting {
             var counts: [String: Int] = [:]
             for block in blocks where !block.scope.contains("sentence") && !block.scope.contains("paragraph") {
                 if block.scope.contains("heading"), let level = block.scope.first(where: { $0.hasPrefix("h") && $0.count == 2 }) {
@@ -70,17 +89,31 @@ public enum StyleEngine {
         var findings: [Finding] = []
         var seen = Set<String>()
         var counts: [String: Int] = [:]
-        let shared = selection.config.sharedPhrases
-        // Each rule's description read once, not once per block: reading it
-        // through the protocol copies a dozen strings and arrays.
-        let rules = selection.rules.map { (check: $0.check, level: $0.level, base: $0.check.base,
-                                           usesShared: shared?.rules.contains($0.check.base.id) ?? false) }
+        // Checked before a rule is touched: most blocks hold none of a
+        // gated rule's literals.
+        let slots = rules.map { $0.slot ?? -1 }
+        var open = [Bool](repeating: false, count: gate?.slotCount ?? 0)
+        var opened: [Int] = []
+        // Paragraph and text blocks share one text: it is read once.
+        var gateRead: CheckText?
+        var phrasesRead: CheckText?
         for block in blocks {
-            state.phraseHits = nil
-            if let shared, rules.contains(where: { $0.usesShared && $0.base.scope.matches(block.scope) }) {
-                state.phraseHits = shared.hits(in: block.text.bytes)
-            }
-            for rule in rules where rule.base.scope.matches(block.scope) {
+            for ruleIndex in block.readers ?? rulesReading(block.scope) {
+                let slot = slots[ruleIndex]
+                if slot >= 0, let gate {
+                    if gateRead !== block.text {
+                        for cleared in opened { open[cleared] = false }
+                        opened = gate.open(block.text.bytes, into: &open)
+                        gateRead = block.text
+                    }
+                    if !open[slot] { continue }
+                }
+                let rule = rules[ruleIndex]
+                // Only rules with word lists read the shared automaton's hits.
+                if rule.usesShared, let shared, phrasesRead !== block.text {
+                    state.phraseHits = shared.hits(in: block.text.bytes)
+                    phrasesRead = block.text
+                }
                 let check = rule.check
                 let level = rule.level
                 let base = rule.base
@@ -117,8 +150,10 @@ public enum StyleEngine {
                         range = document.source.range(0..<0)
                     }
                     // Vale prints a message on one line.
-                    let message = alert.message.replacingOccurrences(of: "\r\n", with: " ")
-                        .replacingOccurrences(of: "\n", with: " ")
+                    var message = alert.message
+                    if message.utf8.contains(0x0A) {
+                        message = message.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                    }
                     findings.append(Finding(ruleID: base.id, severity: severity(level), message: message, range: range))
                 }
             }

@@ -25,10 +25,16 @@ package struct PhraseMatcher: Sendable {
     private let longestPhrase: Int
 
     /// - Parameter wholeWords: a match must not start or end inside a word.
-    package init(_ phrases: [String], wholeWords: Bool = false) {
+    /// - Parameter foldDigits: every ASCII digit reads as `0`, in the
+    ///   phrases and in the text (a prefilter's "0 pm" stands for any
+    ///   figure before "pm").
+    package init(_ phrases: [String], wholeWords: Bool = false, foldDigits: Bool = false) {
         self.phrases = phrases
         self.wholeWords = wholeWords
-        let folded = phrases.map { $0.utf8.map(PhraseMatcher.fold) }
+        func fold(_ byte: UInt8) -> UInt8 {
+            foldDigits ? PhraseMatcher.foldDigit(PhraseMatcher.fold(byte)) : PhraseMatcher.fold(byte)
+        }
+        let folded = phrases.map { $0.utf8.map(fold) }
         var classOfFolded = [Int](repeating: 0, count: 256)
         var classCount = 1
         for bytes in folded {
@@ -37,7 +43,7 @@ package struct PhraseMatcher: Sendable {
                 classCount += 1
             }
         }
-        let byteClasses = (0..<256).map { UInt8(classOfFolded[Int(PhraseMatcher.fold(UInt8($0)))]) }
+        let byteClasses = (0..<256).map { UInt8(classOfFolded[Int(fold(UInt8($0)))]) }
         self.byteClasses = byteClasses
         self.classCount = classCount
 
@@ -102,6 +108,10 @@ package struct PhraseMatcher: Sendable {
     /// `TextScalars.foldASCII`, under the name the format parsers use.
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 { TextScalars.foldASCII(byte) }
+
+    /// An ASCII digit as `0`; any other byte as it is.
+    @inline(__always)
+    package static func foldDigit(_ byte: UInt8) -> UInt8 { byte >= 0x30 && byte <= 0x39 ? 0x30 : byte }
 
     /// Every match in `bytes[range]`, in order of their ends; overlapping
     /// matches are all reported.

@@ -12,10 +12,8 @@ public struct JSONReport: ReportRenderer {
         // The output is the same bytes as encoding the whole report.
         var skeleton = JSONLintReport(run, context: context, withFiles: false)
         skeleton.files = []
-        let encoder = ReportEncoding.prettyEncoder()
-        return ReportEncoding.prettyJSON(skeleton, splicing: "files", items: run.files.lazy.map { file in
-            ReportEncoding.encode(JSONLintReport.File(file), with: encoder)
-        })
+        let files = ReportEncoding.concurrentMap(run.files) { JSONLintReport.File($0) }
+        return ReportEncoding.prettyJSON(skeleton, splicing: "files", items: ReportEncoding.encodeConcurrently(files, indent: 4))
     }
 }
 

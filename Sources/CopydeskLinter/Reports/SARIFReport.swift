@@ -23,15 +23,14 @@ public struct SARIFReport: ReportRenderer {
         // the bytes are those of encoding the whole log.
         let rules = SARIFRules(run)
         let skeleton = SARIFLog(run, context: context, rules: rules, withFiles: false)
-        let encoder = ReportEncoding.prettyEncoder()
-        var artifacts: [String] = []
-        var results: [String] = []
-        for (index, file) in run.files.enumerated() {
+        let entries = ReportEncoding.concurrentMap(Array(run.files.enumerated())) { index, file in
             let (artifact, fileResults) = SARIFLog.entries(for: file, index: index, rules: rules, context: context)
-            artifacts.append(ReportEncoding.encode(artifact, with: encoder))
-            for result in fileResults { results.append(ReportEncoding.encode(result, with: encoder)) }
+            return (ReportEncoding.encodeConcurrently([artifact], indent: 8)[0],
+                    fileResults.map { ReportEncoding.indented(ReportEncoding.encode($0, with: ReportEncoding.prettyEncoder()),
+                                                              by: String(repeating: " ", count: 8)) })
         }
-        return ReportEncoding.prettyJSON(skeleton, splicing: [("artifacts", 6, artifacts), ("results", 6, results)])
+        return ReportEncoding.prettyJSON(skeleton, splicing: [("artifacts", 6, entries.map(\.0)),
+                                                              ("results", 6, entries.flatMap(\.1))])
     }
 }
 

@@ -12,6 +12,9 @@ public final class StyleConfig: @unchecked Sendable {
     let rules: [String: any StyleCheck]
     /// Every plain word list of the configuration's existence rules, in one automaton.
     let sharedPhrases: SharedPhrases?
+    /// The literals of every rule that needs one, in one automaton: a
+    /// block is read once to learn which rules can raise an alert in it.
+    let gate: LiteralGate?
     let ruleOrder: [String]
     /// Rules copydesk read but cannot run, and why.
     public let unsupported: [(id: String, reason: String)]
@@ -179,6 +182,11 @@ public final class StyleConfig: @unchecked Sendable {
         self.rules = loaded
         self.sharedPhrases = SharedPhrases(lists: loaded.compactMap { id, check in
             ((check as? ExistenceCheck)?.phrases ?? (check as? SubstitutionCheck)?.phrases).map { (id, $0) }
+        })
+        var gated = Set<String>()
+        self.gate = LiteralGate(order.compactMap { id in
+            guard gated.insert(id).inserted, let literals = loaded[id]?.requiredLiterals else { return nil }
+            return (id, literals)
         })
         self.ruleOrder = order
         self.unsupported = unsupported

@@ -13,6 +13,9 @@ public struct StyleRegex: @unchecked Sendable {
     /// For an alternation of tokens: a literal from each, one of which every
     /// match contains (any letter case); a text with none is not searched.
     var anyLiteral: PhraseMatcher? = nil
+    /// Literals one of which every match contains, for the configuration's
+    /// `LiteralGate`; nil when the pattern can match without them.
+    var required: RequiredLiterals? = nil
 
     /// Sets `anyLiteral` from the alternatives the pattern was joined from,
     /// when each has a literal it needs; otherwise leaves it unset.
@@ -73,13 +76,14 @@ public struct StyleRegex: @unchecked Sendable {
 /// regex engine and the mapping from UTF-16 offsets back to UTF-8 ones.
 final class CheckText: @unchecked Sendable {
     let bytes: [UInt8]
-    let string: String
+    /// Made on first use: most blocks are never read as a String (a rule's
+    /// literals are not in them).
+    private(set) lazy var string = String(decoding: bytes, as: UTF8.self)
     private var cachedNS: NSString?
     private var utf16ToUTF8: [Int]?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
-        self.string = String(decoding: bytes, as: UTF8.self)
     }
 
     convenience init(_ string: String) { self.init(bytes: Array(string.utf8)) }

@@ -10,6 +10,10 @@ struct ExistenceCheck: StyleCheck {
     let phrases: PhraseList?
     let exceptions: StyleRegex?
 
+    var requiredLiterals: [RequiredLiterals.Literal]? {
+        CopydeskStyle.requiredLiterals(pattern: pattern, phrases: phrases)
+    }
+
     func run(_ text: CheckText, state: FileState) -> [RawAlert] {
         var ranges: [Range<Int>] = []
         if let phrases {
@@ -62,6 +66,7 @@ struct ExistenceCheck: StyleCheck {
         let node = (raw.first ?? tokens.first)?.1 ?? file.keys["extends"]?.value
         var compiled = try file.regex(regex, at: node)
         if raw.isEmpty { compiled.requireAnyLiteral(of: patterns) }
+        compiled.required = RequiredLiterals(pattern: regex)
         return ExistenceCheck(base: base, pattern: compiled, phrases: phrases, exceptions: exceptions)
     }
 }

@@ -67,6 +67,29 @@ final class FileState {
 protocol StyleCheck: Sendable {
     var base: RuleBase { get }
     func run(_ text: CheckText, state: FileState) -> [RawAlert]
+    /// Literals one of which a block must hold for the check to raise an
+    /// alert in it (`LiteralGate`); nil when the check must read every block.
+    var requiredLiterals: [RequiredLiterals.Literal]? { get }
+}
+
+extension StyleCheck {
+    var requiredLiterals: [RequiredLiterals.Literal]? { nil }
+}
+
+/// The literals of a check made of a pattern and a plain word list: the
+/// pattern's and the words; nil when the pattern has none.
+func requiredLiterals(pattern: StyleRegex?, phrases: PhraseList?) -> [RequiredLiterals.Literal]? {
+    var out: [RequiredLiterals.Literal] = []
+    if let pattern {
+        guard let required = pattern.required else { return nil }
+        out += required.literals
+    }
+    for phrase in phrases?.phrases ?? [] {
+        let digitsRead = phrase.map(PhraseMatcher.foldDigit)
+        out.append(RequiredLiterals.Literal(folded: digitsRead.map(TextScalars.foldASCII),
+                                            exact: phrases!.ignoreCase ? nil : digitsRead))
+    }
+    return out.isEmpty ? nil : out
 }
 
 enum ValeMessage {

@@ -25,6 +25,10 @@ struct SubstitutionCheck: StyleCheck {
     let ignorecase: Bool
     let capitalize: Bool
 
+    var requiredLiterals: [RequiredLiterals.Literal]? {
+        CopydeskStyle.requiredLiterals(pattern: pattern, phrases: phrases)
+    }
+
     func run(_ text: CheckText, state: FileState) -> [RawAlert] {
         // Every candidate: its range and what to write instead.
         var candidates: [(Range<Int>, String)] = []
@@ -128,6 +132,7 @@ struct SubstitutionCheck: StyleCheck {
         if ignorecase { regex = "(?i)" + regex }
         var pattern = parts.isEmpty ? nil : try file.regex(regex, at: file.keys["swap"]?.value)
         pattern?.requireAnyLiteral(of: regexKeys)
+        pattern?.required = RequiredLiterals(pattern: regex)
         return SubstitutionCheck(base: base, pattern: pattern, alternatives: alternatives,
                                  phrases: plain.isEmpty ? nil : PhraseList(plain, ignoreCase: ignorecase),
                                  plainReplacements: plainReplacements,

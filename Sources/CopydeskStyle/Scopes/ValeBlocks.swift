@@ -26,12 +26,29 @@ struct ValeBlock {
     /// block's offsets, and its index in the document's quotes. Whether a
     /// speaker is credited is asked only when an alert falls inside one.
     var quotations: [(range: Range<Int>, quote: Int)] = []
+    /// The rules that read a block of this scope, when the maker was told.
+    var readers: [Int]? = nil
 }
 
 enum ValeBlocks {
+    /// - Parameter readers: the rules that read a block of a scope; a block
+    ///   none reads is not made, and each block made carries its readers
+    ///   (nil: every block is made, without readers).
     static func make(_ document: Document, ext: String, tokenIgnores: [StyleRegex],
-                     skippedScopes: Set<String> = [], ignoredScopes: Set<String> = []) -> [ValeBlock] {
+                     skippedScopes: Set<String> = [], ignoredScopes: Set<String> = [],
+                     readers: ((Set<String>) -> [Int])? = nil) -> [ValeBlock] {
         var out: [ValeBlock] = []
+        func wants(_ scope: Set<String>) -> Bool { readers.map { !$0(scope).isEmpty } ?? true }
+        // Appends a block its scope's readers, unless no rule reads it.
+        func add(_ block: ValeBlock, readers known: [Int]? = nil) {
+            var block = block
+            if let readers {
+                let found = known ?? readers(block.scope)
+                if found.isEmpty { return }
+                block.readers = found
+            }
+            out.append(block)
+        }
         let source = document.source.bytes
         let isText = document.format == .text
         let extSection = ext
@@ -43,19 +60,22 @@ enum ValeBlocks {
             quoteIndicesByBlock[quote.blockIndex, default: []].append(number)
         }
 
+        let quoteReaders = readers?(["quote", extSection])
+        let quoteWanted = quoteReaders.map { !$0.isEmpty } ?? true
+        let summaryWanted = wants(["summary", extSection])
         // HTML elements around blocks (a <p> in an <li> or <td>) give them their scope.
         let containers = isText ? [] : MarkupRegions.containers(source)
         for (index, block) in document.blocks.enumerated() {
             if block.kind == .image, !isText, !skippedScopes.contains("alt"), let alt = block.image?.alt, !alt.text.isEmpty {
                 let verbatim = alt.text.utf8.count == alt.range.byteRange.count
-                out.append(ValeBlock(text: CheckText(alt.text), scope: ["text", "attr", "alt", extSection],
+                add(ValeBlock(text: CheckText(alt.text), scope: ["text", "attr", "alt", extSection],
                                      origin: .sourceAt(start: alt.range.start.offset, verbatim: verbatim)))
             }
             guard block.kind.isProse && block.kind != .authorCard else { continue }
             // Images inside a Markdown paragraph: their alt text, read from the markup.
             if document.format == .markdown, !skippedScopes.contains("alt") {
                 for alt in Self.inlineImageAlts(source, in: block.range.byteRange) {
-                    out.append(ValeBlock(text: CheckText(bytes: Array(source[alt])), scope: ["text", "attr", "alt", extSection],
+                    add(ValeBlock(text: CheckText(bytes: Array(source[alt])), scope: ["text", "attr", "alt", extSection],
                                          origin: .sourceAt(start: alt.lowerBound, verbatim: true)))
                 }
             }
@@ -120,7 +140,7 @@ enum ValeBlocks {
                 }
             }
             // Vale's summary: the prose of paragraphs, lists and quotes, not headings.
-            if sections == nil || sections!.contains("list") || sections!.contains("blockquote") {
+            if summaryWanted, sections == nil || sections!.contains("list") || sections!.contains("blockquote") {
                 summary += bytes + [0x0A, 0x0A]
             }
             func slice(_ r: Range<Int>) -> [(range: Range<Int>, quote: Int)] {
@@ -136,26 +156,32 @@ enum ValeBlocks {
             }
             if sections == nil, document.format == .markdown, let table = Self.table(bytes) {
                 for (cell, header) in table {
-                    out.append(ValeBlock(text: CheckText(bytes: Array(bytes[cell])),
+                    add(ValeBlock(text: CheckText(bytes: Array(bytes[cell])),
                                          scope: ["text", "table", header ? "header" : "cell", extSection],
                                          origin: .block(index: index, base: cell.lowerBound), quotations: slice(cell)))
                 }
             } else if let sections {
-                out.append(ValeBlock(text: CheckText(bytes: bytes), scope: sections.union(news).union([extSection]),
+                add(ValeBlock(text: CheckText(bytes: bytes), scope: sections.union(news).union([extSection]),
                                      origin: .block(index: index, base: 0), quotations: slice(0..<bytes.count)))
             } else {
-                for sentence in Sentences.split(bytes) {
-                    out.append(ValeBlock(text: CheckText(bytes: Array(bytes[sentence])),
-                                         scope: Set(["sentence", extSection]).union(news),
-                                         origin: .block(index: index, base: sentence.lowerBound), quotations: slice(sentence)))
+                let sentenceScope = Set(["sentence", extSection]).union(news)
+                let sentenceReaders = readers?(sentenceScope)
+                if sentenceReaders.map({ !$0.isEmpty }) ?? true {
+                    for sentence in Sentences.split(bytes) {
+                        add(ValeBlock(text: CheckText(bytes: Array(bytes[sentence])), scope: sentenceScope,
+                                      origin: .block(index: index, base: sentence.lowerBound), quotations: slice(sentence)),
+                            readers: sentenceReaders)
+                    }
                 }
-                out.append(ValeBlock(text: CheckText(bytes: bytes), scope: Set(["paragraph", extSection]).union(news),
-                                     origin: .block(index: index, base: 0), quotations: slice(0..<bytes.count)))
-                out.append(ValeBlock(text: CheckText(bytes: bytes), scope: Set(["text", extSection]).union(news),
-                                     origin: .block(index: index, base: 0), quotations: slice(0..<bytes.count)))
+                // One text for both: the engine reads a text once for all its scopes.
+                let whole = CheckText(bytes: bytes)
+                for scope in [Set(["paragraph", extSection]).union(news), Set(["text", extSection]).union(news)] {
+                    add(ValeBlock(text: whole, scope: scope,
+                                  origin: .block(index: index, base: 0), quotations: slice(0..<bytes.count)))
+                }
             }
             // The words inside each direct quotation, for rules scoped `quote`.
-            for quote in quotes where !quote.isBlockquote {
+            for quote in quotes where !quote.isBlockquote && quoteWanted {
                 var inner = quote.textRange
                 while inner.lowerBound < inner.upperBound, let scalar = firstScalar(bytes, at: inner.lowerBound),
                       QuoteMarks.isQuoteScalar(scalar) {
@@ -166,12 +192,12 @@ enum ValeBlocks {
                     inner = inner.lowerBound..<(inner.upperBound - width)
                 }
                 guard !inner.isEmpty else { continue }
-                out.append(ValeBlock(text: CheckText(bytes: Array(bytes[inner])), scope: ["quote", extSection],
-                                     origin: .block(index: index, base: inner.lowerBound)))
+                add(ValeBlock(text: CheckText(bytes: Array(bytes[inner])), scope: ["quote", extSection],
+                              origin: .block(index: index, base: inner.lowerBound)), readers: quoteReaders)
             }
         }
-        out.append(ValeBlock(text: CheckText(bytes: summary), scope: ["summary", extSection], origin: .none))
-        out.append(ValeBlock(text: CheckText(bytes: document.source.bytes), scope: ["raw", extSection], origin: .source))
+        add(ValeBlock(text: CheckText(bytes: summary), scope: ["summary", extSection], origin: .none))
+        add(ValeBlock(text: CheckText(bytes: document.source.bytes), scope: ["raw", extSection], origin: .source))
         return out
     }
 
