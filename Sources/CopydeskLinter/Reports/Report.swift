@@ -146,7 +146,7 @@ enum ReportEncoding {
     static func concurrentMap<T: Sendable, U: Sendable>(_ values: [T], _ transform: @Sendable (T) -> U) -> [U] {
         guard values.count > 1 else { return values.map(transform) }
         let chunks = min(values.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let results = UnsafeResults<U>(count: values.count)
+        let results = ConcurrentSlots<U>(count: values.count)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lower = values.count * chunk / chunks, upper = values.count * (chunk + 1) / chunks
             for index in lower..<upper { results.set(index, transform(values[index])) }
@@ -154,18 +154,20 @@ enum ReportEncoding {
         return results.values
     }
 
-    /// Every line of an encoded value but the first indented by `pad`
-    /// more: JSON strings hold no raw line breaks, so this is safe.
+    /// Every non-empty line of an encoded value indented by `pad`: JSON
+    /// strings hold no raw line breaks, so this is safe.
     static func indented(_ item: String, by pad: String) -> String {
         guard !pad.isEmpty else { return item }
-        var out = ""
-        out.reserveCapacity(item.utf8.count + item.utf8.count / 8)
-        for (index, line) in item.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { out += "\n" }
-            if !line.isEmpty { out += pad }
-            out += line
+        let padBytes = Array(pad.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(item.utf8.count + item.utf8.count / 4)
+        var lineStart = true
+        for byte in item.utf8 {
+            if lineStart && byte != 0x0A { out += padBytes }
+            out.append(byte)
+            lineStart = byte == 0x0A
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The same for several arrays, each named by its key and the number of
@@ -211,12 +213,3 @@ extension Severity {
     }
 }
 
-/// Slots each written once, from any thread, before `values` is read.
-private final class UnsafeResults<U>: @unchecked Sendable {
-    private var storage: [U?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: U) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-    var values: [U] { storage.map { $0! } }
-}

@@ -143,18 +143,33 @@ public final class StyleConfig: @unchecked Sendable {
                 files = try filesOnDisk((root as NSString).appendingPathComponent(style),
                                         missing: "style '\(style)' not found in \(root)")
             }
+            var pending: [(id: String, path: String, text: String)] = []
             for (name, path, read) in files where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
                 let ruleID = style + "." + (name as NSString).deletingPathExtension
                 if let ruleName = ruleName, ruleID != ruleName { continue }
-                if loaded[ruleID] != nil { continue }
+                if loaded[ruleID] != nil || pending.contains(where: { $0.id == ruleID }) { continue }
                 guard let text = read() else { continue }
-                switch try RuleLoader.load(path: path, text: text, id: ruleID,
-                                           accepted: accepted, stylesPath: ruleRoot) {
+                pending.append((ruleID, path, text))
+            }
+            // Rule files are read on every core (a pack's patterns take
+            // most of a short lint to compile), then taken in file order,
+            // so the first error reported is the first file's.
+            let accepted = accepted
+            let queued = pending
+            let outcomes = ConcurrentSlots<Result<LoadedRule, StyleError>>(count: pending.count)
+            DispatchQueue.concurrentPerform(iterations: queued.count) { index in
+                let rule = queued[index]
+                outcomes.set(index, Result { () throws(StyleError) in
+                    try RuleLoader.load(path: rule.path, text: rule.text, id: rule.id, accepted: accepted, stylesPath: ruleRoot)
+                })
+            }
+            for (rule, outcome) in zip(pending, outcomes.values) {
+                switch try outcome.get() {
                 case .check(let check):
-                    loaded[ruleID] = check
-                    order.append(ruleID)
+                    loaded[rule.id] = check
+                    order.append(rule.id)
                 case .unsupported(let reason):
-                    unsupported.append((ruleID, reason))
+                    unsupported.append((rule.id, reason))
                 }
             }
         }
@@ -384,3 +399,4 @@ public final class StyleLibrary: @unchecked Sendable {
         return config.selection(forArticle: absolutePath)
     }
 }
+

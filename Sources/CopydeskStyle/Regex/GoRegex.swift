@@ -186,6 +186,48 @@ public enum GoRegex {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The number of capturing groups in a Go pattern (plain and named
+    /// groups), or nil when its parentheses do not balance.
+    static func captureGroups(_ pattern: String) -> Int? {
+        let chars = Array(pattern.unicodeScalars)
+        var count = 0
+        var depth = 0
+        var index = 0
+        while index < chars.count {
+            switch chars[index] {
+            case "\\":
+                index += 1
+            case "[":
+                index += 1
+                if index < chars.count, chars[index] == "^" { index += 1 }
+                if index < chars.count, chars[index] == "]" { index += 1 }
+                while index < chars.count, chars[index] != "]" {
+                    if chars[index] == "\\" { index += 1 }
+                    else if chars[index] == "[", index + 1 < chars.count, chars[index + 1] == ":",
+                            let close = (index + 2..<chars.count).first(where: { chars[$0] == "]" }) { index = close }
+                    index += 1
+                }
+            case "(":
+                depth += 1
+                let next = index + 1 < chars.count ? chars[index + 1] : " "
+                if next != "?" {
+                    count += 1
+                } else if index + 2 < chars.count {
+                    let kind = chars[index + 2]
+                    if kind == "P" && index + 3 < chars.count && chars[index + 3] == "<" { count += 1 }
+                    if kind == "<" && index + 3 < chars.count && chars[index + 3] != "=" && chars[index + 3] != "!" { count += 1 }
+                }
+            case ")":
+                depth -= 1
+                if depth < 0 { return nil }
+            default:
+                break
+            }
+            index += 1
+        }
+        return depth == 0 ? count : nil
+    }
+
     /// Translates and compiles; an ICU error becomes a `GoRegexError`.
     public static func compile(_ pattern: String, caseInsensitive: Bool = false) throws(GoRegexError) -> StyleRegex {
         let icu = try translate(pattern)

@@ -636,19 +636,20 @@ private struct PatternReader {
         guard index < chars.count else { failed = true; return nil }
         index += 1  // ]
         if negated || wide { return .unknown }
-        var folded = Set<Literal>()
+        // Each folded byte once: without an exact form when the class
+        // holds both cases of a letter, or under (?i).
+        var exactByFolded: [UInt8: [UInt8]?] = [:]
         for member in members {
             let byte = PhraseMatcher.foldDigit(member)
-            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-            let caseMatters = !foldCase && isLetter
-            folded.insert(Literal(folded: [TextScalars.foldASCII(byte)], exact: caseMatters || !isLetter ? [byte] : nil))
+            let folded = TextScalars.foldASCII(byte)
+            let isLetter = folded >= 0x61 && folded <= 0x7A
+            if let seen = exactByFolded[folded] {
+                if seen != [byte] { exactByFolded[folded] = .some(nil) }
+            } else {
+                exactByFolded[folded] = isLetter && foldCase ? .some(nil) : [byte]
+            }
+            if exactByFolded.count > 12 { return .unknown }
         }
-        // Both cases of a letter listed: the class does not care about case.
-        var merged = Set<Literal>()
-        for literal in folded {
-            let twins = folded.filter { $0.folded == literal.folded }
-            merged.insert(twins.count > 1 ? Literal(folded: literal.folded, exact: nil) : literal)
-        }
-        return merged.count <= 12 ? PieceInfo(exact: merged) : .unknown
+        return PieceInfo(exact: Set(exactByFolded.map { Literal(folded: [$0.key], exact: $0.value) }))
     }
 }

@@ -38,9 +38,6 @@ struct ExistenceCheck: StyleCheck {
         let tokens = try file.strings("tokens")
         let raw = try file.strings("raw")
         let append = try file.bool("append")
-        for (token, node) in tokens {
-            _ = try file.regex(token, at: node)
-        }
         let exceptions = try exceptionPattern(file, accepted: accepted, ignorecase: ignorecase)
         // Plain words (and alternations of them) go to the shared automaton;
         // the rest stay a regex, as Vale writes it.
@@ -64,7 +61,9 @@ struct ExistenceCheck: StyleCheck {
         regex = append ? regex + rawText : rawText + regex
         if ignorecase { regex = "(?i)" + regex }
         let node = (raw.first ?? tokens.first)?.1 ?? file.keys["extends"]?.value
-        var compiled = try file.regex(regex, at: node)
+        guard var compiled = try file.regexes(tokens, joined: regex, at: node).0 else {
+            preconditionFailure("a joined pattern always compiles or throws")
+        }
         if raw.isEmpty { compiled.requireAnyLiteral(of: patterns) }
         compiled.required = RequiredLiterals(pattern: regex)
         return ExistenceCheck(base: base, pattern: compiled, phrases: phrases, exceptions: exceptions)
@@ -75,12 +74,11 @@ struct ExistenceCheck: StyleCheck {
 /// whole-match pattern.
 func exceptionPattern(_ file: RuleFile, accepted: [String], ignorecase: Bool) throws(StyleError) -> StyleRegex? {
     let listed = try file.strings("exceptions")
-    for (term, node) in listed { _ = try file.regex(term, at: node) }
     var terms = listed.map(\.0) + accepted
     guard !terms.isEmpty else { return nil }
     terms.sort { $0.count > $1.count }
     let pattern = (ignorecase ? "(?i)" : "") + "(?:" + terms.joined(separator: "|") + ")"
-    return try file.regex(pattern, at: file.keys["exceptions"]?.value)
+    return try file.regexes(listed, joined: pattern, at: file.keys["exceptions"]?.value).0
 }
 
 /// A rule's plain words and phrases. They are matched by the

@@ -200,6 +200,39 @@ struct RuleFile {
     }
 
     /// Compiles a Vale pattern, or fails naming where it is written.
+    /// Each of `parts` checked as `regex(_:at:)` would, without compiling
+    /// each with ICU (a pack's hundreds of keys made loading slow): Go's
+    /// syntax is read by the translator, and ICU compiles `joined`, the
+    /// pattern the parts make together, which holds every part. Only when
+    /// that fails, or a part's parentheses do not balance (it could pass
+    /// joined to another), is each part compiled on its own, so the error
+    /// points at the part at fault. Returns the joined regex and each
+    /// part's number of capturing groups.
+    func regexes(_ parts: [(String, Node?)], joined: String?, at node: Node?) throws(StyleError) -> (StyleRegex?, [Int]) {
+        var captures: [Int] = []
+        for (part, partNode) in parts {
+            do {
+                _ = try GoRegex.translate(part)
+            } catch {
+                throw self.error(partNode, "cannot use pattern: \(error.message)",
+                                 hint: "copydesk reads Vale's Go (RE2) syntax through ICU")
+            }
+            guard let count = GoRegex.captureGroups(part) else {
+                captures.append(try regex(part, at: partNode).captureGroups)
+                continue
+            }
+            captures.append(count)
+        }
+        guard let joined else { return (nil, captures) }
+        do {
+            return (try GoRegex.compile(joined), captures)
+        } catch {
+            for (part, partNode) in parts { _ = try regex(part, at: partNode) }
+            throw self.error(node, "cannot use pattern: \(error.message)",
+                             hint: "copydesk reads Vale's Go (RE2) syntax through ICU")
+        }
+    }
+
     func regex(_ pattern: String, at node: Node?, caseInsensitive: Bool = false) throws(StyleError) -> StyleRegex {
         do {
             return try GoRegex.compile(pattern, caseInsensitive: caseInsensitive)

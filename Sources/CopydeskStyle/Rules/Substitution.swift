@@ -110,8 +110,8 @@ struct SubstitutionCheck: StyleCheck {
         var group = 1
         var plain: [String] = []
         var plainReplacements: [String: String] = [:]
+        var regexSwaps: [(key: String, replacement: String, node: Node?)] = []
         for (key, replacement, node) in swaps {
-            let compiled = try file.regex(key, at: node)
             if !nonword, let words = PhraseList.expand(key, ignorecase: ignorecase) {
                 for word in words {
                     let folded = ignorecase ? String(decoding: word.utf8.map(LiteralPrefilter.fold), as: UTF8.self) : word
@@ -122,15 +122,27 @@ struct SubstitutionCheck: StyleCheck {
                 }
                 continue
             }
-            alternatives.append(Alternative(group: group, innerGroups: compiled.captureGroups, replacement: replacement))
-            group += 1 + compiled.captureGroups
+            regexSwaps.append((key, replacement, node))
             parts.append("(\(key))")
             regexKeys.append(key)
         }
         let joined = parts.joined(separator: "|")
         var regex = nonword ? "(?m)(?:\(joined))" : "(?m)\\b(?:\(joined))\\b"
         if ignorecase { regex = "(?i)" + regex }
-        var pattern = parts.isEmpty ? nil : try file.regex(regex, at: file.keys["swap"]?.value)
+        var (pattern, captures) = try file.regexes(swaps.map { ($0.0, $0.2) }, joined: parts.isEmpty ? nil : regex,
+                                                    at: file.keys["swap"]?.value)
+        // Each key's groups, in the order of `regexSwaps`.
+        let keyIndex = Dictionary(swaps.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var inner = regexSwaps.map { captures[keyIndex[$0.key]!] }
+        if let compiled = pattern, compiled.captureGroups != inner.reduce(regexSwaps.count, +) {
+            // The count read from the pattern disagrees with ICU's: ask ICU, key by key.
+            inner = []
+            for swap in regexSwaps { inner.append(try file.regex(swap.key, at: swap.node).captureGroups) }
+        }
+        for (swap, groups) in zip(regexSwaps, inner) {
+            alternatives.append(Alternative(group: group, innerGroups: groups, replacement: swap.replacement))
+            group += 1 + groups
+        }
         pattern?.requireAnyLiteral(of: regexKeys)
         pattern?.required = RequiredLiterals(pattern: regex)
         return SubstitutionCheck(base: base, pattern: pattern, alternatives: alternatives,
