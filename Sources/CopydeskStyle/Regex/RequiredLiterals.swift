@@ -209,6 +209,20 @@ private struct PatternReader {
                 }
                 continue
             }
+            if let exact = atom.exact, !atEnd, chars[index] == "+" {
+                // `x+` is one `x` and then anything: the run takes one and ends.
+                index += 1
+                if !atEnd, chars[index] == "?" || chars[index] == "+" { index += 1 }
+                allExact = false
+                if let current = run, current.count * exact.count <= RequiredLiterals.crossLimit {
+                    run = Self.cross(current, exact)
+                } else {
+                    closeRun()
+                    run = exact
+                }
+                closeRun()
+                continue
+            }
             let piece = quantified(atom)
             if failed { return nil }
             if let exact = piece.exact {
