@@ -154,7 +154,12 @@ public enum StyleEngine {
                     if message.utf8.contains(0x0A) {
                         message = message.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
                     }
-                    findings.append(Finding(ruleID: base.id, severity: severity(level), message: message, range: range))
+                    var finding = Finding(ruleID: base.id, severity: severity(level), message: message, range: range)
+                    if base.actionName != nil {
+                        finding.suggestions = ValeAction.suggestions(name: base.actionName, params: base.actionParams,
+                                                                     match: alert.match, replacements: alert.replacements)
+                    }
+                    findings.append(finding)
                 }
             }
         }

@@ -54,3 +54,44 @@ import Testing
         #expect(first.hasPrefix("{\n  \"files\" : ["))
     }
 }
+
+@Suite("Suggestions from a style rule's action, in every report")
+struct SuggestionReportTests {
+    /// The fixture run with one suggestion on its first finding.
+    var run: LintRun {
+        var run = ReportFixtures.run
+        run.files[0].findings[0].suggestions = ["said"]
+        return run
+    }
+
+    @Test("JSON lists them; a finding without any has no key for them")
+    func json() throws {
+        let decoded = try JSONDecoder().decode(JSONLintReport.self,
+                                               from: Data(renderReport(run, format: .json, context: ReportFixtures.context).utf8))
+        let findings = decoded.files.flatMap(\.findings)
+        #expect(findings[0].suggestions == ["said"])
+        #expect(findings.dropFirst().allSatisfy { $0.suggestions == nil })
+        #expect(findings.count > 1)
+    }
+
+    @Test("SARIF gives each a fix replacing the finding's region")
+    func sarif() throws {
+        let text = renderReport(run, format: .sarif, context: ReportFixtures.context)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let results = try #require(((log["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        let fixes = try #require(results[0]["fixes"] as? [[String: Any]])
+        let change = try #require((fixes[0]["artifactChanges"] as? [[String: Any]])?.first)
+        let replacement = try #require((change["replacements"] as? [[String: Any]])?.first)
+        #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == "said")
+        let region = try #require(replacement["deletedRegion"] as? [String: Any])
+        #expect(region["startLine"] as? Int == 1 && region["startColumn"] as? Int == 23)
+        #expect(results[1]["fixes"] == nil)
+    }
+
+    @Test("The text report shows them under the snippet")
+    func text() {
+        let text = renderReport(run, format: .text, context: ReportFixtures.context)
+        #expect(text.contains("suggestion: 'said'"))
+        #expect(text.components(separatedBy: "suggestion:").count == 2)
+    }
+}

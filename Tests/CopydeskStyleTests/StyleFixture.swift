@@ -43,6 +43,17 @@ struct StyleFixture {
             .map { "\(name):\($0.range.start.line):\($0.range.start.column):\($0.ruleID):\($0.message)" }
     }
 
+    /// `Rule: suggestion | suggestion…` for every finding on `article`.
+    func suggestions(_ name: String, _ article: String) throws -> [String] {
+        let path = root + "/" + name
+        try article.write(toFile: path, atomically: true, encoding: .utf8)
+        guard let selection = try StyleLibrary().selection(forArticle: path) else { return [] }
+        let document = ArticleParser.parse(SourceText(path: name, string: article), format: InputFormat.forPath(name) ?? .text)
+        return StyleEngine.check(document, selection: selection)
+            .sorted { $0.range.start.offset < $1.range.start.offset }
+            .map { "\($0.ruleID): " + $0.suggestions.joined(separator: " | ") }
+    }
+
     /// The error loading the configuration gives, if any.
     func loadError(for name: String = "a.md") -> StyleError? {
         let path = root + "/" + name

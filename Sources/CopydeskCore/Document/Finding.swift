@@ -60,6 +60,10 @@ public struct Finding: Sendable, Hashable {
     public var subject: String?
     /// How sure the rule is, from 0 to 1, where it weighs its findings.
     public var confidence: Double?
+    /// Texts an editor can put in place of the finding's range, best first
+    /// (a style rule's `action`); "" means delete it. Empty when the rule
+    /// offers none.
+    public var suggestions: [String] = []
 
     public init(ruleID: String, severity: Severity, message: String, range: SourceRange,
                 related: [RelatedLocation] = [], suppression: SuppressionInfo? = nil, subject: String? = nil) {

@@ -54,9 +54,12 @@ public struct JSONLintReport: Codable, Sendable, Hashable {
         public var suppressed: Suppression?
         /// From 0 to 1, for rules that weigh their findings; absent where certain.
         public var confidence: Double?
+        /// Texts to put in place of `range`, best first ("" deletes it);
+        /// absent when the rule offers none (a style rule's `action`).
+        public var suggestions: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case ruleId, severity, message, range, related, suppressed, confidence
+            case ruleId, severity, message, range, related, suppressed, confidence, suggestions
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -68,6 +71,7 @@ public struct JSONLintReport: Codable, Sendable, Hashable {
             try container.encode(related, forKey: .related)
             try container.encode(suppressed, forKey: .suppressed)
             try container.encodeIfPresent(confidence, forKey: .confidence)
+            try container.encodeIfPresent(suggestions, forKey: .suggestions)
         }
     }
 
@@ -167,6 +171,7 @@ extension JSONLintReport.Finding {
         message = finding.message
         range = JSONLintReport.Range(finding.range)
         confidence = finding.confidence
+        suggestions = finding.suggestions.isEmpty ? nil : finding.suggestions
         related = finding.related.map { JSONLintReport.Related(message: $0.message, range: JSONLintReport.Range($0.range)) }
         suppressed = finding.suppression.map { suppression in
             JSONLintReport.Suppression(kind: suppression.kind.rawValue, justification: suppression.justification,

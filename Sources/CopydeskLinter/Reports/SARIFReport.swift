@@ -124,6 +124,27 @@ struct SARIFLog: Codable, Hashable {
         /// SARIF's 0–100 priority: the rule's confidence, where it weighs findings.
         var rank: Double?
         var properties: [String: Double]?
+        /// One per suggestion: the finding's region replaced by its text.
+        var fixes: [Fix]?
+    }
+
+    struct Fix: Codable, Hashable {
+        var description: Message
+        var artifactChanges: [ArtifactChange]
+    }
+
+    struct ArtifactChange: Codable, Hashable {
+        var artifactLocation: ArtifactLocation
+        var replacements: [Replacement]
+    }
+
+    struct Replacement: Codable, Hashable {
+        var deletedRegion: Region
+        var insertedContent: ArtifactContent
+    }
+
+    struct ArtifactContent: Codable, Hashable {
+        var text: String
     }
 
     struct Location: Codable, Hashable {
@@ -193,7 +214,13 @@ extension SARIFLog {
                     partialFingerprints: [FindingFingerprint.key: fingerprint],
                     suppressions: suppressions,
                     rank: finding.confidence.map { ($0 * 100).rounded() },
-                    properties: finding.confidence.map { ["confidence": $0] }))
+                    properties: finding.confidence.map { ["confidence": $0] },
+                    fixes: finding.suggestions.isEmpty ? nil : finding.suggestions.map { text in
+                        Fix(description: Message(text: text.isEmpty ? "Delete it" : "Replace with '\(text)'"),
+                            artifactChanges: [ArtifactChange(artifactLocation: location, replacements: [
+                                Replacement(deletedRegion: Region(finding.range), insertedContent: ArtifactContent(text: text)),
+                            ])])
+                    }))
             }
         }
         return (artifact, results)

@@ -29,6 +29,10 @@ public struct TextReport: ReportRenderer {
                     + style.severity(finding.severity) + " " + safe(finding.message) + " "
                     + style.ruleID("[\(finding.ruleID)]"))
                 lines.append(contentsOf: Snippet(source: file.source, range: finding.range).lines(style: style))
+                if !finding.suggestions.isEmpty {
+                    let shown = finding.suggestions.map { $0.isEmpty ? "delete it" : "'" + safe($0) + "'" }
+                    lines.append("  " + style.note("suggestion:") + " " + shown.joined(separator: " or "))
+                }
                 for related in finding.related {
                     let place = related.range.start
                     lines.append("  " + style.location("\(path):\(place.line):\(place.column):") + " "

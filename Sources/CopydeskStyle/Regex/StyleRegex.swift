@@ -63,6 +63,12 @@ public struct StyleRegex: @unchecked Sendable {
         return regex.firstMatch(in: string, options: [], range: NSRange(location: 0, length: ns.length)) != nil
     }
 
+    /// `string` with every match replaced by `template` (`$1` for a group).
+    func replacingMatches(in string: String, with template: String) -> String {
+        regex.stringByReplacingMatches(in: string, range: NSRange(location: 0, length: (string as NSString).length),
+                                       withTemplate: template)
+    }
+
     /// Whether the whole of `string` matches.
     public func matchesWhole(_ string: String) -> Bool {
         let ns = string as NSString

@@ -34,13 +34,17 @@ struct CapitalizationCheck: StyleCheck {
             suggestion = TitleCase.convert(subject, chicago: chicago)
             ok = title(subject, expected: suggestion)
         case .sentence: ok = sentence(subject)
-        case .lower: ok = subject == subject.lowercased() || exceptions.contains(subject)
-        case .upper: ok = subject == subject.uppercased() || exceptions.contains(subject)
+        case .lower:
+            ok = subject == subject.lowercased() || exceptions.contains(subject)
+            suggestion = whole.lowercased()
+        case .upper:
+            ok = subject == subject.uppercased() || exceptions.contains(subject)
+            suggestion = whole.uppercased()
         case .pattern(let regex): ok = regex.matches(subject) || exceptions.contains(subject)
         }
         guard !ok else { return [] }
         return [RawAlert(range: 0..<text.bytes.count, message: ValeMessage.format(base.message, [whole, suggestion]),
-                         match: whole)]
+                         match: whole, replacements: suggestion == whole ? [] : [suggestion])]
     }
 
     private func tokens(_ s: String) -> [String] {

@@ -50,6 +50,9 @@ struct RawAlert {
     var match: String
     /// For alerts about a whole block (readability): no position of their own.
     var wholeBlock = false
+    /// What the check would write instead, for a `replace` action without
+    /// params (substitution's swap, capitalization's converted form).
+    var replacements: [String] = []
 }
 
 /// What a check keeps across the blocks of one file.

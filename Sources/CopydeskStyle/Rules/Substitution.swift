@@ -70,6 +70,7 @@ struct SubstitutionCheck: StyleCheck {
             if Self.same(expected: expected, observed: observed) { continue }
             if let exceptions, exceptions.matchesWhole(observed) { continue }
             var message = base.message
+            let choices = expected.components(separatedBy: "|")
             if base.actionName == "replace" && base.actionParams.isEmpty {
                 expected = ValeMessage.sentence(expected.components(separatedBy: "|"), "or")
                 for spec in ["'%s'", "\"%s\""] where message.components(separatedBy: spec).count - 1 == 2 {
@@ -77,7 +78,7 @@ struct SubstitutionCheck: StyleCheck {
                 }
             }
             alerts.append(RawAlert(range: range, message: ValeMessage.format(message, [expected, observed]),
-                                   match: observed))
+                                   match: observed, replacements: choices))
         }
         return alerts
     }
