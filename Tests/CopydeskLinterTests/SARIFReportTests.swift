@@ -160,7 +160,7 @@ import Testing
         #expect(invocation.executionSuccessful == false)
         #expect(invocation.endTimeUtc == "2024-05-01T10:00:00Z")
         #expect(invocation.toolExecutionNotifications.map(\.level) == ["error", "warning"])
-        let location = invocation.toolExecutionNotifications[0].locations[0].physicalLocation
+        let location = try #require(invocation.toolExecutionNotifications[0].locations?.first).physicalLocation
         #expect(location.artifactLocation.uri == "../archive/%C3%96lfeld%20notes.md")
         #expect(location.region?.startLine == 2)
 

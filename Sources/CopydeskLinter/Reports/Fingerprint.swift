@@ -35,19 +35,24 @@ enum FindingFingerprint {
 
     /// One fingerprint per finding of `file`, in the order of `file.findings`.
     static func fingerprints(of file: FileResult) -> [String] {
-        let source = file.source
+        file.fingerprints
+    }
+
+    /// One fingerprint per finding, in the order of `findings`; `source`
+    /// must hold the lines the findings start on.
+    static func fingerprints(of findings: [Finding], in source: SourceExcerpt) -> [String] {
         // Occurrences count in source order whatever order the findings come
         // in, and suppressed findings count too, so suppressing one finding
         // leaves the others' fingerprints alone.
-        let order = file.findings.indices.sorted { lhs, rhs in
-            let left = file.findings[lhs], right = file.findings[rhs]
+        let order = findings.indices.sorted { lhs, rhs in
+            let left = findings[lhs], right = findings[rhs]
             if left.range != right.range { return left.range < right.range }
             return left.ruleID < right.ruleID
         }
         var seen: [String: Int] = [:]
-        var result = Array(repeating: "", count: file.findings.count)
+        var result = Array(repeating: "", count: findings.count)
         for index in order {
-            let finding = file.findings[index]
+            let finding = findings[index]
             let line = source.line(finding.range.start.line)
             let lineBytes = line?.bytes[...] ?? []
             let covered = line.map { line -> ArraySlice<UInt8> in
