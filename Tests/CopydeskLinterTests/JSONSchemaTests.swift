@@ -185,6 +185,17 @@ private struct SchemaCheck {
         #expect(compared.contains("\"confidence\" : "))
     }
 
+    @Test("the example in docs/json-format.md matches the schema")
+    func documentedExample() throws {
+        let document = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/json-format.md"), encoding: .utf8)
+        let start = try #require(document.range(of: "```json\n"))
+        let end = try #require(document.range(of: "\n```", range: start.upperBound..<document.endIndex))
+        let example = try parse(String(document[start.upperBound..<end.lowerBound]))
+        #expect(try schema().errors(in: example) == [])
+        #expect(String(document[start.upperBound..<end.lowerBound]).contains("\"fingerprint\": "))
+    }
+
     @Test("the check rejects what the schema forbids", arguments: [
         ("\"severity\" : \"warning\"", "\"severity\" : \"fatal\""),
         ("\"fingerprint\" : \"4834d829cf5c5fdf\"", "\"fingerprint\" : \"4834D829\""),
