@@ -7,10 +7,10 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check articles against the policy and report every violation.",
-        discussion: """
-            Directories are searched for .md, .markdown, .txt, .html and .htm files, skipping hidden directories. \
-            Use - to read standard input (name it with --stdin-filename).
-            """)
+        discussion: "Directories are searched for "
+            + InputFormat.allExtensions.map { "." + $0 }.joined(separator: ", ")
+            + " files, skipping hidden directories. Use - to read standard input (name it with --stdin-filename). "
+            + "On an archive with known findings, see copydesk baseline write, --baseline and --changed-since.")
 
     @OptionGroup var articlePaths: ArticlePaths
     @OptionGroup var policyOptions: PolicyOptions

@@ -257,4 +257,39 @@ struct AdoptionCommandLineTests {
         #expect(result.status == 0)
         #expect(result.standardOutput == "No new problems found in 1 file; 1 finding already in the baseline, not shown.\n")
     }
+
+    @Test("the plain git hook stops a commit on a new error, not on an old article's recorded findings",
+          .enabled(if: gitIsInstalled, "git is not installed"))
+    func gitHookWithBaseline() throws {
+        let directory = try archive()
+        try git(["init", "-q"], in: directory.path)
+        #expect(try copydesk(["baseline", "write", "copydesk-baseline.json", "articles"], in: directory.path).status == 0)
+        try git(["add", "-A"], in: directory.path)
+        try git(["commit", "-q", "-m", "archive"], in: directory.path)
+        let hook = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../ci/pre-commit").standardizedFileURL.path
+        let binaryDirectory = try #require(builtCopydeskBinary).deletingLastPathComponent().path
+        func runHook() throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["bash", hook]
+            process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = binaryDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            process.environment = environment
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        // An old article edited above its recorded finding.
+        try directory.write("articles/2019/ferry.md", "Correction appended.\n\n" + article("pilot", "we sail at dawn"))
+        try git(["add", "articles/2019/ferry.md"], in: directory.path)
+        #expect(try runHook() == 0)
+        // A new article with an error, in upper-case HTML.
+        try directory.write("articles/QUAY.HTM", "<html><body><h1>Quay</h1><p>By Ines Calder</p><p>The pilot said \"we wait.</p></body></html>\n")
+        try git(["add", "articles/QUAY.HTM"], in: directory.path)
+        #expect(try runHook() == 1)
+    }
 }
