@@ -4,8 +4,14 @@
 usage: sarif-to-codequality.py COPYDESK.sarif OUTPUT.json
 
 GitLab shows Code Quality findings in merge requests. Suppressed findings are
-left out: the article carries a reasoned exception for them. Severities map
-error -> major, warning -> minor, note -> info.
+left out: the article carries a reasoned exception for them, and so are
+results a baseline marks "absent" (fixed). Severities map error -> major,
+warning -> minor, note -> info.
+
+GitLab tells new findings from old ones by fingerprint, so a fingerprint must
+not change when lines are added above a finding. It is built from the path,
+the rule and copydesk's stable partial fingerprint (copydeskFingerprint/v1),
+never from the message or the line number (messages can name lines).
 """
 import hashlib
 import json
@@ -13,13 +19,14 @@ import sys
 from urllib.parse import unquote
 
 SEVERITY = {"error": "major", "warning": "minor", "note": "info", "none": "info"}
+STABLE_KEY = "copydeskFingerprint/v1"
 
 
 def issues(log):
     seen = set()
     for run in log.get("runs", []):
         for result in run.get("results", []):
-            if result.get("suppressions"):
+            if result.get("suppressions") or result.get("baselineState") == "absent":
                 continue
             location = (result.get("locations") or [{}])[0].get("physicalLocation", {})
             # SARIF URIs are percent-encoded; GitLab wants the plain path.
@@ -32,11 +39,15 @@ def issues(log):
             rule = result.get("ruleId", "copydesk")
             message = result.get("message", {}).get("text", rule)
             # GitLab matches issues across pipelines by fingerprint, and it must
-            # be unique within the report. SARIF's partial fingerprints survive
-            # edits elsewhere in the article; the position is the fallback.
+            # be unique within the report. copydesk's partial fingerprint
+            # survives edits elsewhere in the article; another tool's partial
+            # fingerprints come next, and the position only as a last resort.
             partial = result.get("partialFingerprints") or {}
-            anchor = [f"{key}={partial[key]}" for key in sorted(partial)] or [str(line), str(column)]
-            basis = "\0".join([path, rule, *anchor, message])
+            if STABLE_KEY in partial:
+                anchor = [f"{STABLE_KEY}={partial[STABLE_KEY]}"]
+            else:
+                anchor = [f"{key}={partial[key]}" for key in sorted(partial)] or [str(line), str(column)]
+            basis = "\0".join([path, rule, *anchor])
             fingerprint = hashlib.sha256(basis.encode("utf-8")).hexdigest()
             while fingerprint in seen:
                 fingerprint = hashlib.sha256((fingerprint + "+").encode("utf-8")).hexdigest()

@@ -31,11 +31,23 @@ public enum LintExitStatus: Int32, Sendable {
 extension LintRun {
     /// Input errors win over findings: a file that could not be read may hide
     /// anything, so a run that missed one is not a clean or merely failing run.
-    public func exitStatus(failingOn threshold: FailureThreshold) -> LintExitStatus {
+    /// Suppressed findings and findings already in the baseline never fail
+    /// a run. `maxWarnings` (`--max-warnings`) fails it when more warnings
+    /// than that count, whatever `threshold` says.
+    public func exitStatus(failingOn threshold: FailureThreshold, maxWarnings: Int? = nil) -> LintExitStatus {
         if problems.contains(where: { $0.level == .error }) { return .usageOrInputError }
         let failing = files.contains { file in
-            file.findings.contains { !$0.isSuppressed && threshold.isReached(by: $0.severity) }
+            file.findings.indices.contains { file.counts($0) && threshold.isReached(by: file.findings[$0].severity) }
         }
-        return failing ? .findings : .clean
+        if failing { return .findings }
+        if let maxWarnings, countedWarnings > maxWarnings { return .findings }
+        return .clean
+    }
+
+    /// Warnings that count: not suppressed, not in the baseline.
+    public var countedWarnings: Int {
+        files.reduce(0) { total, file in
+            total + file.findings.indices.filter { file.counts($0) && file.findings[$0].severity == .warning }.count
+        }
     }
 }

@@ -8,7 +8,14 @@ public struct FileResult: Sendable {
     public var path: String
     public var format: InputFormat
     /// Every finding, suppressed ones included, sorted by position then rule id.
-    public var findings: [Finding]
+    public private(set) var findings: [Finding]
+    /// Each finding's `FindingFingerprint`, in the order of `findings`.
+    /// Computed once over every finding of the file, so leaving some out
+    /// of a report (`--quiet`, `--max-results`) never changes the others'.
+    public private(set) var fingerprints: [String]
+    /// Each finding's place against a baseline, in the order of `findings`;
+    /// nil when the run was not compared with one.
+    public private(set) var baselineStates: [BaselineState]?
     /// What reports show of the file's text: the lines its findings start
     /// on. The rest is let go as soon as the file is linted, so a run over
     /// an archive holds its findings, not its articles.
@@ -19,9 +26,35 @@ public struct FileResult: Sendable {
         self.format = format
         self.findings = findings
         self.source = SourceExcerpt(source, linesOf: findings)
+        self.fingerprints = FindingFingerprint.fingerprints(of: findings, in: self.source)
     }
 
     public var unsuppressedFindings: [Finding] { findings.filter { !$0.isSuppressed } }
+
+    /// Whether the finding at `index` counts: not suppressed, and not
+    /// already recorded in the baseline the run was compared with.
+    public func counts(_ index: Int) -> Bool {
+        !findings[index].isSuppressed && baselineStates?[index] != .unchanged
+    }
+
+    /// The findings that count (see `counts(_:)`).
+    public var countedFindings: [Finding] { findings.indices.filter(counts).map { findings[$0] } }
+
+    mutating func setBaselineStates(_ states: [BaselineState]) {
+        precondition(states.count == findings.count, "one baseline state per finding")
+        baselineStates = states
+    }
+
+    /// The file with only the findings at the indices `predicate` accepts,
+    /// each keeping its fingerprint and baseline state.
+    func keepingFindings(where predicate: (Int) -> Bool) -> FileResult {
+        var copy = self
+        let kept = findings.indices.filter(predicate)
+        copy.findings = kept.map { findings[$0] }
+        copy.fingerprints = kept.map { fingerprints[$0] }
+        copy.baselineStates = baselineStates.map { states in kept.map { states[$0] } }
+        return copy
+    }
 }
 
 /// The lines of a file that its findings start on, with their byte ranges
@@ -111,6 +144,10 @@ public struct LintRun: Sendable {
     public var rules: [RuleDescription]
     /// The style rules (Vale rule files) the run applied, sorted by id.
     public var styleRules: [StyleRuleSummary]
+    /// Set by `compare(with:…)` when the run was compared with a baseline.
+    public var baseline: BaselineComparison?
+    /// Counted findings `--quiet` left out of the report, by severity.
+    public var hiddenByQuiet: [Severity: Int] = [:]
 
     public init(files: [FileResult], problems: [InputProblem], rules: [RuleDescription],
                 styleRules: [StyleRuleSummary] = []) {
@@ -118,5 +155,25 @@ public struct LintRun: Sendable {
         self.problems = problems
         self.rules = rules
         self.styleRules = styleRules
+    }
+}
+
+extension LintRun {
+    /// The run with only the counted findings at or above `threshold` kept
+    /// (`--quiet`), and how many of each severity were left out. Suppressed
+    /// and baselined findings are not findings the run reports as problems,
+    /// so they go too.
+    public func keepingOnly(atLeast threshold: Severity) -> LintRun {
+        var copy = self
+        var hidden: [Severity: Int] = hiddenByQuiet
+        copy.files = files.map { file in
+            file.keepingFindings { index in
+                let keep = file.counts(index) && file.findings[index].severity >= threshold
+                if !keep && file.counts(index) { hidden[file.findings[index].severity, default: 0] += 1 }
+                return keep
+            }
+        }
+        copy.hiddenByQuiet = hidden
+        return copy
     }
 }

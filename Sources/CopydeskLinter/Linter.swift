@@ -20,11 +20,15 @@ public struct LintOptions: Sendable {
     /// Files (and standard input) larger than this many bytes are not
     /// linted: an input error naming the limit (`--max-file-size`).
     public var maxFileSize: Int
+    /// When set (`--changed-since`), only these of the files found are
+    /// linted; the others are left out without a word, as unchanged.
+    public var changedFiles: ChangedFiles?
 
     public init(paths: [String], inputFormat: InputFormat? = nil, excludes: [String] = [],
                 stdinFilename: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
-                maxFileSize: Int = BoundedFileReader.defaultLimit) {
+                maxFileSize: Int = BoundedFileReader.defaultLimit, changedFiles: ChangedFiles? = nil) {
+        self.changedFiles = changedFiles
         self.paths = paths
         self.inputFormat = inputFormat
         self.excludes = excludes
@@ -71,6 +75,7 @@ public final class Linter: Sendable {
         var ruleSets = RuleSetCache()
 
         for file in discovered.files {
+            if let changed = options.changedFiles, !changed.contains(file.absolutePath) { continue }
             let policy = try policyLookup(file.absolutePath)
             if let reason = Self.policyExclusion(of: file, by: policy, excludes: ruleSets.excludes(of: policy)) {
                 if file.isExplicit {

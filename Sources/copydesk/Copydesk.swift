@@ -12,7 +12,7 @@ struct Copydesk: ParsableCommand {
             """,
         version: CopydeskVersion.current,
         subcommands: [LintCommand.self, InspectCommand.self, RulesCommand.self, ExplainCommand.self,
-                      PolicyCommand.self],
+                      PolicyCommand.self, BaselineCommand.self],
         defaultSubcommand: LintCommand.self)
 
     /// argument-parser exits 64 on a usage error; copydesk promises 2 for

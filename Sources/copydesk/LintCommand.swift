@@ -1,72 +1,108 @@
 import ArgumentParser
 import CopydeskCore
 import CopydeskLinter
-import CopydeskPolicy
-import CopydeskRules
 import Foundation
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check articles against the policy and report every violation.",
-        discussion: """
-            Directories are searched for .md, .markdown, .txt, .html and .htm files, skipping hidden directories. \
-            Use - to read standard input (name it with --stdin-filename).
-            """)
+        discussion: "Directories are searched for "
+            + InputFormat.allExtensions.map { "." + $0 }.joined(separator: ", ")
+            + " files, skipping hidden directories. Use - to read standard input (name it with --stdin-filename). "
+            + "On an archive with known findings, see copydesk baseline write, --baseline and --changed-since.")
 
-    @Argument(help: ArgumentHelp("Files and directories to check (default: the current directory).",
-                                 valueName: "path"))
-    var paths: [String] = []
-
+    @OptionGroup var articlePaths: ArticlePaths
     @OptionGroup var policyOptions: PolicyOptions
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var reportOptions: ReportOptions
+    @OptionGroup var adoptionOptions: AdoptionOptions
 
     func validate() throws {
-        if paths.contains("") {
-            throw ValidationError("an empty path names nothing; give a file or directory (. for the current directory)")
-        }
         if reportOptions.output == "" { throw ValidationError("--output needs a file name") }
-        if inputOptions.stdinFilename != nil && !paths.contains(LintOptions.standardInputPath) {
+        if inputOptions.stdinFilename != nil && !articlePaths.readsStandardInput {
             throw ValidationError("--stdin-filename names standard input; pass - among the paths to read it")
+        }
+        if adoptionOptions.changedSince != nil && articlePaths.readsStandardInput {
+            throw ValidationError("--changed-since picks changed files from git; it cannot apply to standard input (-)")
+        }
+        if adoptionOptions.maxResults != nil && reportOptions.format != .sarif {
+            throw ValidationError("--max-results applies to --format sarif only")
         }
     }
 
     func run() throws {
         let workingDirectory = Console.workingDirectory
-        let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas),
-                                      explicitPolicyPath: policyOptions.policy)
-        let lintRun: LintRun
-        do {
-            // An explicit policy is checked even when there is nothing to lint,
-            // so a broken --policy never passes silently.
-            if policyOptions.policy != nil { _ = try resolver.policy(forArticleAt: workingDirectory) }
-            let linter = Linter(policyLookup: { path throws(PolicyError) in
-                try resolver.policy(forArticleAt: path)
-            })
-            lintRun = try linter.lint(LintOptions(
-                paths: paths, inputFormat: inputOptions.inputFormat, excludes: inputOptions.exclude,
-                stdinFilename: inputOptions.stdinFilename, workingDirectory: workingDirectory,
-                maxFileSize: inputOptions.maxFileSize))
-        } catch {
-            Console.error(error.description)
-            throw Console.usageOrInputError
+        // Read before linting: a baseline that cannot be used stops the run
+        // at once, not after an archive's worth of work.
+        var baseline: Baseline?
+        if let path = adoptionOptions.baseline {
+            do throws(BaselineError) {
+                baseline = try Baseline.read(path: path)
+            } catch {
+                Console.error(error.description)
+                throw Console.usageOrInputError
+            }
         }
+        var changedFiles: ChangedFiles?
+        if let revision = adoptionOptions.changedSince {
+            do throws(ChangedFilesError) {
+                changedFiles = try ChangedFiles(since: revision, in: gitDirectory(workingDirectory: workingDirectory))
+            } catch {
+                Console.error(error.description)
+                throw Console.usageOrInputError
+            }
+        }
+        var lintRun = try ArticleLinting.lint(paths: articlePaths, policyOptions: policyOptions,
+                                              inputOptions: inputOptions, changedFiles: changedFiles)
+        if let baseline, let path = adoptionOptions.baseline {
+            lintRun.compare(with: baseline, path: path,
+                            directory: Baseline.directory(ofFile: path, workingDirectory: workingDirectory),
+                            workingDirectory: workingDirectory)
+        }
+        // The exit status is decided on every finding; --quiet only
+        // shortens the report.
+        let status = lintRun.exitStatus(failingOn: reportOptions.failOn, maxWarnings: adoptionOptions.maxWarnings)
+        let reported = adoptionOptions.quiet
+            ? lintRun.keepingOnly(atLeast: adoptionOptions.quietThreshold(failOn: reportOptions.failOn))
+            : lintRun
 
         let context = ReportContext(workingDirectory: workingDirectory,
-                                    color: reportOptions.useColor(environment: ProcessInfo.processInfo.environment))
-        // Every file this run read or was asked to read: the report never replaces one.
-        let inputs = paths.filter { $0 != LintOptions.standardInputPath }
-            + lintRun.files.map(\.path) + lintRun.problems.map(\.path)
-        try Console.write(renderReport(lintRun, format: reportOptions.format, context: context),
-                          to: reportOptions.output, inputs: inputs)
+                                    color: reportOptions.useColor(environment: ProcessInfo.processInfo.environment),
+                                    maxResults: adoptionOptions.maxResults)
+        try Console.write(renderReport(reported, format: reportOptions.format, context: context),
+                          to: reportOptions.output, inputs: ArticleLinting.inputs(of: lintRun, paths: articlePaths))
         // The text report on a terminal already shows input problems; any
         // other report is for a machine, so a person reading the CI log
         // learns from standard error why the run failed.
         if reportOptions.format != .text || reportOptions.output != nil {
             for problem in lintRun.problems { Console.error(problem.diagnosticLine) }
         }
-        let status = lintRun.exitStatus(failingOn: reportOptions.failOn)
+        if reportOptions.format == .sarif {
+            let omitted = SARIFReport.omittedResults(reported, maxResults: adoptionOptions.maxResults)
+            if omitted > 0 {
+                let limit = adoptionOptions.maxResults ?? SARIFReport.defaultMaxResults
+                Console.error("copydesk: warning: \(omitted) results left out of the SARIF report, which holds at most "
+                              + "\(limit) (--max-results); the most severe were kept. "
+                              + "Use --baseline to leave known findings out, or --format json for every finding.")
+            }
+        }
+        if let maxWarnings = adoptionOptions.maxWarnings, lintRun.countedWarnings > maxWarnings {
+            Console.error("copydesk: \(lintRun.countedWarnings) warnings, more than --max-warnings \(maxWarnings) allows")
+        }
         if status != .clean { throw ExitCode(status.rawValue) }
+    }
+
+    /// Where to ask git: the first path's directory, so that linting a
+    /// checkout from outside it works; the working directory without paths.
+    private func gitDirectory(workingDirectory: String) -> String {
+        guard let first = articlePaths.paths.first else { return workingDirectory }
+        let absolute = Console.absolutePath(first)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue {
+            return absolute
+        }
+        let parent = (absolute as NSString).deletingLastPathComponent
+        return FileManager.default.fileExists(atPath: parent) ? parent : workingDirectory
     }
 }

@@ -2,7 +2,7 @@ import CopydeskLinter
 import Foundation
 import Testing
 
-private func copydesk(_ arguments: [String], in directory: String, input: String? = nil,
+func copydesk(_ arguments: [String], in directory: String, input: String? = nil,
                       environment: [String: String] = [:]) throws -> ProcessOutcome {
     let process = Process()
     process.executableURL = try #require(builtCopydeskBinary)

@@ -33,8 +33,12 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any]
         let files = try #require(object?["files"] as? [[String: Any]])
         let finding = try #require((files[0]["findings"] as? [[String: Any]])?.first)
-        #expect(finding.keys.sorted() == ["message", "range", "related", "ruleId", "severity", "suppressed"])
+        #expect(finding.keys.sorted() == ["baselineState", "fingerprint", "message", "range", "related", "ruleId",
+                                           "severity", "suppressed"])
         #expect(finding["suppressed"] is NSNull)
+        // Without --baseline there is no state to give, and no baseline.
+        #expect(finding["baselineState"] is NSNull)
+        #expect(object?["baseline"] is NSNull)
         let problem = try #require((object?["problems"] as? [[String: Any]])?.last)
         #expect(problem["line"] is NSNull)
     }
@@ -51,7 +55,7 @@ import Testing
         let first = report
         let second = renderReport(ReportFixtures.run, format: .json, context: ReportFixtures.context)
         #expect(first == second)
-        #expect(first.hasPrefix("{\n  \"files\" : ["))
+        #expect(first.hasPrefix("{\n  \"baseline\" : null,\n  \"files\" : ["))
     }
 }
 

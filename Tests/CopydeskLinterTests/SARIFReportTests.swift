@@ -53,6 +53,47 @@ import Testing
         #expect(fingerprints(before) != fingerprints(after))
     }
 
+    /// The definition, hashed whole per finding: rule, line and covered
+    /// text with whitespace normalised, then the occurrence.
+    private func referenceFingerprints(_ source: SourceText, _ findings: [Finding]) -> [String] {
+        var seen: [String: Int] = [:]
+        return findings.map { finding in
+            let line = source.lineByteRange(finding.range.start.line)
+            let covered = max(finding.range.start.offset, line.lowerBound)..<min(finding.range.end.offset, line.upperBound)
+            let identity = finding.ruleID + "\u{0}"
+                + FindingFingerprint.normalizedWhitespace(source.bytes[line]) + "\u{0}"
+                + FindingFingerprint.normalizedWhitespace(source.bytes[covered])
+            let occurrence = seen[identity, default: 0]
+            seen[identity] = occurrence + 1
+            var hash = FNV1a64()
+            hash.combine(identity)
+            hash.combine("\u{0}\(occurrence)")
+            return hash.hex
+        }
+    }
+
+    @Test func fingerprintsOfManyFindingsOnOneLongLineFollowTheDefinition() {
+        // 600 quotations on one line, a finding on each, and a second line
+        // identical to the first: the shared work per line must not change
+        // what is hashed, and identical lines still share occurrences.
+        let line = String(repeating: "“one  two,” said. ", count: 600)
+        let source = SourceText(path: "a.txt", string: line + "\n" + line + "\n")
+        var findings: [Finding] = []
+        var offset = 0
+        let quoteLength = "“one  two,”".utf8.count, step = "“one  two,” said. ".utf8.count
+        for row in 0..<2 {
+            for _ in 0..<600 {
+                findings.append(Finding(ruleID: "quote-attribution", severity: .note, message: "m",
+                                        range: source.range(offset..<(offset + quoteLength))))
+                offset += step
+            }
+            if row == 0 { offset += 1 }
+        }
+        let file = FileResult(path: "a.txt", format: .text, findings: findings, source: source)
+        #expect(file.fingerprints == referenceFingerprints(source, findings))
+        #expect(Set(file.fingerprints).count == 1_200)
+    }
+
     @Test func fnvMatchesPublishedTestVectors() {
         var empty = FNV1a64()
         empty.combine("")
@@ -160,7 +201,7 @@ import Testing
         #expect(invocation.executionSuccessful == false)
         #expect(invocation.endTimeUtc == "2024-05-01T10:00:00Z")
         #expect(invocation.toolExecutionNotifications.map(\.level) == ["error", "warning"])
-        let location = invocation.toolExecutionNotifications[0].locations[0].physicalLocation
+        let location = try #require(invocation.toolExecutionNotifications[0].locations?.first).physicalLocation
         #expect(location.artifactLocation.uri == "../archive/%C3%96lfeld%20notes.md")
         #expect(location.region?.startLine == 2)
 

@@ -5,14 +5,24 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     case markdown
     case html
 
+    /// The extensions (lowercase, without the dot) copydesk reads as this
+    /// format, matched without regard to case. The CI recipes' file
+    /// patterns list the same ones (CIRecipeTests checks them).
+    public var extensions: [String] {
+        switch self {
+        case .text: return ["txt", "text"]
+        case .markdown: return ["md", "markdown", "mdown", "mkd"]
+        case .html: return ["html", "htm", "xhtml"]
+        }
+    }
+
+    /// Every extension copydesk reads.
+    public static var allExtensions: [String] { allCases.flatMap(\.extensions) }
+
     public static func forPath(_ path: String) -> InputFormat? {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...].lowercased() {
-        case "txt", "text": return .text
-        case "md", "markdown", "mdown", "mkd": return .markdown
-        case "html", "htm", "xhtml": return .html
-        default: return nil
-        }
+        let name = path[path.index(after: dot)...].lowercased()
+        return allCases.first { $0.extensions.contains(name) }
     }
 }
 

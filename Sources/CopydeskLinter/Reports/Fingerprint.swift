@@ -35,35 +35,67 @@ enum FindingFingerprint {
 
     /// One fingerprint per finding of `file`, in the order of `file.findings`.
     static func fingerprints(of file: FileResult) -> [String] {
-        let source = file.source
+        file.fingerprints
+    }
+
+    /// One fingerprint per finding, in the order of `findings`; `source`
+    /// must hold the lines the findings start on.
+    static func fingerprints(of findings: [Finding], in source: SourceExcerpt) -> [String] {
         // Occurrences count in source order whatever order the findings come
         // in, and suppressed findings count too, so suppressing one finding
         // leaves the others' fingerprints alone.
-        let order = file.findings.indices.sorted { lhs, rhs in
-            let left = file.findings[lhs], right = file.findings[rhs]
+        let order = findings.indices.sorted { lhs, rhs in
+            let left = findings[lhs], right = findings[rhs]
             if left.range != right.range { return left.range < right.range }
             return left.ruleID < right.ruleID
         }
+        // The identity is hashed as it streams: rule, line, covered text.
+        // A line's normalised text and the hash up to it are computed once
+        // per line and rule, not once per finding, so thousands of findings
+        // on one long line (a megabyte paragraph of quotations) cost the
+        // line once. The bytes hashed are the same as hashing the identity
+        // string whole.
+        var normalizedLines: [Int: (text: String, digest: String)] = [:]
+        var prefixes: [String: FNV1a64] = [:]
         var seen: [String: Int] = [:]
-        var result = Array(repeating: "", count: file.findings.count)
+        var result = Array(repeating: "", count: findings.count)
         for index in order {
-            let finding = file.findings[index]
-            let line = source.line(finding.range.start.line)
-            let lineBytes = line?.bytes[...] ?? []
-            let covered = line.map { line -> ArraySlice<UInt8> in
+            let finding = findings[index]
+            let number = finding.range.start.line
+            let line = source.line(number)
+            let normalizedLine: (text: String, digest: String)
+            if let known = normalizedLines[number] {
+                normalizedLine = known
+            } else {
+                let text = normalizedWhitespace(line?.bytes[...] ?? [])
+                var digest = FNV1a64()
+                digest.combine(text)
+                normalizedLine = (text, digest.hex + ":\(text.utf8.count)")
+                normalizedLines[number] = normalizedLine
+            }
+            let covered = normalizedWhitespace(line.map { line -> ArraySlice<UInt8> in
                 let start = min(max(finding.range.start.offset, line.byteRange.lowerBound), line.byteRange.upperBound)
                 return line.slice(start..<max(finding.range.end.offset, start))
-            } ?? []
+            } ?? [])
             // Two notices missing at the same place are two alerts, each
             // kept whatever happens to the other.
             let rule = finding.subject.map { finding.ruleID + "/" + $0 } ?? finding.ruleID
-            let identity = rule + "\u{0}"
-                + normalizedWhitespace(lineBytes) + "\u{0}"
-                + normalizedWhitespace(covered)
+            let prefixKey = rule + "\u{0}\(number)"
+            var hash: FNV1a64
+            if let prefix = prefixes[prefixKey] {
+                hash = prefix
+            } else {
+                hash = FNV1a64()
+                hash.combine(rule + "\u{0}")
+                hash.combine(normalizedLine.text)
+                hash.combine("\u{0}")
+                prefixes[prefixKey] = hash
+            }
+            hash.combine(covered)
+            // Lines with the same text share occurrences, wherever they stand.
+            let identity = rule + "\u{0}" + normalizedLine.digest + "\u{0}" + covered
             let occurrence = seen[identity, default: 0]
             seen[identity] = occurrence + 1
-            var hash = FNV1a64()
-            hash.combine(identity)
             hash.combine("\u{0}\(occurrence)")
             result[index] = hash.hex
         }

@@ -15,11 +15,29 @@ import CopydeskCore
 public struct GitHubReport: ReportRenderer {
     public init() {}
 
+    /// What GitHub displays of a step's annotations: 10 of each level
+    /// (error, warning, notice) a step, and 50 a job. The rest are in the
+    /// log but nowhere on the pull request.
+    public static let annotationsPerLevel = 10
+    public static let annotationsPerJob = 50
+
     public func render(_ run: LintRun, context: ReportContext) -> String {
         var output = ""
+        var counts: [String: Int] = [:]
+        for file in run.files {
+            for (index, finding) in file.findings.enumerated() where file.counts(index) {
+                counts[Self.command(for: finding.severity), default: 0] += 1
+            }
+        }
+        for problem in run.problems { counts[problem.level == .error ? "error" : "warning", default: 0] += 1 }
+        // First, so that it is among the notices GitHub shows.
+        if let notice = Self.limitNotice(counts) {
+            output += Self.command("notice", properties: [("title", "copydesk: not every finding is annotated")],
+                                   message: notice)
+        }
         for file in run.files {
             let path = ReportPaths.relative(file.path, to: context.workingDirectory)
-            for finding in file.findings where !finding.isSuppressed {
+            for (index, finding) in file.findings.enumerated() where file.counts(index) {
                 let range = finding.range
                 var properties = [("file", path), ("line", String(range.start.line))]
                 if range.start.line == range.end.line {
@@ -44,6 +62,32 @@ public struct GitHubReport: ReportRenderer {
                                    message: problem.message)
         }
         return output
+    }
+
+    /// What will not be displayed, given how many annotations of each
+    /// command this report prints; nil when all of them will be.
+    static func limitNotice(_ counts: [String: Int]) -> String? {
+        let levels = ["error", "warning", "notice"]
+        // The notice itself is one more notice annotation.
+        var printed = counts
+        let overLevel = levels.contains { printed[$0, default: 0] > annotationsPerLevel }
+        let total = printed.values.reduce(0, +)
+        guard overLevel || total > annotationsPerJob else { return nil }
+        printed["notice", default: 0] += 1
+        func counted(_ number: Int, _ level: String) -> String { "\(number) \(level)\(number == 1 ? "" : "s")" }
+        let hidden = levels.compactMap { level -> String? in
+            let extra = printed[level, default: 0] - annotationsPerLevel
+            guard extra > 0 else { return nil }
+            return "\(extra) of " + counted(printed[level]!, level)
+        }
+        var message = "GitHub displays at most \(annotationsPerLevel) annotations of each level per step and "
+            + "\(annotationsPerJob) per job; this step prints "
+            + levels.map { counted(printed[$0, default: 0], $0) }.joined(separator: ", ")
+            + " (this notice included)."
+        if !hidden.isEmpty { message += " Not displayed: " + hidden.joined(separator: ", ") + "." }
+        message += " Every finding is in this step's log; upload a SARIF report to code scanning "
+            + "(ci/github-actions.yml) to see them all on the pull request."
+        return message
     }
 
     static func command(for severity: Severity) -> String {

@@ -31,6 +31,33 @@ public struct JSONLintReport: Codable, Sendable, Hashable {
     public var files: [File]
     public var problems: [Problem]
     public var summary: ReportSummary
+    /// The baseline the run was compared with (`--baseline`), or null.
+    public var baseline: Baseline?
+
+    public struct Baseline: Codable, Sendable, Hashable {
+        /// The baseline file, as given.
+        public var path: String
+        /// Unsuppressed findings already in it, and not in it.
+        public var unchanged: Int
+        public var new: Int
+        /// Its entries for linted files that no finding matched any more.
+        public var absent: Int
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, tool, generatedAt, files, problems, summary, baseline
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(tool, forKey: .tool)
+        try container.encode(generatedAt, forKey: .generatedAt)
+        try container.encode(files, forKey: .files)
+        try container.encode(problems, forKey: .problems)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(baseline, forKey: .baseline)
+    }
 
     public struct Tool: Codable, Sendable, Hashable {
         public var name: String
@@ -57,9 +84,15 @@ public struct JSONLintReport: Codable, Sendable, Hashable {
         /// Texts to put in place of `range`, best first ("" deletes it);
         /// absent when the rule offers none (a style rule's `action`).
         public var suggestions: [String]?
+        /// The finding's stable fingerprint (`copydeskFingerprint/v1`, the
+        /// SARIF partial fingerprint): the same across edits elsewhere in
+        /// the article.
+        public var fingerprint: String
+        /// `new` or `unchanged` against the run's baseline; null without one.
+        public var baselineState: String?
 
         enum CodingKeys: String, CodingKey {
-            case ruleId, severity, message, range, related, suppressed, confidence, suggestions
+            case ruleId, severity, message, range, related, suppressed, confidence, suggestions, fingerprint, baselineState
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -72,6 +105,8 @@ public struct JSONLintReport: Codable, Sendable, Hashable {
             try container.encode(suppressed, forKey: .suppressed)
             try container.encodeIfPresent(confidence, forKey: .confidence)
             try container.encodeIfPresent(suggestions, forKey: .suggestions)
+            try container.encode(fingerprint, forKey: .fingerprint)
+            try container.encode(baselineState, forKey: .baselineState)
         }
     }
 
@@ -155,17 +190,25 @@ extension JSONLintReport {
                     line: problem.line, column: problem.column, offset: problem.offset)
         }
         summary = ReportSummary(run)
+        baseline = run.baseline.map {
+            Baseline(path: $0.path, unchanged: $0.unchanged, new: $0.new, absent: $0.absent)
+        }
     }
 }
 
 extension JSONLintReport.File {
     init(_ file: FileResult) {
-        self.init(path: file.path, format: file.format.rawValue, findings: file.findings.map(JSONLintReport.Finding.init))
+        self.init(path: file.path, format: file.format.rawValue, findings: file.findings.indices.map { index in
+            JSONLintReport.Finding(file.findings[index], fingerprint: file.fingerprints[index],
+                                   baselineState: file.baselineStates?[index])
+        })
     }
 }
 
 extension JSONLintReport.Finding {
-    init(_ finding: CopydeskCore.Finding) {
+    init(_ finding: CopydeskCore.Finding, fingerprint: String, baselineState: BaselineState?) {
+        self.fingerprint = fingerprint
+        self.baselineState = baselineState?.rawValue
         ruleId = finding.ruleID
         severity = finding.severity.rawValue
         message = finding.message

@@ -36,13 +36,23 @@ public struct ReportContext: Sendable {
     /// ANSI colour in the text report. The CLI turns it on only for a
     /// terminal with `NO_COLOR` unset.
     public var color: Bool
+    /// The most results a SARIF log holds (`--max-results`); nil for
+    /// `SARIFReport.defaultMaxResults`, what GitHub code scanning accepts.
+    public var maxResults: Int?
+    /// The address of docs/rules.md where copydesk is published, for SARIF
+    /// `helpUri` of its own rules (`…/rules.md#quote-balance`); nil leaves
+    /// `helpUri` out rather than point at a page that may not exist.
+    public var rulesDocumentationURL: String?
 
     public init(toolVersion: String = CopydeskVersion.current, generatedAt: Date = Date(),
-                workingDirectory: String = FileManager.default.currentDirectoryPath, color: Bool = false) {
+                workingDirectory: String = FileManager.default.currentDirectoryPath, color: Bool = false,
+                maxResults: Int? = nil, rulesDocumentationURL: String? = CopydeskVersion.rulesDocumentationURL) {
         self.toolVersion = toolVersion
         self.generatedAt = generatedAt
         self.workingDirectory = workingDirectory
         self.color = color
+        self.maxResults = maxResults
+        self.rulesDocumentationURL = rulesDocumentationURL
     }
 }
 
@@ -66,17 +76,24 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     public var warnings: Int
     public var notes: Int
     public var suppressed: Int
+    /// Unsuppressed findings already in the baseline (`--baseline`); they
+    /// are not counted as errors, warnings or notes.
+    public var baselined: Int
     /// Input problems at level error: files that could not be read.
     public var inputErrors: Int
     /// Input problems at level warning: files that were skipped.
     public var inputWarnings: Int
 
     public init(_ run: LintRun) {
-        var errors = 0, warnings = 0, notes = 0, suppressed = 0
+        var errors = 0, warnings = 0, notes = 0, suppressed = 0, baselined = 0
         for file in run.files {
-            for finding in file.findings {
+            for (index, finding) in file.findings.enumerated() {
                 if finding.isSuppressed {
                     suppressed += 1
+                    continue
+                }
+                if !file.counts(index) {
+                    baselined += 1
                     continue
                 }
                 switch finding.severity {
@@ -91,6 +108,7 @@ public struct ReportSummary: Sendable, Hashable, Codable {
         self.warnings = warnings
         self.notes = notes
         self.suppressed = suppressed
+        self.baselined = baselined
         self.inputErrors = run.problems.filter { $0.level == .error }.count
         self.inputWarnings = run.problems.filter { $0.level == .warning }.count
     }

@@ -17,20 +17,115 @@ public struct SARIFReport: ReportRenderer {
 
     public init() {}
 
+    /// GitHub code scanning takes at most 25,000 results a run.
+    public static let defaultMaxResults = 25_000
+
     public func render(_ run: LintRun, context: ReportContext) -> String {
         // Artifacts and results are encoded file by file and spliced into the
         // rest of the log, so the encoder never holds every result at once;
         // the bytes are those of encoding the whole log.
-        let rules = SARIFRules(run)
-        let skeleton = SARIFLog(run, context: context, rules: rules, withFiles: false)
+        let rules = SARIFRules(run, context: context)
+        let limit = SARIFResultLimit(run, maxResults: context.maxResults ?? Self.defaultMaxResults)
+        let skeleton = SARIFLog(run, context: context, rules: rules, limit: limit, withFiles: false)
+        let pad = String(repeating: " ", count: 8)
         let entries = ReportEncoding.concurrentMap(Array(run.files.enumerated())) { index, file in
-            let (artifact, fileResults) = SARIFLog.entries(for: file, index: index, rules: rules, context: context)
-            return (ReportEncoding.encodeConcurrently([artifact], indent: 8)[0],
-                    fileResults.map { ReportEncoding.indented(ReportEncoding.encode($0, with: ReportEncoding.prettyEncoder()),
-                                                              by: String(repeating: " ", count: 8)) })
+            let (artifact, fileResults) = SARIFLog.entries(for: file, index: index, rules: rules, context: context,
+                                                           keeping: { limit.keeps(file: index, finding: $0) })
+            let encoder = ReportEncoding.prettyEncoder()
+            return (ReportEncoding.indented(ReportEncoding.encode(artifact, with: encoder), by: pad),
+                    fileResults.map { ReportEncoding.indented(ReportEncoding.encode($0, with: encoder), by: pad) })
         }
         return ReportEncoding.prettyJSON(skeleton, splicing: [("artifacts", 6, entries.map(\.0)),
                                                               ("results", 6, entries.flatMap(\.1))])
+    }
+
+    /// How many results a log of `run` leaves out under `maxResults`.
+    public static func omittedResults(_ run: LintRun, maxResults: Int?) -> Int {
+        SARIFResultLimit(run, maxResults: maxResults ?? defaultMaxResults).omitted.total
+    }
+}
+
+/// Which findings a log keeps when there are more than `--max-results`:
+/// the ones that matter most to whoever reads the alerts — findings that
+/// count before baselined ones, both before suppressed ones, errors before
+/// warnings before notes — then by path and position, so the same run
+/// always keeps the same results.
+struct SARIFResultLimit {
+    struct Omitted: Hashable {
+        var total = 0
+        var bySeverity: [Severity: Int] = [:]
+        var suppressed = 0
+        var baselined = 0
+    }
+
+    let maxResults: Int
+    /// Nil when every result fits.
+    private let kept: [Set<Int>]?
+    private(set) var omitted = Omitted()
+
+    init(_ run: LintRun, maxResults: Int) {
+        self.maxResults = maxResults
+        let total = run.files.reduce(0) { $0 + $1.findings.count }
+        guard total > maxResults else {
+            kept = nil
+            return
+        }
+        struct Candidate {
+            var file: Int
+            var finding: Int
+            var rank: (tier: Int, severity: Int)
+        }
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(total)
+        for (fileIndex, file) in run.files.enumerated() {
+            for (index, finding) in file.findings.enumerated() {
+                let tier = finding.isSuppressed ? 2 : (file.counts(index) ? 0 : 1)
+                let severity: Int
+                switch finding.severity {
+                case .error: severity = 0
+                case .warning: severity = 1
+                case .note: severity = 2
+                }
+                candidates.append(Candidate(file: fileIndex, finding: index, rank: (tier, severity)))
+            }
+        }
+        // Files are sorted by path and findings by position, so the indices
+        // are the path-and-position order.
+        candidates.sort {
+            ($0.rank.tier, $0.rank.severity, $0.file, $0.finding) < ($1.rank.tier, $1.rank.severity, $1.file, $1.finding)
+        }
+        var kept = Array(repeating: Set<Int>(), count: run.files.count)
+        for candidate in candidates.prefix(maxResults) { kept[candidate.file].insert(candidate.finding) }
+        for candidate in candidates.dropFirst(maxResults) {
+            let file = run.files[candidate.file]
+            let finding = file.findings[candidate.finding]
+            omitted.total += 1
+            if finding.isSuppressed {
+                omitted.suppressed += 1
+            } else if !file.counts(candidate.finding) {
+                omitted.baselined += 1
+            } else {
+                omitted.bySeverity[finding.severity, default: 0] += 1
+            }
+        }
+        self.kept = kept
+    }
+
+    func keeps(file: Int, finding: Int) -> Bool { kept?[file].contains(finding) ?? true }
+
+    /// The notification that says what was left out, for a person reading
+    /// the log in a viewer or in the CI output.
+    var message: String? {
+        guard omitted.total > 0 else { return nil }
+        var parts = Severity.allCases.reversed().compactMap { severity -> String? in
+            guard let number = omitted.bySeverity[severity], number > 0 else { return nil }
+            return "\(number) \(number == 1 ? String(severity.plural.dropLast()) : severity.plural)"
+        }
+        if omitted.baselined > 0 { parts.append("\(omitted.baselined) already in the baseline") }
+        if omitted.suppressed > 0 { parts.append("\(omitted.suppressed) suppressed") }
+        return "\(omitted.total) results left out (\(parts.joined(separator: ", "))): this log holds at most "
+            + "\(maxResults) (--max-results; GitHub code scanning accepts 25000 a run). The most severe are kept; "
+            + "`copydesk lint --format json` lists every finding."
     }
 }
 
@@ -51,6 +146,22 @@ struct SARIFLog: Codable, Hashable {
         var artifacts: [Artifact]
         var columnKind: String
         var results: [Result]
+        /// What a viewer cannot tell from the results alone: how many were
+        /// left out, and the baseline they were compared with.
+        var properties: RunProperties?
+    }
+
+    struct RunProperties: Codable, Hashable {
+        var maxResults: Int?
+        var resultsOmitted: Int?
+        var baseline: BaselineProperties?
+    }
+
+    struct BaselineProperties: Codable, Hashable {
+        var path: String
+        var unchanged: Int
+        var new: Int
+        var absent: Int
     }
 
     struct Tool: Codable, Hashable {
@@ -96,7 +207,7 @@ struct SARIFLog: Codable, Hashable {
     struct Notification: Codable, Hashable {
         var level: String
         var message: Message
-        var locations: [Location]
+        var locations: [Location]?
     }
 
     struct Artifact: Codable, Hashable {
@@ -121,6 +232,8 @@ struct SARIFLog: Codable, Hashable {
         var relatedLocations: [Location]?
         var partialFingerprints: [String: String]
         var suppressions: [Suppression]?
+        /// `new` or `unchanged` against the run's baseline, when it has one.
+        var baselineState: String?
         /// SARIF's 0–100 priority: the rule's confidence, where it weighs findings.
         var rank: Double?
         var properties: [String: Double]?
@@ -176,12 +289,14 @@ struct SARIFLog: Codable, Hashable {
 
 extension SARIFLog {
     init(_ run: LintRun, context: ReportContext) {
-        self.init(run, context: context, rules: SARIFRules(run), withFiles: true)
+        self.init(run, context: context, rules: SARIFRules(run, context: context),
+                  limit: SARIFResultLimit(run, maxResults: context.maxResults ?? SARIFReport.defaultMaxResults),
+                  withFiles: true)
     }
 
     /// A file's artifact entry and its results; `index` is the artifact's place in the log.
-    static func entries(for file: FileResult, index: Int, rules: SARIFRules,
-                        context: ReportContext) -> (Artifact, [Result]) {
+    static func entries(for file: FileResult, index: Int, rules: SARIFRules, context: ReportContext,
+                        keeping keeps: (Int) -> Bool = { _ in true }) -> (Artifact, [Result]) {
         let location = ArtifactLocation(uri: Self.uri(file.path, context), uriBaseId: SARIFReport.sourceRoot, index: index)
         let artifact = Artifact(location: ArtifactLocation(uri: location.uri, uriBaseId: location.uriBaseId),
                                 length: file.source.byteCount,
@@ -189,8 +304,8 @@ extension SARIFLog {
                                 encoding: "utf-8")
         var results: [Result] = []
         do {
-            let fingerprints = FindingFingerprint.fingerprints(of: file)
-            for (finding, fingerprint) in zip(file.findings, fingerprints) {
+            for (findingIndex, finding) in file.findings.enumerated() where keeps(findingIndex) {
+                let fingerprint = file.fingerprints[findingIndex]
                 let related = finding.related.enumerated().map { index, related in
                     Location(id: index + 1,
                              physicalLocation: PhysicalLocation(artifactLocation: location, region: Region(related.range)),
@@ -213,6 +328,7 @@ extension SARIFLog {
                     relatedLocations: related.isEmpty ? nil : related,
                     partialFingerprints: [FindingFingerprint.key: fingerprint],
                     suppressions: suppressions,
+                    baselineState: file.baselineStates?[findingIndex].rawValue,
                     rank: finding.confidence.map { ($0 * 100).rounded() },
                     properties: finding.confidence.map { ["confidence": $0] },
                     fixes: finding.suggestions.isEmpty ? nil : finding.suggestions.map { text in
@@ -226,17 +342,18 @@ extension SARIFLog {
         return (artifact, results)
     }
 
-    init(_ run: LintRun, context: ReportContext, rules: SARIFRules, withFiles: Bool) {
+    init(_ run: LintRun, context: ReportContext, rules: SARIFRules, limit: SARIFResultLimit, withFiles: Bool) {
         var artifacts: [Artifact] = []
         var results: [Result] = []
         if withFiles {
             for (index, file) in run.files.enumerated() {
-                let (artifact, fileResults) = Self.entries(for: file, index: index, rules: rules, context: context)
+                let (artifact, fileResults) = Self.entries(for: file, index: index, rules: rules, context: context,
+                                                           keeping: { limit.keeps(file: index, finding: $0) })
                 artifacts.append(artifact)
                 results += fileResults
             }
         }
-        let notifications = run.problems.map { problem in
+        var notifications = run.problems.map { problem in
             var region: Region?
             if let line = problem.line {
                 region = Region(startLine: line, startColumn: problem.column ?? 1, byteOffset: problem.offset)
@@ -247,6 +364,18 @@ extension SARIFLog {
                 locations: [Location(physicalLocation: PhysicalLocation(
                     artifactLocation: ArtifactLocation(uri: Self.uri(problem.path, context), uriBaseId: SARIFReport.sourceRoot),
                     region: region))])
+        }
+        if let message = limit.message {
+            notifications.append(Notification(level: "warning", message: Message(text: message), locations: nil))
+        }
+        var properties: RunProperties?
+        if limit.omitted.total > 0 || run.baseline != nil {
+            properties = RunProperties(
+                maxResults: limit.omitted.total > 0 ? limit.maxResults : nil,
+                resultsOmitted: limit.omitted.total > 0 ? limit.omitted.total : nil,
+                baseline: run.baseline.map {
+                    BaselineProperties(path: $0.path, unchanged: $0.unchanged, new: $0.new, absent: $0.absent)
+                })
         }
         schema = SARIFReport.schemaURI
         version = "2.1.0"
@@ -260,7 +389,8 @@ extension SARIFLog {
                 uri: ReportPaths.directoryURI(context.workingDirectory))],
             artifacts: artifacts,
             columnKind: "unicodeCodePoints",
-            results: results)]
+            results: results,
+            properties: properties)]
     }
 
     static func uri(_ path: String, _ context: ReportContext) -> String {
@@ -283,7 +413,11 @@ struct SARIFRules {
     private(set) var descriptors: [SARIFLog.Rule] = []
     private var indices: [String: Int] = [:]
 
-    init(_ run: LintRun) {
+    /// `…/docs/rules.md`, for the `helpUri` of copydesk's own rules.
+    private let rulesDocumentationURL: String?
+
+    init(_ run: LintRun, context: ReportContext = ReportContext()) {
+        rulesDocumentationURL = context.rulesDocumentationURL.flatMap { $0.isEmpty ? nil : $0 }
         for description in run.rules { add(description) }
         var missing: [String: Severity] = [:]
         for file in run.files {
@@ -293,7 +427,7 @@ struct SARIFRules {
         }
         for (id, severity) in missing.sorted(by: { $0.key < $1.key }) {
             if let description = RuleRegistry.description(of: id) {
-                add(description)
+                add(description, documented: true)
             } else if let style = run.styleRules.first(where: { $0.id == id }) {
                 let summary = style.description.isEmpty ? style.message : style.description
                 let text = "\(summary) (Vale \(style.kind) rule, \(style.file))"
@@ -316,8 +450,10 @@ struct SARIFRules {
 
     func index(of id: String) -> Int { indices[id] ?? 0 }
 
-    private mutating func add(_ description: RuleDescription) {
+    /// `documented`: a rule of copydesk's own, with a section in docs/rules.md.
+    private mutating func add(_ description: RuleDescription, documented: Bool? = nil) {
         guard indices[description.id] == nil else { return }
+        let isBuiltIn = documented ?? (RuleRegistry.description(of: description.id) != nil)
         indices[description.id] = descriptors.count
         descriptors.append(SARIFLog.Rule(
             id: description.id,
@@ -325,7 +461,8 @@ struct SARIFRules {
             shortDescription: .init(text: description.summary),
             fullDescription: .init(text: description.rationale),
             help: Self.help(description),
-            defaultConfiguration: .init(level: description.defaultSeverity.rawValue)))
+            defaultConfiguration: .init(level: description.defaultSeverity.rawValue),
+            helpUri: isBuiltIn ? rulesDocumentationURL.map { $0 + "#" + description.id } : nil))
     }
 
     /// SARIF wants `name` to be an identifier: `quote-attribution` becomes

@@ -23,7 +23,7 @@ public struct TextReport: ReportRenderer {
         let safe = { (text: String) in TerminalText.escaped(text) }
         for file in run.files {
             let path = safe(file.path)
-            for finding in file.findings where !finding.isSuppressed {
+            for (index, finding) in file.findings.enumerated() where file.counts(index) {
                 let position = finding.range.start
                 lines.append(style.location("\(path):\(position.line):\(position.column):") + " "
                     + style.severity(finding.severity) + " " + safe(finding.message) + " "
@@ -48,7 +48,8 @@ public struct TextReport: ReportRenderer {
             let level = problem.level == .error ? style.severity(.error) : style.severity(.warning)
             lines.append(style.location(place) + " " + level + " " + safe(problem.message))
         }
-        lines.append(style.summary(Self.summaryLine(ReportSummary(run), inputs: InputCounts(run))))
+        lines.append(style.summary(Self.summaryLine(ReportSummary(run), inputs: InputCounts(run),
+                                                    baseline: run.baseline, hiddenByQuiet: run.hiddenByQuiet)))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -85,23 +86,37 @@ public struct TextReport: ReportRenderer {
         }
     }
 
-    static func summaryLine(_ summary: ReportSummary, inputs: InputCounts = InputCounts()) -> String {
+    static func summaryLine(_ summary: ReportSummary, inputs: InputCounts = InputCounts(),
+                            baseline: BaselineComparison? = nil, hiddenByQuiet: [Severity: Int] = [:]) -> String {
         let files = count(summary.files, "file", "files")
+        let hidden = Severity.allCases.reversed().compactMap { severity -> String? in
+            guard let number = hiddenByQuiet[severity], number > 0 else { return nil }
+            return count(number, String(severity.plural.dropLast()), severity.plural)
+        }
         var line: String
-        if summary.findings == 0 {
-            line = "No problems found in \(files)"
+        if summary.findings == 0 && hidden.isEmpty {
+            line = (baseline == nil ? "No problems found in " : "No new problems found in ") + files
             if summary.suppressed > 0 { line += " (\(summary.suppressed) suppressed)" }
         } else {
             line = [count(summary.errors, "error", "errors"), count(summary.warnings, "warning", "warnings"),
                     count(summary.notes, "note", "notes")].joined(separator: ", ") + " in " + files
             if summary.suppressed > 0 { line += " (\(summary.suppressed) suppressed)" }
         }
+        if let baseline {
+            // Said even when zero, so a CI log shows the baseline was read.
+            line += "; \(count(summary.baselined, "finding", "findings")) already in the baseline, not shown"
+            if baseline.absent > 0 {
+                line += "; \(count(baseline.absent, "baseline entry", "baseline entries")) no longer found "
+                    + "(fixed: `copydesk baseline write` drops them)"
+            }
+        }
+        if !hidden.isEmpty { line += "; " + hidden.joined(separator: " and ") + " not shown (--quiet)" }
         var unread: [String] = []
         if inputs.notLinted > 0 { unread.append(count(inputs.notLinted, "file", "files") + " not linted because of an error") }
         if inputs.skipped > 0 { unread.append(count(inputs.skipped, "file", "files") + " skipped") }
         if inputs.warnings > 0 { unread.append(count(inputs.warnings, "input warning", "input warnings")) }
         if !unread.isEmpty { line += "; " + unread.joined(separator: ", ") }
-        return summary.findings == 0 ? line + "." : line
+        return summary.findings == 0 && hidden.isEmpty ? line + "." : line
     }
 
     private static func count(_ number: Int, _ singular: String, _ plural: String) -> String {

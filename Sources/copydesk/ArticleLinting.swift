@@ -1,0 +1,39 @@
+import ArgumentParser
+import CopydeskCore
+import CopydeskLinter
+import CopydeskPolicy
+import CopydeskRules
+import Foundation
+
+/// Linting as `lint` and `baseline write` both do it: the policy each
+/// article takes, the files the options select, and errors turned into
+/// messages and exit status 2.
+enum ArticleLinting {
+    static func lint(paths: ArticlePaths, policyOptions: PolicyOptions, inputOptions: InputOptions,
+                     changedFiles: ChangedFiles? = nil) throws(ExitCode) -> LintRun {
+        let workingDirectory = Console.workingDirectory
+        let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas),
+                                      explicitPolicyPath: policyOptions.policy)
+        do {
+            // An explicit policy is checked even when there is nothing to lint,
+            // so a broken --policy never passes silently.
+            if policyOptions.policy != nil { _ = try resolver.policy(forArticleAt: workingDirectory) }
+            let linter = Linter(policyLookup: { path throws(PolicyError) in
+                try resolver.policy(forArticleAt: path)
+            })
+            return try linter.lint(LintOptions(
+                paths: paths.paths, inputFormat: inputOptions.inputFormat, excludes: inputOptions.exclude,
+                stdinFilename: inputOptions.stdinFilename, workingDirectory: workingDirectory,
+                maxFileSize: inputOptions.maxFileSize, changedFiles: changedFiles))
+        } catch {
+            Console.error(error.description)
+            throw Console.usageOrInputError
+        }
+    }
+
+    /// Every file the run read or was asked to read: a report or baseline
+    /// written by the run never replaces one.
+    static func inputs(of run: LintRun, paths: ArticlePaths) -> [String] {
+        paths.paths.filter { $0 != LintOptions.standardInputPath } + run.files.map(\.path) + run.problems.map(\.path)
+    }
+}
