@@ -64,7 +64,10 @@ struct SuggestionReportTests {
     /// The fixture run with one suggestion on its first finding.
     var run: LintRun {
         var run = ReportFixtures.run
-        run.files[0].findings[0].suggestions = ["said"]
+        var findings = run.files[0].findings
+        findings[0].suggestions = ["said"]
+        run.files[0] = FileResult(path: run.files[0].path, format: run.files[0].format, findings: findings,
+                                  source: ReportFixtures.brief)
         return run
     }
 
