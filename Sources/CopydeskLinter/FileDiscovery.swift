@@ -111,7 +111,7 @@ struct FileDiscovery {
             guard let format = forcedFormat ?? InputFormat.forPath(absolute) else {
                 outcome.problems.append(InputProblem(
                     path: display, level: .error,
-                    message: "not a known article type (.md, .markdown, .txt, .html, .htm); "
+                    message: "not a known article type (copydesk reads \(InputFormat.extensionList)); "
                         + "pass --input-format markdown, text or html to lint it anyway"))
                 continue
             }

@@ -10,7 +10,7 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check articles against the policy and report every violation.",
         discussion: """
-            Directories are searched for .md, .markdown, .txt, .html and .htm files, skipping hidden directories. \
+            Directories are searched for \(InputFormat.extensionList) files, skipping hidden directories. \
             Use - to read standard input (name it with --stdin-filename).
             """)
 

@@ -5,14 +5,29 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     case markdown
     case html
 
-    public static func forPath(_ path: String) -> InputFormat? {
+    /// The extensions copydesk reads, each with its format: the one list
+    /// file discovery, `lint --help`, error messages and the docs follow.
+    public static let extensions: [(name: String, format: InputFormat)] = [
+        ("txt", .text), ("text", .text),
+        ("md", .markdown), ("markdown", .markdown), ("mdown", .markdown), ("mkd", .markdown),
+        ("html", .html), ("htm", .html), ("xhtml", .html),
+    ]
+
+    /// ".txt, .text, .md, …, .xhtml": every extension read, for messages.
+    public static var extensionList: String {
+        extensions.map { "." + $0.name }.joined(separator: ", ")
+    }
+
+    /// The extension of the last path segment, lowercased; nil without one.
+    public static func fileExtension(of path: String) -> String? {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...].lowercased() {
-        case "txt", "text": return .text
-        case "md", "markdown", "mdown", "mkd": return .markdown
-        case "html", "htm", "xhtml": return .html
-        default: return nil
-        }
+        let name = path[path.index(after: dot)...]
+        return name.isEmpty ? nil : name.lowercased()
+    }
+
+    public static func forPath(_ path: String) -> InputFormat? {
+        guard let name = fileExtension(of: path) else { return nil }
+        return extensions.first { $0.name == name }?.format
     }
 }
 
