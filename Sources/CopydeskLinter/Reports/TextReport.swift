@@ -101,7 +101,7 @@ public struct TextReport: ReportRenderer {
     }
 
     private static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
-        "\(number) \(number == 1 ? singular : plural)"
+        Counted.phrase(number, singular, plural)
     }
 }
 
