@@ -38,6 +38,9 @@ struct PolicyCheckCommand: ParsableCommand {
                 // Options that name files (a staff list) are checked too.
                 _ = try Linter.ruleSet(for: policy)
                 Console.output("\(file): ok (\(Self.summary(of: policy)))\n")
+                if let house = PolicyShadowing.shadowedPolicy(by: policy, file: file) {
+                    Console.output("\(file): warning: \(PolicyShadowing.warning(policyFile: file, shadowing: house))\n")
+                }
             } catch {
                 Console.error(error.description)
                 failed = true
