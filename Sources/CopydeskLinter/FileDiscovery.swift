@@ -33,6 +33,9 @@ struct FileDiscovery {
     struct Outcome {
         var files: [DiscoveredFile] = []
         var problems: [InputProblem] = []
+        /// Files found under directories whose extension copydesk does not
+        /// read, by extension ("" for none).
+        var unreadFormats: [String: Int] = [:]
     }
 
     /// A file or directory's identity: the same file however it is reached
@@ -224,9 +227,11 @@ struct FileDiscovery {
             case .directory(let child):
                 walk(directory: childAbsolute, identity: child, display: childDisplay, into: &outcome, state: &state)
             case .file(let child):
-                guard let format = InputFormat.forPath(name).map({ forcedFormat ?? $0 }), state.seen[child] == nil else {
+                guard let format = InputFormat.forPath(name).map({ forcedFormat ?? $0 }) else {
+                    outcome.unreadFormats[InputFormat.fileExtension(of: name) ?? "", default: 0] += 1
                     continue
                 }
+                guard state.seen[child] == nil else { continue }
                 state.seen[child] = outcome.files.count
                 outcome.files.append(DiscoveredFile(displayPath: childDisplay, absolutePath: childAbsolute,
                                                     format: format, isExplicit: false))
