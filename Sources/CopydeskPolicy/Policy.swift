@@ -167,6 +167,9 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// How to fix it: "did you mean 'severity'?", the accepted values.
     public var hint: String?
+    /// Further errors found in the same file after this one, in file order:
+    /// a policy is fixed in one pass, not one error per run.
+    public var others: [PolicyError] = []
 
     public init(file: String, location: PolicyLocation? = nil, message: String, hint: String? = nil) {
         self.file = file
@@ -175,8 +178,18 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// This error and the others, one after another.
+    public var all: [PolicyError] {
+        var first = self
+        first.others = []
+        return [first] + others.flatMap(\.all)
+    }
+
+    /// `file:line:col: error: message (hint)`, one line per error.
     public var description: String {
-        let place = location?.description ?? file
-        return "\(place): error: \(message)" + (hint.map { " (\($0))" } ?? "")
+        all.map { error in
+            let place = error.location?.description ?? error.file
+            return "\(place): error: \(error.message)" + (error.hint.map { " (\($0))" } ?? "")
+        }.joined(separator: "\n")
     }
 }
