@@ -50,6 +50,10 @@ struct LintCommand: ParsableCommand {
                 maxFileSize: inputOptions.maxFileSize))
         } catch {
             Console.error(error.description)
+            // A script reading JSON gets JSON even when nothing was linted.
+            if reportOptions.format == .json, let policyError = error as? PolicyError {
+                try Console.write(JSONErrorReport(policyError).render(), to: reportOptions.output)
+            }
             throw Console.usageOrInputError
         }
 
