@@ -117,7 +117,7 @@ package enum BylineText {
             guard isAuthor || otherRoles.contains(role) else { return nil }
             // The names after "by" are read as a "By" line is; their ranges
             // are moved back over the role words.
-            let namesStart = partStart + part.utf8.distance(from: part.utf8.startIndex, to: by.upperBound.samePosition(in: part.utf8)!)
+            let namesStart = partStart + part.utf8.distance(from: part.startIndex, to: by.upperBound)
             var names = Array(bytes[namesStart..<end])
             while names.last == UInt8(ascii: ".") || names.last == 0x20 { names.removeLast() }
             let credit = readCredit(Array("By ".utf8) + names)
