@@ -69,6 +69,7 @@ struct LintCommand: ParsableCommand {
         // learns from standard error why the run failed.
         if reportOptions.format != .text || reportOptions.output != nil {
             for problem in lintRun.problems { Console.error(problem.diagnosticLine) }
+            for warning in lintRun.policyWarnings { Console.error("\(warning.file): warning: \(warning.message)") }
         }
         let status = lintRun.exitStatus(failingOn: reportOptions.failOn)
         if status != .clean { throw ExitCode(status.rawValue) }

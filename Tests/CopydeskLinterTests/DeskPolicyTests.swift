@@ -59,6 +59,10 @@ struct DeskPolicyTests {
         let lint = try runCopydesk(["lint"], in: directory.path)
         #expect(lint.status == 0)
         #expect(lint.standardOutput.contains(warning))
+        // A report for a machine leaves it out; standard error carries it.
+        let sarif = try runCopydesk(["lint", "--format", "sarif"], in: directory.path)
+        #expect(!sarif.standardOutput.contains("stands alone"))
+        #expect(sarif.standardError.hasPrefix(warning))
         let show = try runCopydesk(["policy", "show"], in: directory.path + "/desk")
         #expect(show.standardError.hasPrefix(".copydesk.yml: warning: this policy stands alone"))
 
