@@ -257,8 +257,11 @@ struct SuppressionResolver {
     /// it most likely meant, so the finding it was written for is not a surprise.
     private func unrecognizedMessage(_ directive: SuppressionDirective) -> String {
         let written = directive.subject ?? ""
+        let inFrontMatter = written.hasPrefix(SuppressionDirective.frontMatterPrefix)
+        let valid = inFrontMatter ? SuppressionDirective.frontMatterKeys.map { SuppressionDirective.frontMatterPrefix + $0 }
+            : SuppressionDirective.keywords
         let hint = directive.nearestKeyword.map { "did you mean `\($0)`?" }
-            ?? "the directives are " + SuppressionDirective.keywords.map { "`\($0)`" }.joined(separator: ", ")
+            ?? "the directives are " + valid.map { "`\($0)`" }.joined(separator: ", ")
         return "`\(written)` is not a copydesk directive, so it suppresses nothing (\(hint)); correct it or remove it"
     }
 

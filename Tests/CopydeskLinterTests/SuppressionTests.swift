@@ -291,6 +291,17 @@ struct SuppressionTests {
         #expect(reports.first?.message.contains("is not a copydesk directive, so it suppresses nothing (did you mean `\(meant)`?)") == true)
     }
 
+    @Test("A misspelt front-matter key under copydesk: is reported at the key, and disables nothing")
+    func mistypedFrontMatterKey() {
+        let outcome = resolve("---\ncopydesk:\n  disabel:\n    quote-balance: the quote runs on\n---\n# Title\n\nThe chief said \"we are ready.\n",
+                              findingsOn: [(8, "quote-balance")])
+        #expect(outcome.ruleFinding(line: 8)?.isSuppressed == false)
+        #expect(outcome.engineFindings.count == 1)
+        #expect(outcome.engineFindings.first?.range.start.line == 3 && outcome.engineFindings.first?.range.start.column == 3)
+        #expect(outcome.engineFindings.first?.message.contains("`copydesk: disabel` is not a copydesk directive") == true)
+        #expect(outcome.engineFindings.first?.message.contains("did you mean `copydesk: disable`?") == true)
+    }
+
     @Test("Comments that only mention copydesk, or are ordinary notes, are not directives")
     func ordinaryComments() {
         let outcome = resolve("# Title\n\n<!-- copydesk is run in CI -->\n<!-- disable the ad slot here -->\nText.\n",

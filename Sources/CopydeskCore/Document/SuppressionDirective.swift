@@ -78,9 +78,18 @@ public struct SuppressionDirective: Sendable, Hashable {
         return SuppressionDirective(kind: kind, ruleIDs: ids.isEmpty ? ["all"] : ids, reason: reason, range: range)
     }
 
+    /// The front-matter keys under `copydesk:`.
+    public static let frontMatterKeys = ["disable", "waive"]
+    /// How an unrecognized front-matter key is named: `copydesk: KEY`.
+    public static let frontMatterPrefix = "copydesk: "
+
     /// The directive an unrecognized one most likely meant, if any.
     public var nearestKeyword: String? {
         guard kind == .unrecognized, let subject else { return nil }
+        if subject.hasPrefix(Self.frontMatterPrefix) {
+            let key = String(subject.dropFirst(Self.frontMatterPrefix.count))
+            return NearestMatch.suggestion(for: key, among: Self.frontMatterKeys).map { Self.frontMatterPrefix + $0 }
+        }
         let lowered = subject.lowercased()
         if let exact = Self.keywords.first(where: { $0 == lowered }) { return exact }
         return NearestMatch.suggestion(for: subject, among: Self.keywords)
