@@ -54,7 +54,7 @@ struct PolicyDecoder {
     }
 
     /// Runs `body`, keeping its error to report with the others.
-    private func collecting(_ body: () throws(PolicyError) -> Void) {
+    func collecting(_ body: () throws(PolicyError) -> Void) {
         do throws(PolicyError) {
             try body()
         } catch {

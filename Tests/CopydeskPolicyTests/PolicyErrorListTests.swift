@@ -60,3 +60,26 @@ struct PolicyErrorListTests {
         #expect(found.first?.hasSuffix("(a value starting with '*' is read as a YAML alias; quote it: \(quoted))") == true)
     }
 }
+
+@Suite("Every notice error at once")
+struct NoticeErrorListTests {
+    @Test("Each broken notice is reported, not only the first")
+    func everyBrokenNotice() {
+        let yaml = """
+            schema: 1
+            notices:
+              - id: first
+                text: The first notice.
+                required: always
+                placement: ends
+              - id: second
+                text: The second notice.
+                required: sometimes
+
+            """
+        let error = policyError { () throws(PolicyError) in try TestCatalogue.loader.load(yaml: yaml, path: "n.yml") }
+        let places = error?.all.compactMap(\.location).map { "\($0.line):\($0.column)" }
+        #expect(places == ["6:16", "9:15"])
+        #expect(error?.all.first?.hint == "did you mean 'end'?")
+    }
+}
