@@ -270,6 +270,24 @@ struct BylineConventionTests {
         #expect(document.bylines.first?.nameSpans.first?.text == "Rosa Delgado")
     }
 
+    @Test("In plain text, a By line with the title under it is one byline block")
+    func titleUnderByInText() {
+        let document = text("Pier reopens\n\nBy Rosa Delgado\nStaff writer\n\n" + Self.body)
+        #expect(document.blocks.map(\.kind).prefix(3) == [.headline, .byline, .paragraph])
+        #expect(document.bylines.map(\.names) == [["Rosa Delgado"]])
+    }
+
+    @Test("Near the headline, a name alone over the writer's title is a byline, in Markdown and text")
+    func nameOverTitle() {
+        for document in [markdown("# Pier reopens\n\nRosa Delgado\nHarbour correspondent\n\n" + Self.body),
+                         text("Pier reopens\n\nRosa Delgado\nHarbour correspondent\n\n" + Self.body)] {
+            #expect(document.bylines.map(\.names) == [["Rosa Delgado"]])
+        }
+        // Far from the headline, the same two lines are left alone.
+        let more = (1...5).map { "Paragraph \($0) of the story goes on about the pier and its repairs.\n\n" }.joined()
+        #expect(markdown("# Pier reopens\n\n" + more + "Rosa Delgado\nHarbour correspondent\n").bylines.isEmpty)
+    }
+
     @Test("A second line that is prose keeps the paragraph a paragraph")
     func proseOnTheNextLine() {
         let document = markdown("# Pier reopens\n\nBy the end of the week\nthe boats were back in the harbour.\n\n" + Self.body)

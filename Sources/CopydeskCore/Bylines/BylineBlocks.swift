@@ -35,7 +35,7 @@ enum BylineBlocks {
             guard by || inTop || signOff, let line = bylineCandidate(blocks[index].content.utf8) else { continue }
             if !by && !signOff && !mayBeCreditLine(line) { continue }
             let reading = BylineText.read(line)
-            if reading.isByLine || (inTop && reading.isCreditLine) {
+            if reading.isByLine || (inTop && (reading.isCreditLine || isNameOverTitle(reading, block: blocks[index]))) {
                 blocks[index].kind = .byline
             }
         }
@@ -88,6 +88,15 @@ enum BylineBlocks {
             return nil
         }
         return Array(bytes[..<newline])
+    }
+
+    /// "Jane Doe" over "Staff writer": a line that is only a name, and
+    /// under it, in the same block, the writer's title.
+    static func isNameOverTitle(_ reading: BylineText.Reading, block: Block) -> Bool {
+        guard !reading.startsWithBy, reading.names.count == 1, !reading.isProse, reading.onlyCreditParts,
+              reading.wireCredits.isEmpty, !reading.hasTitle else { return false }
+        let lines = block.content.utf8.split(separator: 0x0A)
+        return lines.count == 2 && isTitleLine(Array(lines[1]))
     }
 
     /// "Staff writer", "Senior correspondent, The Harbor Ledger", "The
