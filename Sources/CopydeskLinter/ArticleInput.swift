@@ -31,7 +31,7 @@ public enum ArticleInput {
         guard let format = inputFormat ?? InputFormat.forPath(absolute) else {
             throw InputProblem(
                 path: display, level: .error,
-                message: "not a known article type (.md, .markdown, .txt, .html, .htm); "
+                message: "not a known article type (copydesk reads \(InputFormat.extensionList)); "
                     + "pass --input-format markdown, text or html to read it anyway")
         }
         let data: [UInt8]

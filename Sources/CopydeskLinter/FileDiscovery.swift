@@ -33,6 +33,9 @@ struct FileDiscovery {
     struct Outcome {
         var files: [DiscoveredFile] = []
         var problems: [InputProblem] = []
+        /// Files found under directories whose extension copydesk does not
+        /// read, by extension ("" for none).
+        var unreadFormats: [String: Int] = [:]
     }
 
     /// A file or directory's identity: the same file however it is reached
@@ -111,7 +114,7 @@ struct FileDiscovery {
             guard let format = forcedFormat ?? InputFormat.forPath(absolute) else {
                 outcome.problems.append(InputProblem(
                     path: display, level: .error,
-                    message: "not a known article type (.md, .markdown, .txt, .html, .htm); "
+                    message: "not a known article type (copydesk reads \(InputFormat.extensionList)); "
                         + "pass --input-format markdown, text or html to lint it anyway"))
                 continue
             }
@@ -224,9 +227,11 @@ struct FileDiscovery {
             case .directory(let child):
                 walk(directory: childAbsolute, identity: child, display: childDisplay, into: &outcome, state: &state)
             case .file(let child):
-                guard let format = InputFormat.forPath(name).map({ forcedFormat ?? $0 }), state.seen[child] == nil else {
+                guard let format = InputFormat.forPath(name).map({ forcedFormat ?? $0 }) else {
+                    outcome.unreadFormats[InputFormat.fileExtension(of: name) ?? "", default: 0] += 1
                     continue
                 }
+                guard state.seen[child] == nil else { continue }
                 state.seen[child] = outcome.files.count
                 outcome.files.append(DiscoveredFile(displayPath: childDisplay, absolutePath: childAbsolute,
                                                     format: format, isExplicit: false))

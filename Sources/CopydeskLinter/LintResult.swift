@@ -148,6 +148,12 @@ public struct LintRun: Sendable {
     public var baseline: BaselineComparison?
     /// Counted findings `--quiet` left out of the report, by severity.
     public var hiddenByQuiet: [Severity: Int] = [:]
+    /// Problems with the policies that applied which do not stop the run
+    /// (a desk policy that hides the house one), as "file: message".
+    public var policyWarnings: [PolicyWarning] = []
+    /// Files under the directories given that copydesk does not read, by
+    /// extension (`""` for none): said in the summary, never skipped silently.
+    public var unreadFormats: [String: Int] = [:]
 
     public init(files: [FileResult], problems: [InputProblem], rules: [RuleDescription],
                 styleRules: [StyleRuleSummary] = []) {
@@ -175,5 +181,17 @@ extension LintRun {
         }
         copy.hiddenByQuiet = hidden
         return copy
+    }
+}
+
+/// A policy that applies but may not say what its author meant.
+public struct PolicyWarning: Sendable, Hashable {
+    /// The policy file, as reports show paths.
+    public var file: String
+    public var message: String
+
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
     }
 }

@@ -74,9 +74,23 @@ public final class Linter: Sendable {
         var jobs: [Job] = []
         var ruleSets = RuleSetCache()
 
+        var policyWarnings: [PolicyWarning] = []
+        /// Policy file → the files its options name, looked up once per policy.
+        var namedFiles: [String: Set<String>] = [:]
         for file in discovered.files {
             if let changed = options.changedFiles, !changed.contains(file.absolutePath) { continue }
             let policy = try policyLookup(file.absolutePath)
+            let policyFile = policy.sources.last ?? ""
+            if namedFiles[policyFile] == nil {
+                namedFiles[policyFile] = policy.namedFiles
+                if let house = PolicyShadowing.shadowedPolicy(by: policy, file: policyFile) {
+                    policyWarnings.append(PolicyWarning(
+                        file: PolicyShadowing.displayPath(policyFile, workingDirectory: workingDirectory),
+                        message: PolicyShadowing.warning(policyFile: policyFile, shadowing: house)))
+                }
+            }
+            // A staff list beside the articles is the policy's, not an article.
+            if !file.isExplicit, namedFiles[policyFile]?.contains(file.absolutePath) == true { continue }
             if let reason = Self.policyExclusion(of: file, by: policy, excludes: ruleSets.excludes(of: policy)) {
                 if file.isExplicit {
                     problems.append(InputProblem(path: file.displayPath, level: .warning, message: reason))
@@ -132,8 +146,11 @@ public final class Linter: Sendable {
                 }
             }
         }
-        return LintRun(files: files, problems: problems, rules: rules.values.sorted { $0.id < $1.id },
-                       styleRules: styleRules.values.sorted { $0.id < $1.id })
+        var run = LintRun(files: files, problems: problems, rules: rules.values.sorted { $0.id < $1.id },
+                          styleRules: styleRules.values.sorted { $0.id < $1.id })
+        run.policyWarnings = policyWarnings
+        run.unreadFormats = discovered.unreadFormats
+        return run
     }
 
     /// Lints one article already in memory: parse, check, suppress. Parser

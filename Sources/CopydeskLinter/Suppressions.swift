@@ -61,7 +61,7 @@ struct SuppressionResolver {
         }
 
         if let severity = engineRuleSeverities[EngineRules.suppressionWithoutReason.id] {
-            for directive in directives where directive.kind != .enable && directive.reason == nil {
+            for directive in directives where directive.kind != .enable && directive.kind != .unrecognized && directive.reason == nil {
                 engineFindings.append(Finding(
                     ruleID: EngineRules.suppressionWithoutReason.id, severity: severity,
                     message: missingReasonMessage(directive), range: directive.range))
@@ -126,6 +126,8 @@ struct SuppressionResolver {
                 for ruleID in directive.ruleIDs {
                     open[ruleID, default: []].append((index, directive.range.start.offset))
                 }
+            case .unrecognized:
+                continue
             case .enable:
                 let start = directive.range.start.offset
                 if directive.ruleIDs.contains(SuppressionResolver.allRules) {
@@ -194,7 +196,7 @@ struct SuppressionResolver {
             let notice = directive.subject ?? "NOTICE"
             return "front-matter waiver of notice '\(notice)' gives no reason; write why the article may go without "
                 + "the notice as its value (`\(notice): the reason`)"
-        case .disable, .disableNextLine, .enable:
+        case .disable, .disableNextLine, .enable, .unrecognized:
             return "\(Self.keyword(directive.kind)) \(rules) gives no reason; add one after `--` "
                 + "(`<!-- \(Self.keyword(directive.kind)) \(rules) -- why the rule does not apply -->`)"
         }
@@ -203,6 +205,9 @@ struct SuppressionResolver {
     private func unusedMessages(_ directive: SuppressionDirective, index: Int, used: Set<RegionKey>,
                                 strayEnables: [Int: [StrayEnable]]) -> [String] {
         let keyword = Self.keyword(directive.kind)
+        if directive.kind == .unrecognized {
+            return [unrecognizedMessage(directive)]
+        }
         if directive.kind == .waive {
             return unusedWaiverMessage(directive, used: used.contains(RegionKey(directive: index, ruleID: Self.waivableRuleID)))
                 .map { [$0] } ?? []
@@ -248,6 +253,18 @@ struct SuppressionResolver {
         return messages
     }
 
+    /// A mistyped directive silences nothing: it says so, with the directive
+    /// it most likely meant, so the finding it was written for is not a surprise.
+    private func unrecognizedMessage(_ directive: SuppressionDirective) -> String {
+        let written = directive.subject ?? ""
+        let inFrontMatter = written.hasPrefix(SuppressionDirective.frontMatterPrefix)
+        let valid = inFrontMatter ? SuppressionDirective.frontMatterKeys.map { SuppressionDirective.frontMatterPrefix + $0 }
+            : SuppressionDirective.keywords
+        let hint = directive.nearestKeyword.map { "did you mean `\($0)`?" }
+            ?? "the directives are " + valid.map { "`\($0)`" }.joined(separator: ", ")
+        return "`\(written)` is not a copydesk directive, so it suppresses nothing (\(hint)); correct it or remove it"
+    }
+
     /// The rule whose findings front-matter waivers cover.
     static let waivableRuleID = LegalNoticeRule.description.id
 
@@ -277,6 +294,7 @@ struct SuppressionResolver {
         case .disableNextLine: return "copydesk-disable-next-line"
         case .disableFile: return "front-matter disable"
         case .waive: return "front-matter waiver"
+        case .unrecognized: return "an unrecognized directive"
         }
     }
 }

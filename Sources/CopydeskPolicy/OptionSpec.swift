@@ -95,14 +95,18 @@ public struct OptionSpec: Sendable, Hashable {
     public var defaultValue: OptionValue
     public var summary: String
     public var source: Source
+    /// The value is the path of a file (a staff list): relative to the
+    /// policy file that writes it, and that file is no article.
+    public var namesFile: Bool
 
     public init(_ name: String, _ kind: OptionKind, default defaultValue: OptionValue, _ summary: String,
-                source: Source = .ruleSetting) {
+                source: Source = .ruleSetting, namesFile: Bool = false) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
         self.summary = summary
         self.source = source
+        self.namesFile = namesFile
     }
 }
 

@@ -24,6 +24,10 @@ public struct RuleSetting: Sendable, Hashable {
     public var options: [String: OptionValue]
     /// Where the setting was made (the last file in the extends chain that touched it).
     public var location: PolicyLocation?
+    /// The file that set each value, by key (`severity`, an option name),
+    /// for `policy show`: through `extends`, one rule's values can come
+    /// from several files.
+    public var origins: [String: String] = [:]
 
     public init(enabled: Bool = true, severity: Severity? = nil, options: [String: OptionValue] = [:],
                 location: PolicyLocation? = nil) {
@@ -31,6 +35,18 @@ public struct RuleSetting: Sendable, Hashable {
         self.severity = severity
         self.options = options
         self.location = location
+    }
+
+    /// Equal settings say the same, wherever each value was written.
+    public static func == (lhs: RuleSetting, rhs: RuleSetting) -> Bool {
+        lhs.enabled == rhs.enabled && lhs.severity == rhs.severity && lhs.options == rhs.options && lhs.location == rhs.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(enabled)
+        hasher.combine(severity)
+        hasher.combine(options)
+        hasher.combine(location)
     }
 }
 
@@ -61,6 +77,12 @@ public struct Policy: Sendable, Hashable {
     /// The catalogue the policy was checked against, by rule id: it supplies
     /// the default severity and options `renderYAML()` spells out.
     public var ruleSchemas: [String: RuleSchema]
+    /// The file that gave `name`, and each exclude glob's, for `policy show`.
+    public var nameOrigin: String?
+    public var excludeOrigins: [String: String] = [:]
+    /// The loaded file itself has an `extends` entry: it builds on some
+    /// policy by choice, rather than standing alone.
+    public var extendsOthers = false
 
     public init(schemaVersion: Int = Policy.currentSchemaVersion, name: String? = nil, sources: [String] = [],
                 rules: [String: RuleSetting] = [:], notices: [Notice] = [], exclude: [String] = [],
@@ -102,6 +124,20 @@ public struct Policy: Sendable, Hashable {
     public var enabledRuleIDs: [String] {
         rules.filter { $0.value.enabled }.keys.sorted()
     }
+
+    /// The files the policy's options name (a staff list), absolute: they
+    /// sit among the articles but are not articles.
+    public var namedFiles: Set<String> {
+        var files: Set<String> = []
+        for (id, setting) in rules {
+            for spec in ruleSchemas[id]?.options ?? [] where spec.namesFile {
+                guard case .string(let written)? = setting.options[spec.name],
+                      let resolved = PolicyFilePath(written: written, baseDirectory: directory).resolved else { continue }
+                files.insert(PolicyPaths.absolute(resolved))
+            }
+        }
+        return files
+    }
 }
 
 /// A style folder a policy names: Vale rule files, one rule a file, whose
@@ -131,6 +167,9 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// How to fix it: "did you mean 'severity'?", the accepted values.
     public var hint: String?
+    /// Further errors found in the same file after this one, in file order:
+    /// a policy is fixed in one pass, not one error per run.
+    public var others: [PolicyError] = []
 
     public init(file: String, location: PolicyLocation? = nil, message: String, hint: String? = nil) {
         self.file = file
@@ -139,8 +178,18 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// This error and the others, one after another.
+    public var all: [PolicyError] {
+        var first = self
+        first.others = []
+        return [first] + others.flatMap(\.all)
+    }
+
+    /// `file:line:col: error: message (hint)`, one line per error.
     public var description: String {
-        let place = location?.description ?? file
-        return "\(place): error: \(message)" + (hint.map { " (\($0))" } ?? "")
+        all.map { error in
+            let place = error.location?.description ?? error.file
+            return "\(place): error: \(error.message)" + (error.hint.map { " (\($0))" } ?? "")
+        }.joined(separator: "\n")
     }
 }

@@ -45,6 +45,22 @@ struct PolicyDecoder {
 
     let schemas: [String: RuleSchema]
     let path: String
+    /// Errors found so far where decoding could go on past them.
+    private let found = FoundErrors()
+
+    init(schemas: [String: RuleSchema], path: String) {
+        self.schemas = schemas
+        self.path = path
+    }
+
+    /// Runs `body`, keeping its error to report with the others.
+    func collecting(_ body: () throws(PolicyError) -> Void) {
+        do throws(PolicyError) {
+            try body()
+        } catch {
+            found.errors.append(contentsOf: error.all)
+        }
+    }
 
     func decode(yaml text: String) throws(PolicyError) -> PolicyDocument {
         // Yams tells libyaml the text is UTF-8, which then takes a byte-order
@@ -68,7 +84,7 @@ struct PolicyDecoder {
         try decodeSchemaVersion(schemaPair.value)
 
         var document = PolicyDocument(path: path)
-        for pair in pairs {
+        for pair in pairs { collecting { () throws(PolicyError) in
             switch pair.key {
             case "schema":
                 break
@@ -101,6 +117,10 @@ struct PolicyDecoder {
                 throw error(at: pair.keyNode, "unknown top-level key '\(pair.key)'",
                             hint: NearestMatch.hint(for: pair.key, among: Self.topLevelKeys, listing: "valid keys"))
             }
+        } }
+        if var first = found.errors.first {
+            first.others = Array(found.errors.dropFirst())
+            throw first
         }
         return document
     }
@@ -123,14 +143,14 @@ struct PolicyDecoder {
                         hint: "write one rule per line under 'rules:', such as '  quote-balance: error'")
         }
         var entries: [PolicyDocument.RuleEntry] = []
-        for pair in try uniquePairs(of: mapping) {
+        for pair in try uniquePairs(of: mapping) { collecting { () throws(PolicyError) in
             // `Style.Rule`: a rule of one of the policy's style folders, set
             // like any rule; the folders are read when the policy is used,
             // which is when an id no folder has is reported.
             if pair.key.contains("."), schemas[pair.key] == nil {
                 let schema = RuleSchema(id: pair.key, defaultSeverity: .warning, options: [])
                 entries.append(try decodeRuleSetting(pair.value, schema: schema, location: location(of: pair.keyNode)))
-                continue
+                return
             }
             guard let schema = schemas[pair.key] else {
                 let ids = schemas.keys.sorted()
@@ -141,7 +161,7 @@ struct PolicyDecoder {
                 throw error(at: pair.keyNode, "unknown rule '\(pair.key)'", hint: hint)
             }
             entries.append(try decodeRuleSetting(pair.value, schema: schema, location: location(of: pair.keyNode)))
-        }
+        } }
         return entries
     }
 
@@ -164,7 +184,7 @@ struct PolicyDecoder {
             }
         case .mapping(let mapping):
             let validKeys = Self.settingKeys + schema.settingOptions.map(\.name)
-            for pair in try uniquePairs(of: mapping) {
+            for pair in try uniquePairs(of: mapping) { collecting { () throws(PolicyError) in
                 switch pair.key {
                 case "severity":
                     entry.severity = try decodeSeverity(pair.value, ruleID: schema.id)
@@ -186,7 +206,7 @@ struct PolicyDecoder {
                     entry.options[spec.name] = try decodeOption(pair.value, kind: spec.kind,
                                                                 subject: "option '\(spec.name)' in rule '\(schema.id)'")
                 }
-            }
+            } }
         default:
             throw error(at: node, "rule '\(schema.id)' needs a setting, not \(Self.describe(node))",
                         hint: "use a severity (error, warning, note), on or off, true or false, or a mapping of settings")
@@ -466,6 +486,39 @@ struct PolicyDecoder {
         }
     }
 
+    /// libyaml's words for the two mistakes people make most in a policy, a
+    /// tab in the indentation and a glob starting with `*` (an alias in
+    /// YAML), as the fix and the place of the offending character.
+    static func commonMistake(near mark: Mark, context: YamlError.Context?,
+                              in yaml: String) -> (YAMLText.Place, String)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ number: Int) -> [Character] {
+            number >= 1 && number <= lines.count ? Array(lines[number - 1]) : []
+        }
+        if let context, context.text.contains("alias") {
+            let text = line(context.mark.line)
+            let start = context.mark.column - 1
+            if start >= 0, start < text.count, text[start] == "*" {
+                let value = String(text[start...].prefix { $0 != "," && $0 != "]" && $0 != "}" && $0 != "#" })
+                    .trimmingCharacters(in: .whitespaces)
+                return (YAMLText.Place(line: context.mark.line, column: context.mark.column),
+                        "a value starting with '*' is read as a YAML alias; quote it: \(YAMLText.quoted(value))")
+            }
+        }
+        // The tab is on the line libyaml stopped at, or in the indentation of
+        // the line its scan started on.
+        for number in [mark.line, context?.mark.line ?? mark.line] {
+            let text = line(number)
+            let indentation = text.prefix { $0 == " " || $0 == "\t" }
+            if let tab = indentation.firstIndex(of: "\t") ?? (text.indices.contains(mark.column - 1) && number == mark.line
+                                                               && text[mark.column - 1] == "\t" ? mark.column - 1 : nil) {
+                return (YAMLText.Place(line: number, column: tab + 1),
+                        "indent with spaces, not tabs: YAML does not allow a tab in indentation")
+            }
+        }
+        return nil
+    }
+
     private func syntaxError(_ yamlError: YamlError, yaml: String) -> PolicyError {
         func contextHint(_ context: YamlError.Context?) -> String {
             guard let context, !context.text.isEmpty else { return "check the YAML syntax near this place" }
@@ -473,6 +526,9 @@ struct PolicyDecoder {
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            if let (place, hint) = Self.commonMistake(near: mark, context: context, in: yaml) {
+                return PolicyError(file: path, location: location(place), message: "invalid YAML: \(problem)", hint: hint)
+            }
             return PolicyError(file: path, location: location(mark), message: "invalid YAML: \(problem)",
                                hint: contextHint(context))
         case .composer(_, let problem, let mark, _) where problem.contains("another document"):
@@ -499,4 +555,10 @@ struct PolicyDecoder {
                                hint: "check the file with a YAML validator")
         }
     }
+}
+
+/// The errors one decoder has found; a class so that the decoder's
+/// non-mutating methods can add to it.
+private final class FoundErrors {
+    var errors: [PolicyError] = []
 }

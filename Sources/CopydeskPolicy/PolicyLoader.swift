@@ -168,6 +168,10 @@ struct PolicyFolder {
     private var folded: Set<String> = []
     /// The `extends` chain being read, for naming cycles.
     private var chain: [PolicySource] = []
+    /// The file loaded (the one that extends the others): paths the others
+    /// write are made relative to its directory, where options are resolved.
+    private var root: PolicySource?
+    private var rootExtendsOthers = false
 
     init(loader: PolicyLoader) {
         self.loader = loader
@@ -191,6 +195,10 @@ struct PolicyFolder {
             yaml = try loader.text(of: source, extendedBy: entry)
         }
         let document = try PolicyDecoder(schemas: loader.schemasByID, path: source.displayName).decode(yaml: yaml)
+        if root == nil {
+            root = source
+            rootExtendsOthers = !document.extends.isEmpty
+        }
         for glob in document.exclude {
             if let problem = Glob.problem(in: glob) {
                 throw PolicyError(file: source.displayName, location: Self.location(of: glob, in: yaml, file: source.displayName),
@@ -221,13 +229,39 @@ struct PolicyFolder {
         return PolicyLocation(file: file, line: key + 1, column: 1)
     }
 
+    /// A file path an extended policy writes (relative to itself), as the
+    /// same file written from the loaded policy's directory, where rule
+    /// options are resolved: a desk policy that extends the house one
+    /// finds the house staff list beside the house policy.
+    private func rebased(_ value: OptionValue, from source: PolicySource) -> OptionValue {
+        guard case .string(let path) = value, !path.isEmpty, !path.hasPrefix("/"),
+              case .file(let sourcePath) = source, case .file(let rootPath)? = root else { return value }
+        let from = PolicyPaths.directory(of: sourcePath)
+        let to = PolicyPaths.directory(of: rootPath)
+        guard from != to else { return value }
+        return .string(PolicyPaths.relative(PolicyPaths.joined(from, path), to: to))
+    }
+
     private mutating func apply(_ document: PolicyDocument, from source: PolicySource) {
-        if let name = document.name { policy.name = name }
+        let origin = source.displayName
+        if let name = document.name {
+            policy.name = name
+            policy.nameOrigin = origin
+        }
         for entry in document.rules {
             var setting = policy.rules[entry.id] ?? RuleSetting()
             setting.enabled = entry.enabled
-            if let severity = entry.severity { setting.severity = severity }
-            for (option, value) in entry.options { setting.options[option] = value }
+            setting.origins["enabled"] = origin
+            if let severity = entry.severity {
+                setting.severity = severity
+                setting.origins["severity"] = origin
+            }
+            let specs = loader.schemasByID[entry.id]?.options ?? []
+            for (option, value) in entry.options {
+                let namesFile = specs.contains { $0.name == option && $0.namesFile }
+                setting.options[option] = namesFile ? rebased(value, from: source) : value
+                setting.origins[option] = origin
+            }
             setting.location = entry.location
             policy.rules[entry.id] = setting
         }
@@ -263,6 +297,7 @@ struct PolicyFolder {
         }
         for glob in document.exclude where !policy.exclude.contains(glob) {
             policy.exclude.append(glob)
+            policy.excludeOrigins[glob] = origin
         }
         policy.sources.append(source.displayName)
     }
@@ -271,6 +306,7 @@ struct PolicyFolder {
         var result = policy
         result.directory = directory
         result.ruleSchemas = loader.schemasByID
+        result.extendsOthers = rootExtendsOthers
         return result
     }
 }

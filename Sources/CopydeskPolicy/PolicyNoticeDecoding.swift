@@ -23,7 +23,8 @@ extension PolicyDecoder {
         }
         var notices: [Notice] = []
         var firstPlaces: [String: PolicyLocation] = [:]
-        for item in items {
+        // Each notice is checked on its own, so every broken one is reported.
+        for item in items { collecting { () throws(PolicyError) in
             let (notice, idNode) = try decodeNotice(item)
             if let first = firstPlaces[notice.id] {
                 throw error(at: idNode, "duplicate notice id '\(notice.id)'",
@@ -32,7 +33,7 @@ extension PolicyDecoder {
             }
             firstPlaces[notice.id] = location(of: idNode)
             notices.append(notice)
-        }
+        } }
         return notices
     }
 

@@ -13,14 +13,14 @@ extension Policy {
         }
         lines.append("schema: \(schemaVersion)")
         if let name {
-            lines.append("name: \(YAMLText.quoted(name))")
+            lines.append("name: \(YAMLText.quoted(name))" + fromAnotherFile(nameOrigin))
         }
         if exclude.isEmpty {
             lines.append("exclude: []")
         } else {
             lines.append("exclude:")
             for glob in exclude {
-                lines.append("  - \(YAMLText.quoted(glob))")
+                lines.append("  - \(YAMLText.quoted(glob))" + fromAnotherFile(excludeOrigins[glob]))
             }
         }
         if rules.isEmpty {
@@ -33,8 +33,15 @@ extension Policy {
             let schema = ruleSchemas[id]
             let place = setting.location.map { "  # set at \($0)" } ?? ""
             lines.append("  \(YAMLText.key(id)):\(place)")
+            // A value set by another file than the one that last touched
+            // the rule names its file: through extends, a rule's severity
+            // and options can each come from a different policy.
+            func origin(_ key: String) -> String {
+                guard let file = setting.origins[key], file != setting.location?.file else { return "" }
+                return Self.from(file)
+            }
             if let severity = setting.severity ?? schema?.defaultSeverity {
-                let isDefault = setting.severity == nil ? "  # default" : ""
+                let isDefault = setting.severity == nil ? "  # default" : origin("severity")
                 lines.append("    severity: \(severity.rawValue)\(isDefault)")
             }
             lines.append("    enabled: \(setting.enabled)")
@@ -46,7 +53,7 @@ extension Policy {
                 guard let value = given ?? schema?.options.first(where: { $0.name == option })?.defaultValue else {
                     continue
                 }
-                let isDefault = given == nil ? "  # default" : ""
+                let isDefault = given == nil ? "  # default" : origin(option)
                 lines.append("    \(YAMLText.key(option)): \(Self.yaml(value))\(isDefault)")
             }
         }
@@ -59,6 +66,18 @@ extension Policy {
         }
         lines += renderNotices()
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The comment naming the file a top-level value came from, when that
+    /// is not the policy file loaded.
+    private func fromAnotherFile(_ file: String?) -> String {
+        guard let file, file != sources.last else { return "" }
+        return Self.from(file)
+    }
+
+    /// The comment naming the file a value came from.
+    private static func from(_ file: String?) -> String {
+        file.map { "  # from \($0)" } ?? ""
     }
 
     /// Every notice with all of its keys spelt out; conditions in flow style.

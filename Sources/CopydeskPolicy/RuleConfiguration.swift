@@ -44,7 +44,9 @@ public struct PolicyFilePath: Decodable, Sendable, Hashable {
         } else if written.hasPrefix("/") {
             resolved = written
         } else if let baseDirectory, baseDirectory != "." {
-            resolved = baseDirectory.hasSuffix("/") ? baseDirectory + written : baseDirectory + "/" + written
+            // A file named by a policy that another extends is written
+            // from the extending file's directory (`../staff.txt`).
+            resolved = LexicalPath.normalized(baseDirectory.hasSuffix("/") ? baseDirectory + written : baseDirectory + "/" + written)
         } else {
             resolved = written
         }

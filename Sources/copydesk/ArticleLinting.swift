@@ -9,8 +9,11 @@ import Foundation
 /// article takes, the files the options select, and errors turned into
 /// messages and exit status 2.
 enum ArticleLinting {
+    /// - Parameter errorReport: where a JSON report would have gone: a
+    ///   policy error is written there as a JSON error object, so a script
+    ///   reading JSON gets JSON even when nothing was linted.
     static func lint(paths: ArticlePaths, policyOptions: PolicyOptions, inputOptions: InputOptions,
-                     changedFiles: ChangedFiles? = nil) throws(ExitCode) -> LintRun {
+                     changedFiles: ChangedFiles? = nil, errorReport: ReportOptions? = nil) throws(ExitCode) -> LintRun {
         let workingDirectory = Console.workingDirectory
         let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas),
                                       explicitPolicyPath: policyOptions.policy)
@@ -27,6 +30,9 @@ enum ArticleLinting {
                 maxFileSize: inputOptions.maxFileSize, changedFiles: changedFiles))
         } catch {
             Console.error(error.description)
+            if let errorReport, errorReport.format == .json {
+                try? Console.write(JSONErrorReport(error).render(), to: errorReport.output)
+            }
             throw Console.usageOrInputError
         }
     }

@@ -19,6 +19,10 @@ struct Copydesk: ParsableCommand {
     /// every usage, policy and input error, so CI scripts test one number.
     static func main() {
         Console.guardStandardDescriptors()
+        if let typo = SubcommandTypo.message(for: Array(CommandLine.arguments.dropFirst())) {
+            Console.error(typo)
+            Foundation.exit(LintExitStatus.usageOrInputError.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

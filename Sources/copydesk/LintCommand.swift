@@ -7,9 +7,8 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check articles against the policy and report every violation.",
-        discussion: "Directories are searched for "
-            + InputFormat.allExtensions.map { "." + $0 }.joined(separator: ", ")
-            + " files, skipping hidden directories. Use - to read standard input (name it with --stdin-filename). "
+        discussion: "Directories are searched for \(InputFormat.extensionList) files, skipping hidden directories. "
+            + "Use - to read standard input (name it with --stdin-filename). "
             + "On an archive with known findings, see copydesk baseline write, --baseline and --changed-since.")
 
     @OptionGroup var articlePaths: ArticlePaths
@@ -54,7 +53,8 @@ struct LintCommand: ParsableCommand {
             }
         }
         var lintRun = try ArticleLinting.lint(paths: articlePaths, policyOptions: policyOptions,
-                                              inputOptions: inputOptions, changedFiles: changedFiles)
+                                              inputOptions: inputOptions, changedFiles: changedFiles,
+                                              errorReport: reportOptions)
         if let baseline, let path = adoptionOptions.baseline {
             lintRun.compare(with: baseline, path: path,
                             directory: Baseline.directory(ofFile: path, workingDirectory: workingDirectory),
@@ -77,6 +77,7 @@ struct LintCommand: ParsableCommand {
         // learns from standard error why the run failed.
         if reportOptions.format != .text || reportOptions.output != nil {
             for problem in lintRun.problems { Console.error(problem.diagnosticLine) }
+            for warning in lintRun.policyWarnings { Console.error("\(warning.file): warning: \(warning.message)") }
         }
         if reportOptions.format == .sarif {
             let omitted = SARIFReport.omittedResults(reported, maxResults: adoptionOptions.maxResults)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CopydeskCore
 import CopydeskLinter
 import CopydeskPolicy
 import CopydeskRules
@@ -18,9 +19,9 @@ struct PolicyCheckCommand: ParsableCommand {
     /// "5 rules enabled, 2 legal notices", and a warning when the notices
     /// would go unchecked.
     static func summary(of policy: Policy) -> String {
-        var summary = "\(policy.enabledRuleIDs.count) rules enabled"
+        var summary = Counted.phrase(policy.enabledRuleIDs.count, "rule") + " enabled"
         guard !policy.notices.isEmpty else { return summary }
-        summary += policy.notices.count == 1 ? ", 1 legal notice" : ", \(policy.notices.count) legal notices"
+        summary += ", " + Counted.phrase(policy.notices.count, "legal notice")
         let ruleID = LegalNoticeRule.description.id
         if policy.rules[ruleID]?.enabled != true {
             summary += "; warning: \(ruleID) is off, so the notices are not checked (add '\(ruleID): error' under rules)"
@@ -37,6 +38,9 @@ struct PolicyCheckCommand: ParsableCommand {
                 // Options that name files (a staff list) are checked too.
                 _ = try Linter.ruleSet(for: policy)
                 Console.output("\(file): ok (\(Self.summary(of: policy)))\n")
+                if let house = PolicyShadowing.shadowedPolicy(by: policy, file: file) {
+                    Console.output("\(file): warning: \(PolicyShadowing.warning(policyFile: file, shadowing: house))\n")
+                }
             } catch {
                 Console.error(error.description)
                 failed = true

@@ -18,17 +18,23 @@ struct PolicyShowCommand: ParsableCommand {
         let loader = PolicyLoader(schemas: RuleRegistry.schemas)
         do throws(PolicyError) {
             let policy: Policy
+            var policyFile = file
             if let file {
                 policy = try loader.load(path: file)
             } else {
                 let resolver = PolicyResolver(loader: loader, explicitPolicyPath: nil)
-                if let nearest = resolver.policyFile(forDirectory: Console.workingDirectory) {
-                    policy = try loader.load(path: nearest)
+                policyFile = resolver.policyFile(forDirectory: Console.workingDirectory)
+                if let policyFile {
+                    policy = try loader.load(path: policyFile)
                 } else {
                     policy = try loader.builtin(PolicyResolver.fallbackPolicyName)
                 }
             }
             Console.output(policy.renderYAML())
+            if let policyFile, let house = PolicyShadowing.shadowedPolicy(by: policy, file: policyFile) {
+                let shown = PolicyShadowing.displayPath(policyFile, workingDirectory: Console.workingDirectory)
+                Console.error("\(shown): warning: \(PolicyShadowing.warning(policyFile: policyFile, shadowing: house))")
+            }
         } catch {
             Console.error(error.description)
             throw Console.usageOrInputError

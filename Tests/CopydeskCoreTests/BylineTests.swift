@@ -239,3 +239,99 @@ struct BylineCreditedTests {
         #expect(credit("Lena Ortiz is a senior correspondent covering the harbor and the port authority.", names: []).credited.isEmpty)
     }
 }
+
+/// Credit conventions beyond the one-line "By" byline: a byline with the
+/// writer's title on the next line of the same paragraph, and a wire
+/// sign-off at the end of the story.
+struct BylineConventionTests {
+    func markdown(_ source: String) -> Document {
+        ArticleParser.parse(SourceText(path: "t.md", string: source), format: .markdown)
+    }
+
+    func text(_ source: String) -> Document {
+        ArticleParser.parse(SourceText(path: "t.txt", string: source), format: .text)
+    }
+
+    static let body = "The pier reopened on Thursday after a winter of repairs, the port authority said.\n\n"
+        + "Fishing boats were the first to tie up again, and the ferry returns next week.\n"
+
+    @Test("A byline with the writer's title on its next line, plain or emphasised, credits the name",
+          arguments: [
+              "By Rosa Delgado\nStaff writer",
+              "**By Rosa Delgado**\n*Staff writer*",
+              "By Rosa Delgado\nSenior correspondent, The Harbor Ledger",
+              "By Rosa Delgado\nThe Associated Press",
+              "_By Rosa Delgado_\n_Special correspondent_\nMarch 4, 2025",
+          ])
+    func titleOnTheNextLine(byline: String) {
+        let document = markdown("# Pier reopens\n\n\(byline)\n\n" + Self.body)
+        #expect(document.blocks[1].kind == .byline)
+        #expect(document.bylines.map(\.names) == [["Rosa Delgado"]])
+        #expect(document.bylines.first?.nameSpans.first?.text == "Rosa Delgado")
+    }
+
+    @Test("In plain text, a By line with the title under it is one byline block")
+    func titleUnderByInText() {
+        let document = text("Pier reopens\n\nBy Rosa Delgado\nStaff writer\n\n" + Self.body)
+        #expect(document.blocks.map(\.kind).prefix(3) == [.headline, .byline, .paragraph])
+        #expect(document.bylines.map(\.names) == [["Rosa Delgado"]])
+    }
+
+    @Test("Near the headline, a name alone over the writer's title is a byline, in Markdown and text")
+    func nameOverTitle() {
+        for document in [markdown("# Pier reopens\n\nRosa Delgado\nHarbour correspondent\n\n" + Self.body),
+                         text("Pier reopens\n\nRosa Delgado\nHarbour correspondent\n\n" + Self.body)] {
+            #expect(document.bylines.map(\.names) == [["Rosa Delgado"]])
+        }
+        // Far from the headline, the same two lines are left alone.
+        let more = (1...5).map { "Paragraph \($0) of the story goes on about the pier and its repairs.\n\n" }.joined()
+        #expect(markdown("# Pier reopens\n\n" + more + "Rosa Delgado\nHarbour correspondent\n").bylines.isEmpty)
+    }
+
+    @Test("A second line that is prose keeps the paragraph a paragraph")
+    func proseOnTheNextLine() {
+        let document = markdown("# Pier reopens\n\nBy the end of the week\nthe boats were back in the harbour.\n\n" + Self.body)
+        #expect(document.bylines.isEmpty)
+        #expect(document.blocks[1].kind == .paragraph)
+    }
+
+    @Test("A wire sign-off at the end credits its reporters and writers, not its editors",
+          arguments: [
+              ("Reporting by Rosa Delgado; Editing by Owen Marsh", ["Rosa Delgado"]),
+              ("Reporting by Rosa Delgado and Kai Brenner; Additional reporting by Lina Osei; Writing by Pavel Dorn; Editing by Owen Marsh",
+               ["Rosa Delgado", "Kai Brenner", "Lina Osei", "Pavel Dorn"]),
+              ("Reporting by Rosa Delgado in Lisbon; Writing by Pavel Dorn; Editing by Owen Marsh and Ida Fenn.",
+               ["Rosa Delgado", "Pavel Dorn"]),
+              ("Writing by Pavel Dorn", ["Pavel Dorn"]),
+          ])
+    func signOff(line: String, names: [String]) {
+        for document in [markdown("# Pier reopens\n\n" + Self.body + "\n" + line + "\n"),
+                         text("Pier reopens\n\n" + Self.body + "\n" + line + "\n")] {
+            #expect(document.bylines.map(\.names) == [names])
+            let byline = document.bylines.first
+            #expect(byline?.nameSpans.map(\.text) == names)
+            #expect(document.blocks.last?.kind == .byline)
+            #expect(!(byline?.names.contains("Owen Marsh") ?? true))
+        }
+    }
+
+    @Test("Lines that only look like sign-offs are not credits",
+          arguments: [
+              "Editing by Owen Marsh",
+              "Reporting by the harbour authority found gaps in the repair budget.",
+              "Reporting by Rosa Delgado was the first to reveal the cracks, and the council acted within a week.",
+          ])
+    func notSignOffs(line: String) {
+        let document = markdown("# Pier reopens\n\n" + Self.body + "\n" + line + "\n")
+        #expect(document.bylines.isEmpty)
+        #expect(document.blocks.last?.kind == .paragraph)
+    }
+
+    @Test("A sign-off shape in the middle of the story is left alone")
+    func signOffOnlyAtTheEnd() {
+        let middle = "Reporting by Rosa Delgado; Editing by Owen Marsh\n\n"
+        let more = (1...5).map { "Paragraph \($0) of the story goes on about the pier and its repairs.\n\n" }.joined()
+        let document = markdown("# Pier reopens\n\n" + Self.body + "\n" + more + middle + more)
+        #expect(document.bylines.isEmpty)
+    }
+}

@@ -75,8 +75,15 @@ struct SourceTextTests {
 
 struct InputDecoderTests {
     @Test func acceptsValidUTF8() throws {
-        let text = SourceText(path: "t", string: "ok ✓ 😀")
-        _ = try InputDecoder.decode(path: "t", bytes: text.bytes)
+        let text = SourceText(path: "t", string: "ok ✓ 😀\nsecond")
+        let decoded = try InputDecoder.decode(path: "t", bytes: text.bytes)
+        // Valid UTF-8 comes through byte for byte, with lines and columns in scalars.
+        #expect(decoded.bytes == text.bytes)
+        #expect(decoded.path == "t")
+        #expect(decoded.lineCount == 2)
+        #expect(decoded.string(0..<decoded.bytes.count) == "ok ✓ 😀\nsecond")
+        let emoji = decoded.position(at: Array("ok ✓ ".utf8).count)
+        #expect(emoji.line == 1 && emoji.column == 6)
     }
 
     @Test(arguments: [

@@ -4,25 +4,7 @@ import Testing
 
 func copydesk(_ arguments: [String], in directory: String, input: String? = nil,
                       environment: [String: String] = [:]) throws -> ProcessOutcome {
-    let process = Process()
-    process.executableURL = try #require(builtCopydeskBinary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe()
-    let error = Pipe()
-    let standardInput = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = standardInput
-    try process.run()
-    standardInput.fileHandleForWriting.write(Data((input ?? "").utf8))
-    try standardInput.fileHandleForWriting.close()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ProcessOutcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorData, as: UTF8.self))
+    try runCopydesk(arguments, in: directory, input: input, environment: environment)
 }
 
 @Suite("copydesk command line", .enabled(if: builtCopydeskBinary != nil, "the copydesk binary is not built"))

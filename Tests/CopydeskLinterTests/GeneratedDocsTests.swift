@@ -18,7 +18,19 @@ struct GeneratedDocsTests {
         ("policies.md", "default policy rules", {
             RuleDocumentation.defaultPolicyRules(try PolicyLoader(schemas: RuleRegistry.schemas).builtin("default"))
         }),
+        ("policies.md", "effective policy example", { try effectivePolicyExample() }),
     ]
+
+    /// What `copydesk policy show` prints for the example at the top of
+    /// docs/policies.md, saved where the page says.
+    static func effectivePolicyExample() throws -> String {
+        let page = try String(contentsOf: docs.appendingPathComponent("policies.md"), encoding: .utf8)
+        let opening = try #require(page.range(of: "```yaml\n# .copydesk.yml\n"))
+        let closing = try #require(page.range(of: "```", range: opening.upperBound..<page.endIndex))
+        let example = String(page[opening.upperBound..<closing.lowerBound])
+        let policy = try PolicyLoader(schemas: RuleRegistry.schemas).load(yaml: example, path: "/home/desk/articles/.copydesk.yml")
+        return "```yaml\n" + policy.renderYAML() + "```\n"
+    }
 
     @Test(arguments: sections.indices)
     func checkedInDocumentationIsCurrent(index: Int) throws {

@@ -301,7 +301,7 @@ struct HostileInputLinterTests {
             InputProblem(path: "c.md", level: .error, message: "too large"),
         ]
         let summary = TextReport().render(run, context: ReportContext()).split(separator: "\n").last
-        #expect(summary == "No problems found in 1 file; 1 file not linted because of an error, 1 file skipped, 1 input warning.")
+        #expect(summary == "No findings in the 1 file linted; 1 file not linted because of an error, 1 file skipped, 1 input warning.")
     }
 
     @Test("escaping for the terminal and GitHub, and sizes people write")

@@ -273,6 +273,43 @@ struct SuppressionTests {
         #expect(outcome.findings.map(\.ruleID) == ["unused-suppression"])
         #expect(outcome.findings.map(\.severity) == [.error])
     }
+    @Test("A mistyped directive is reported where it stands, with the directive it most likely meant, and silences nothing",
+          arguments: [
+              ("copydesk-disable-nextline quote-balance -- runs on", "copydesk-disable-next-line"),
+              ("Copydesk-Disable-Next-Line quote-balance -- runs on", "copydesk-disable-next-line"),
+              ("copydsk-disable quote-balance -- runs on", "copydesk-disable"),
+              ("copydesk-enabel", "copydesk-enable"),
+          ])
+    func mistypedDirective(comment: String, meant: String) {
+        let outcome = resolve("# Title\n\n<!-- \(comment) -->\nThe chief said \"we are ready.\n",
+                              findingsOn: [(4, "quote-balance")])
+        #expect(outcome.ruleFinding(line: 4)?.isSuppressed == false)
+        let reports = outcome.engineFindings
+        #expect(reports.count == 1)
+        #expect(reports.first?.ruleID == "unused-suppression")
+        #expect(reports.first?.range.start.line == 3 && reports.first?.range.start.column == 1)
+        #expect(reports.first?.message.contains("is not a copydesk directive, so it suppresses nothing (did you mean `\(meant)`?)") == true)
+    }
+
+    @Test("A misspelt front-matter key under copydesk: is reported at the key, and disables nothing")
+    func mistypedFrontMatterKey() {
+        let outcome = resolve("---\ncopydesk:\n  disabel:\n    quote-balance: the quote runs on\n---\n# Title\n\nThe chief said \"we are ready.\n",
+                              findingsOn: [(8, "quote-balance")])
+        #expect(outcome.ruleFinding(line: 8)?.isSuppressed == false)
+        #expect(outcome.engineFindings.count == 1)
+        #expect(outcome.engineFindings.first?.range.start.line == 3 && outcome.engineFindings.first?.range.start.column == 3)
+        #expect(outcome.engineFindings.first?.message.contains("`copydesk: disabel` is not a copydesk directive") == true)
+        #expect(outcome.engineFindings.first?.message.contains("did you mean `copydesk: disable`?") == true)
+    }
+
+    @Test("Comments that only mention copydesk, or are ordinary notes, are not directives")
+    func ordinaryComments() {
+        let outcome = resolve("# Title\n\n<!-- copydesk is run in CI -->\n<!-- disable the ad slot here -->\nText.\n",
+                              findingsOn: [])
+        #expect(outcome.engineFindings.isEmpty)
+        let listed = resolve("# Title\n\n<!-- copydesk-skip -->\nText.\n", findingsOn: [])
+        #expect(listed.engineFindings.first?.message.contains("the directives are `copydesk-disable-next-line`") == true)
+    }
 }
 
 @Suite("Linter: suppressions through the whole pipeline")
@@ -347,4 +384,5 @@ struct LinterSuppressionTests {
         #expect(problem.message.contains("front matter"))
         #expect(run.exitStatus(failingOn: .note) == .clean)
     }
+
 }

@@ -99,6 +99,7 @@ struct PolicyRenderingTests {
                 .map { line in
                     var line = String(line)
                     if let place = line.range(of: "  # set at ") { line = String(line[..<place.lowerBound]) }
+                    if let place = line.range(of: "  # from ") { line = String(line[..<place.lowerBound]) }
                     if line.hasSuffix("  # default") { line = String(line.dropLast("  # default".count)) }
                     return line
                 }

@@ -444,3 +444,42 @@ struct ManyNoticesTests {
         #expect(findings.first?.message.contains("“us” changed to “them”") == true)
     }
 }
+
+@Suite("legal-notice and duplicate-paragraph")
+struct RepeatedNoticeTests {
+    /// Lints with both rules on, as the default policy has them.
+    func lint(_ text: String, notices: [Notice]) throws -> [Finding] {
+        let policy = Policy(rules: ["legal-notice": RuleSetting(), "duplicate-paragraph": RuleSetting()], notices: notices)
+        let source = SourceText(path: "story.md", string: text)
+        return Linter.lint(source: source, format: .markdown, ruleSet: try RuleRegistry.configure(policy)).file.findings
+    }
+
+    static let article = """
+        # Ferry service resumes after the winter storms
+
+        The harbour ferry made its first crossing in three weeks on Monday morning.
+
+        *This article was produced with support from the Coastal Fund, which had no say over its content.*
+
+        Crews replaced two damaged pontoons before the service could restart.
+
+        *This article was produced with support from the Coastal Fund, which had no say over its content.*
+        """
+
+    @Test("A policy notice pasted twice is one finding, legal-notice's duplicate, not also a duplicate paragraph")
+    func noticePastedTwice() throws {
+        let notice = Notice(id: "funding", text: "This article was produced with support from the Coastal Fund, which had no say over its content.",
+                            required: .always, placement: .anywhere)
+        let findings = try lint(Self.article, notices: [notice])
+        #expect(findings.map(\.ruleID) == ["legal-notice"])
+        #expect(findings.first?.range.start.line == 9)
+        #expect(findings.first?.message.contains("funding") == true)
+    }
+
+    @Test("Without the notice in the policy, the same repeated paragraph is a duplicate paragraph")
+    func ordinaryRepeat() throws {
+        let findings = try lint(Self.article, notices: [])
+        #expect(findings.map(\.ruleID) == ["duplicate-paragraph"])
+        #expect(findings.first?.range.start.line == 9)
+    }
+}

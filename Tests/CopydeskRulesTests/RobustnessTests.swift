@@ -68,7 +68,14 @@ struct RobustnessTests {
     ])
     func inputsTheFuzzersFound(format: InputFormat, text: String) {
         let source = SourceText(path: "found", string: text)
-        _ = Linter.lint(source: source, format: format, ruleSet: Self.ruleSet)
+        let result = Linter.lint(source: source, format: format, ruleSet: Self.ruleSet).file
+        // A lone straight apostrophe is an apostrophe, not an unclosed
+        // quotation; a lone opening curly mark is one.
+        #expect(result.findings.contains { $0.ruleID == "quote-balance" } == text.contains("‘"))
+        for finding in result.findings {
+            #expect(finding.range.start.offset <= finding.range.end.offset)
+            #expect(finding.range.end.offset <= source.bytes.count)
+        }
     }
 
     @Test func aLongSingleLineAndManyBlankLinesAreFine() {
@@ -76,9 +83,15 @@ struct RobustnessTests {
         let blank = String(repeating: "\n", count: 5_000) + "text"
         for text in [long, blank] {
             let source = SourceText(path: "big", string: text)
-            _ = Linter.lint(source: source, format: .markdown, ruleSet: Self.ruleSet)
-            _ = Linter.lint(source: source, format: .text, ruleSet: Self.ruleSet)
-            _ = Linter.lint(source: source, format: .html, ruleSet: Self.ruleSet)
+            for format in [InputFormat.markdown, .text, .html] {
+                let result = Linter.lint(source: source, format: format, ruleSet: Self.ruleSet).file
+                // Every quotation on the long line is closed, and the findings stay inside the text.
+                #expect(!result.findings.contains { $0.ruleID == "quote-balance" })
+                for finding in result.findings {
+                    #expect(finding.range.end.offset <= source.bytes.count)
+                    #expect(finding.range.start.line <= source.lineCount)
+                }
+            }
         }
     }
 }

@@ -8,6 +8,9 @@ enum BylineBlocks {
     static let topWindow = 4
     /// Longer lines are prose, whatever their first word.
     static let maxLineBytes = 200
+    /// How many blocks at the end of an article a wire sign-off may stand
+    /// among (after it, a notice, an author card, a correction).
+    static let tailWindow = 4
 
     /// Marks a "By" line anywhere, and a credit line near the headline, as
     /// `.byline`. A block of several lines is a byline when its first line
@@ -15,17 +18,24 @@ enum BylineBlocks {
     static func markBylines(_ blocks: inout [Block], headline: Int?) {
         let topStart = (headline ?? -1) + 1
         var topSeen = 0
+        func counts(_ index: Int) -> Bool {
+            let kind = blocks[index].kind
+            return index >= topStart && kind != .chrome && kind != .image && kind != .frontMatterField
+        }
+        // Where a wire sign-off ("Reporting by …; Editing by …") stands: among
+        // the last blocks of the article.
+        let tail = Set(blocks.indices.reversed().filter(counts).prefix(tailWindow))
         for index in blocks.indices {
             let kind = blocks[index].kind
-            let counts = index >= topStart && kind != .chrome && kind != .image && kind != .frontMatterField
-            let inTop = counts && topSeen < topWindow
-            if counts { topSeen += 1 }
+            let inTop = counts(index) && topSeen < topWindow
+            if counts(index) { topSeen += 1 }
             guard kind == .paragraph || (kind == .heading && blocks[index].level >= 2) else { continue }
             let by = startsWithBy(blocks[index].content.utf8[...])
-            guard by || inTop, let line = bylineCandidate(blocks[index].content.utf8) else { continue }
-            if !by && !mayBeCreditLine(line) { continue }
+            let signOff = !by && tail.contains(index) && BylineText.startsSignOff(blocks[index].content.utf8[...])
+            guard by || inTop || signOff, let line = bylineCandidate(blocks[index].content.utf8) else { continue }
+            if !by && !signOff && !mayBeCreditLine(line) { continue }
             let reading = BylineText.read(line)
-            if reading.isByLine || (inTop && reading.isCreditLine) {
+            if reading.isByLine || (inTop && (reading.isCreditLine || isNameOverTitle(reading, block: blocks[index]))) {
                 blocks[index].kind = .byline
             }
         }
@@ -62,7 +72,9 @@ enum BylineBlocks {
     }
 
     /// The first line of a block that could be a byline: short, and
-    /// followed by at most two short lines holding a date.
+    /// followed by at most two short lines holding a date or the writer's
+    /// title ("By Jane Doe" / "Staff writer", as a CMS or Markdown keeps
+    /// them in one paragraph).
     static func bylineCandidate(_ bytes: [UInt8]) -> [UInt8]? {
         guard !bytes.isEmpty, bytes.count <= maxLineBytes * 2 else { return nil }
         guard let newline = bytes.firstIndex(of: 0x0A) else {
@@ -70,10 +82,29 @@ enum BylineBlocks {
         }
         guard newline <= maxLineBytes else { return nil }
         let rest = bytes[(newline + 1)...].split(separator: 0x0A)
-        guard rest.count <= 2, rest.allSatisfy({ $0.count <= 80 && $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) else {
+        guard rest.count <= 2, rest.allSatisfy({ line in
+            line.count <= 80 && (line.contains { $0 >= 0x30 && $0 <= 0x39 } || isTitleLine(Array(line)))
+        }) else {
             return nil
         }
         return Array(bytes[..<newline])
+    }
+
+    /// "Jane Doe" over "Staff writer": a line that is only a name, and
+    /// under it, in the same block, the writer's title.
+    static func isNameOverTitle(_ reading: BylineText.Reading, block: Block) -> Bool {
+        guard !reading.startsWithBy, reading.names.count == 1, !reading.isProse, reading.onlyCreditParts,
+              reading.wireCredits.isEmpty, !reading.hasTitle else { return false }
+        let lines = block.content.utf8.split(separator: 0x0A)
+        return lines.count == 2 && isTitleLine(Array(lines[1]))
+    }
+
+    /// "Staff writer", "Senior correspondent, The Harbor Ledger", "The
+    /// Associated Press": a line that says what the writer is, naming nobody.
+    static func isTitleLine(_ line: [UInt8]) -> Bool {
+        let reading = BylineText.read(line)
+        return reading.names.isEmpty && !reading.isProse && (reading.hasTitle || !reading.wireCredits.isEmpty)
+            && ProseHeuristics.wordCount(line) <= 8
     }
 
     // MARK: Author cards

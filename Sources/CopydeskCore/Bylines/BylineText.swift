@@ -65,6 +65,78 @@ package enum BylineText {
 
     /// Reads `bytes` (one line of UTF-8) as a credit.
     package static func read(_ bytes: [UInt8]) -> Reading {
+        if let signOff = readSignOff(bytes) { return signOff }
+        return readCredit(bytes)
+    }
+
+    // MARK: Sign-offs
+
+    /// The roles a wire sign-off credits, by the words before "by": the
+    /// people who reported and wrote the story are its authors.
+    static let authorRoles: Set<String> = [
+        "reporting", "additional reporting", "reported", "writing", "written", "compiled", "additional writing",
+    ]
+    /// Roles a sign-off also lists that do not make an author: an editor
+    /// is credited, but did not write the story.
+    static let otherRoles: Set<String> = [
+        "editing", "edited", "additional editing", "graphics", "photos", "photography", "video", "production",
+        "produced", "translation", "translated", "research", "additional research", "fact-checking", "design",
+        "illustration", "illustrations", "data", "visuals",
+    ]
+
+    /// Whether `line` opens as a sign-off ("Reporting by", "Additional
+    /// reporting by", "Editing by"): the cheap test before `readSignOff`.
+    package static func startsSignOff(_ line: ArraySlice<UInt8>) -> Bool {
+        let head = String(decoding: line.prefix(32), as: UTF8.self).lowercased()
+        guard let by = head.range(of: " by ") else { return false }
+        let role = String(head[..<by.lowerBound])
+        return authorRoles.contains(role) || otherRoles.contains(role)
+    }
+
+    /// "Reporting by Jane Doe and John Roe; Additional reporting by Ann
+    /// Poe; Editing by Tom Hale": the wire's credit line, parts separated by
+    /// semicolons, each a role, "by" and names. It names the reporters and
+    /// writers; editors and other roles are left out. Nil unless every
+    /// part has that shape and some part names an author.
+    static func readSignOff(_ bytes: [UInt8]) -> Reading? {
+        guard startsSignOff(bytes[...]) else { return nil }
+        var reading = Reading()
+        reading.startsWithBy = true
+        var start = 0
+        var anyAuthor = false
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            defer { start = end + 1 }
+            var partStart = start
+            while partStart < end, bytes[partStart] == 0x20 || bytes[partStart] == 0x0A { partStart += 1 }
+            guard partStart < end else { continue }
+            let part = String(decoding: bytes[partStart..<end], as: UTF8.self)
+            guard let by = part.range(of: " by ") else { return nil }
+            let role = part[..<by.lowerBound].lowercased()
+            let isAuthor = authorRoles.contains(role)
+            guard isAuthor || otherRoles.contains(role) else { return nil }
+            // The names after "by" are read as a "By" line is; their ranges
+            // are moved back over the role words.
+            let namesStart = partStart + part.utf8.distance(from: part.startIndex, to: by.upperBound)
+            var names = Array(bytes[namesStart..<end])
+            while names.last == UInt8(ascii: ".") || names.last == 0x20 { names.removeLast() }
+            let credit = readCredit(Array("By ".utf8) + names)
+            guard credit.isByLine else { return nil }
+            guard isAuthor else { continue }
+            let shift = namesStart - 3
+            for name in credit.names {
+                reading.names.append(Credit(text: name.text, range: (name.range.lowerBound + shift)..<(name.range.upperBound + shift)))
+            }
+            for wire in credit.wireCredits {
+                reading.wireCredits.append(Credit(text: wire.text, range: (wire.range.lowerBound + shift)..<(wire.range.upperBound + shift)))
+            }
+            anyAuthor = anyAuthor || !credit.names.isEmpty || !credit.wireCredits.isEmpty
+        }
+        return anyAuthor ? reading : nil
+    }
+
+    /// A line of credits: "By" and names, or a credit without "By".
+    private static func readCredit(_ bytes: [UInt8]) -> Reading {
         var tokens = tokenize(bytes)
         var reading = Reading()
         if let byEnd = byPrefixLength(tokens) {

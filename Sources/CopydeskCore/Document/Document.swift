@@ -5,24 +5,37 @@ public enum InputFormat: String, Sendable, CaseIterable, Codable {
     case markdown
     case html
 
+    /// The extensions copydesk reads, each with its format: the one list
+    /// file discovery, `lint --help`, error messages, the docs and the CI
+    /// recipes' file patterns follow (CIRecipeTests checks the recipes).
+    public static let extensions: [(name: String, format: InputFormat)] = [
+        ("txt", .text), ("text", .text),
+        ("md", .markdown), ("markdown", .markdown), ("mdown", .markdown), ("mkd", .markdown),
+        ("html", .html), ("htm", .html), ("xhtml", .html),
+    ]
+
     /// The extensions (lowercase, without the dot) copydesk reads as this
-    /// format, matched without regard to case. The CI recipes' file
-    /// patterns list the same ones (CIRecipeTests checks them).
-    public var extensions: [String] {
-        switch self {
-        case .text: return ["txt", "text"]
-        case .markdown: return ["md", "markdown", "mdown", "mkd"]
-        case .html: return ["html", "htm", "xhtml"]
-        }
-    }
+    /// format, matched without regard to case.
+    public var extensions: [String] { Self.extensions.filter { $0.format == self }.map(\.name) }
 
     /// Every extension copydesk reads.
-    public static var allExtensions: [String] { allCases.flatMap(\.extensions) }
+    public static var allExtensions: [String] { extensions.map(\.name) }
+
+    /// ".txt, .text, .md, …, .xhtml": every extension read, for messages.
+    public static var extensionList: String {
+        extensions.map { "." + $0.name }.joined(separator: ", ")
+    }
+
+    /// The extension of the last path segment, lowercased; nil without one.
+    public static func fileExtension(of path: String) -> String? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        let name = path[path.index(after: dot)...]
+        return name.isEmpty ? nil : name.lowercased()
+    }
 
     public static func forPath(_ path: String) -> InputFormat? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        let name = path[path.index(after: dot)...].lowercased()
-        return allCases.first { $0.extensions.contains(name) }
+        guard let name = fileExtension(of: path) else { return nil }
+        return extensions.first { $0.name == name }?.format
     }
 }
 

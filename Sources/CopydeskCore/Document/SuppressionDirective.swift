@@ -20,7 +20,14 @@ public struct SuppressionDirective: Sendable, Hashable {
         case disableFile
         /// Front matter: the article goes without one legal notice.
         case waive
+        /// A comment written as a directive that is none (`copydesk-disable-nextline`,
+        /// `copydesk-ignore`): it silences nothing, which the writer must
+        /// learn. `subject` is the word as written.
+        case unrecognized
     }
+
+    /// The comment directives, as written.
+    public static let keywords = ["copydesk-disable-next-line", "copydesk-disable", "copydesk-enable"]
 
     public var kind: Kind
     public var ruleIDs: [String]
@@ -43,7 +50,9 @@ public struct SuppressionDirective: Sendable, Hashable {
     }
 
     /// Parses the inside of an HTML comment (without `<!--` and `-->`).
-    /// Returns nil when the comment is not a copydesk directive.
+    /// Returns nil when the comment is not a copydesk directive, and an
+    /// `.unrecognized` one when it reads as a directive mistyped: a first
+    /// word that starts with `copydesk-` or is a near miss of a keyword.
     public static func parse(commentBody: String, range: SourceRange) -> SuppressionDirective? {
         let body = commentBody.trimmingASCIIWhitespace()
         let kinds: [(String, Kind)] = [
@@ -51,10 +60,14 @@ public struct SuppressionDirective: Sendable, Hashable {
             ("copydesk-disable", .disable),
             ("copydesk-enable", .enable),
         ]
-        guard let (keyword, kind) = kinds.first(where: { body.hasPrefix($0.0) }) else { return nil }
-        var rest = Substring(body.dropFirst(keyword.count))
-        // `copydesk-disabled` is not a directive: the keyword must end here.
-        if let first = rest.first, !first.isWhitespace { return nil }
+        let word = String(body.prefix { !$0.isWhitespace })
+        guard let kind = kinds.first(where: { $0.0 == word })?.1 else {
+            let lowered = word.lowercased()
+            guard lowered.hasPrefix("copydesk-") || lowered.hasPrefix("copydesk_")
+                || (word.count >= 12 && NearestMatch.suggestion(for: word, among: keywords) != nil) else { return nil }
+            return SuppressionDirective(kind: .unrecognized, ruleIDs: [], subject: word, reason: nil, range: range)
+        }
+        var rest = Substring(body.dropFirst(word.count))
         var reason: String?
         if let separator = rest.range(of: " -- ") ?? rest.range(of: "--") {
             let text = rest[separator.upperBound...].trimmingCharacters(in: .whitespaces)
@@ -63,6 +76,23 @@ public struct SuppressionDirective: Sendable, Hashable {
         }
         let ids = rest.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
         return SuppressionDirective(kind: kind, ruleIDs: ids.isEmpty ? ["all"] : ids, reason: reason, range: range)
+    }
+
+    /// The front-matter keys under `copydesk:`.
+    public static let frontMatterKeys = ["disable", "waive"]
+    /// How an unrecognized front-matter key is named: `copydesk: KEY`.
+    public static let frontMatterPrefix = "copydesk: "
+
+    /// The directive an unrecognized one most likely meant, if any.
+    public var nearestKeyword: String? {
+        guard kind == .unrecognized, let subject else { return nil }
+        if subject.hasPrefix(Self.frontMatterPrefix) {
+            let key = String(subject.dropFirst(Self.frontMatterPrefix.count))
+            return NearestMatch.suggestion(for: key, among: Self.frontMatterKeys).map { Self.frontMatterPrefix + $0 }
+        }
+        let lowered = subject.lowercased()
+        if let exact = Self.keywords.first(where: { $0 == lowered }) { return exact }
+        return NearestMatch.suggestion(for: subject, among: Self.keywords)
     }
 }
 

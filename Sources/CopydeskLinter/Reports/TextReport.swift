@@ -48,6 +48,9 @@ public struct TextReport: ReportRenderer {
             let level = problem.level == .error ? style.severity(.error) : style.severity(.warning)
             lines.append(style.location(place) + " " + level + " " + safe(problem.message))
         }
+        for warning in run.policyWarnings {
+            lines.append(style.location(safe(warning.file) + ":") + " " + style.severity(.warning) + " " + safe(warning.message))
+        }
         lines.append(style.summary(Self.summaryLine(ReportSummary(run), inputs: InputCounts(run),
                                                     baseline: run.baseline, hiddenByQuiet: run.hiddenByQuiet)))
         return lines.joined(separator: "\n") + "\n"
@@ -62,6 +65,9 @@ public struct TextReport: ReportRenderer {
         var skipped = 0
         /// Problems in files that were linted.
         var warnings = 0
+        /// Files under the directories given in formats copydesk does not
+        /// read, by extension.
+        var unreadFormats: [String: Int] = [:]
 
         init(_ run: LintRun) {
             let linted = Set(run.files.map(\.path))
@@ -77,12 +83,14 @@ public struct TextReport: ReportRenderer {
             }
             notLinted = errorPaths.count
             skipped = skippedPaths.subtracting(errorPaths).count
+            unreadFormats = run.unreadFormats
         }
 
-        init(notLinted: Int = 0, skipped: Int = 0, warnings: Int = 0) {
+        init(notLinted: Int = 0, skipped: Int = 0, warnings: Int = 0, unreadFormats: [String: Int] = [:]) {
             self.notLinted = notLinted
             self.skipped = skipped
             self.warnings = warnings
+            self.unreadFormats = unreadFormats
         }
     }
 
@@ -94,7 +102,12 @@ public struct TextReport: ReportRenderer {
             return count(number, String(severity.plural.dropLast()), severity.plural)
         }
         var line: String
-        if summary.findings == 0 && hidden.isEmpty {
+        if summary.findings == 0 && hidden.isEmpty && inputs.notLinted > 0 {
+            // Files that could not be read may hold anything: the run found
+            // nothing only in the files it read, and says so.
+            line = (baseline == nil ? "No findings in the " : "No new findings in the ") + "\(files) linted"
+            if summary.suppressed > 0 { line += " (\(summary.suppressed) suppressed)" }
+        } else if summary.findings == 0 && hidden.isEmpty {
             line = (baseline == nil ? "No problems found in " : "No new problems found in ") + files
             if summary.suppressed > 0 { line += " (\(summary.suppressed) suppressed)" }
         } else {
@@ -115,12 +128,26 @@ public struct TextReport: ReportRenderer {
         if inputs.notLinted > 0 { unread.append(count(inputs.notLinted, "file", "files") + " not linted because of an error") }
         if inputs.skipped > 0 { unread.append(count(inputs.skipped, "file", "files") + " skipped") }
         if inputs.warnings > 0 { unread.append(count(inputs.warnings, "input warning", "input warnings")) }
+        if let formats = unreadFormatsPhrase(inputs.unreadFormats, nothingLinted: summary.files == 0) { unread.append(formats) }
         if !unread.isEmpty { line += "; " + unread.joined(separator: ", ") }
         return summary.findings == 0 && hidden.isEmpty ? line + "." : line
     }
 
+    /// "3 files not read (.mdx, .jpg): not formats copydesk reads", naming
+    /// the extensions copydesk does read when it read nothing at all.
+    static func unreadFormatsPhrase(_ formats: [String: Int], nothingLinted: Bool) -> String? {
+        let total = formats.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        let kinds = formats.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { $0.key.isEmpty ? "no extension" : "." + $0.key }
+        let shown = kinds.count > 4 ? kinds.prefix(4).joined(separator: ", ") + ", …" : kinds.joined(separator: ", ")
+        var phrase = count(total, "file", "files") + " not read (\(shown)): not a format copydesk reads"
+        if nothingLinted { phrase += " (it reads \(InputFormat.extensionList); to lint another file, name it with --input-format markdown, text or html)" }
+        return phrase
+    }
+
     private static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
-        "\(number) \(number == 1 ? singular : plural)"
+        Counted.phrase(number, singular, plural)
     }
 }
 

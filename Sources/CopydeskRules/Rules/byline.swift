@@ -14,10 +14,13 @@ public struct BylineRule: Rule {
             only names the newsroom knows.
 
             copydesk reads as credits: a "By" line ("By Jane Doe", "By Jane Doe, John Roe and Ann \
-            Poe", "By JANE DOE, Associated Press", "By Jane Doe, Staff Writer"), a credit line near \
+            Poe", "By JANE DOE, Associated Press", "By Jane Doe, Staff Writer", with the writer's title \
+            or a date on the next line of the same paragraph), a credit line near \
             the headline ("Jane Doe | Reuters", "The Associated Press"), front-matter `author`, \
             `authors` or `byline`, page metadata, a wire credit in the dateline ("WASHINGTON (AP) \
-            —") and an author card (a name line and a "Name is a … correspondent" paragraph). A \
+            —"), an author card (a name line and a "Name is a … correspondent" paragraph) and a wire \
+            sign-off at the end ("Reporting by Jane Doe and John Roe; Additional reporting by Ann Poe; \
+            Editing by Tom Hale" credits the reporters and writers, not the editors). A \
             sentence that starts with "By" ("By all accounts, …", "By Tuesday, …") is not a byline. \
             `copydesk inspect` lists the credits found, with their names.
 
@@ -44,7 +47,8 @@ public struct BylineRule: Rule {
             OptionSpec("forms", .strings, default: .strings(Byline.Kind.allCases.map(\.rawValue)),
                        "The kinds of credit that count: " + Byline.Kind.allCases.map(\.rawValue).joined(separator: ", ") + "."),
             OptionSpec("staff-list", .string, default: .string(""),
-                       "A file of the names bylines may carry, one per line, relative to the policy file; empty: any name."),
+                       "A file of the names bylines may carry, one per line, relative to the policy file; empty: any name.",
+                       namesFile: true),
             OptionSpec("wire-credits", .strings, default: .strings(defaultWireCredits),
                        "Agencies accepted as a credit on their own."),
             OptionSpec("forbidden", .strings, default: .strings(defaultForbidden),

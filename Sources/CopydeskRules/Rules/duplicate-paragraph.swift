@@ -15,7 +15,8 @@ public struct DuplicateParagraphRule: Rule {
             three-word sequences with case, punctuation and spacing ignored, so a repeat still counts \
             after a comma was changed; `similarity` sets how much must be shared. Paragraphs shorter \
             than `min-words` words ("Advertisement", "Read more") are left alone, and page furniture, \
-            captions, bylines and notices are never compared (captions have caption-duplication). The \
+            captions, bylines and notices are never compared (captions have caption-duplication; a \
+            legal notice of the policy that appears twice is legal-notice's to report). The \
             finding sits on the repeat; the first occurrence is given as a related location. A \
             deliberate repeat, such as a recap, is a suppression with its reason.
 
@@ -33,6 +34,10 @@ public struct DuplicateParagraphRule: Rule {
             RepeatedText.similarityOption,
             OptionSpec("min-words", .integer(1...1000), default: .integer(8),
                        "Paragraphs with fewer words are not compared."),
+            OptionSpec("notices", .legalNotices, default: .list([]),
+                       "The policy's legal notices (its top-level `notices:` section): paragraphs of their wording "
+                           + "are not compared, since legal-notice reports a notice that appears twice.",
+                       source: .policySection),
         ],
         triggering: [
             RuleExample("""
@@ -163,24 +168,37 @@ public struct DuplicateParagraphRule: Rule {
     public struct Configuration: RuleConfiguration, Hashable {
         public var similarity: Double
         public var minWords: Int
+        public var notices: [Notice]
 
         enum CodingKeys: String, CodingKey {
-            case similarity, minWords = "min-words"
+            case similarity, minWords = "min-words", notices
         }
     }
 
     let threshold: Double
     let minWords: Int
+    /// Each paragraph of each policy notice, as `comparable` words.
+    let noticeParagraphs: Set<String>
 
     public init(configuration: Configuration) {
         threshold = configuration.similarity
         minWords = configuration.minWords
+        noticeParagraphs = Set(configuration.notices.flatMap(\.paragraphs).map(Self.comparable))
+    }
+
+    /// The words of a text, lowercased, without punctuation or markup: a
+    /// notice in italics or with curly quotes is still the notice.
+    static func comparable(_ text: String) -> String {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 
     public func check(_ document: Document) -> [Violation] {
         let paragraphs = document.blocks.indices.compactMap { index -> RepeatedText? in
             let kind = document.blocks[index].kind
             guard kind == .paragraph || kind == .listItem || kind == .blockquote else { return nil }
+            if !noticeParagraphs.isEmpty, noticeParagraphs.contains(Self.comparable(document.blocks[index].text)) {
+                return nil
+            }
             let paragraph = RepeatedText(role: .paragraph, block: index, in: document)
             return paragraph.fingerprint.wordCount >= minWords ? paragraph : nil
         }

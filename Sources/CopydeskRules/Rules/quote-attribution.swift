@@ -206,7 +206,7 @@ public struct QuoteAttributionRule: Rule {
             return "Blockquote “\(excerpt)” is not attributed: nothing says who wrote or said it. "
                 + "Add a “— Name” line under it, or a lead-in such as “The mayor said:” before it."
         }
-        return "Direct quotation “\(excerpt)” (\(words) words) is not attributed: no speaker with a cue such as "
+        return "Direct quotation “\(excerpt)” (\(Counted.phrase(words, "word"))) is not attributed: no speaker with a cue such as "
             + "“said”, “told” or “according to” in its sentence, the sentence before or after it, or a lead-in "
             + "ending with a colon. Credit the speaker, for example “…,” the mayor said."
     }

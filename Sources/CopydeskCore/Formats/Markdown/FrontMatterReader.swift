@@ -63,7 +63,10 @@ struct FrontMatterReader {
                     directives.append(SuppressionDirective(kind: .waive, ruleIDs: [], subject: name, reason: reason, range: range))
                 }
             default:
-                continue
+                // `copydesk: {disabel: …}` would silence nothing without a word.
+                directives.append(SuppressionDirective(kind: .unrecognized, ruleIDs: [],
+                                                       subject: SuppressionDirective.frontMatterPrefix + entry.key.text,
+                                                       reason: nil, range: entry.key.range))
             }
         }
     }

@@ -16,7 +16,11 @@ enum HTMLComment {
 
     static func directive(body: Range<Int>, whole: Range<Int>, in source: SourceText) -> SuppressionDirective? {
         let text = source.string(body)
-        guard text.contains("copydesk-") else { return nil }
+        // Directives in any letter case and near misses of them are read
+        // too, so a mistyped one is reported instead of silently ignored.
+        let head = text.utf8.prefix(64).lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let lowered = String(decoding: Array(head), as: UTF8.self)
+        guard lowered.contains("copyd") || lowered.contains("disable") || lowered.contains("enable") else { return nil }
         return SuppressionDirective.parse(commentBody: text, range: source.range(whole))
     }
 }

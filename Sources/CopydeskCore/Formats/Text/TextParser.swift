@@ -56,15 +56,18 @@ enum TextParser {
     /// capital (or a quotation mark, a digit) separates paragraphs; one in
     /// mid-sentence wraps. When most breaks in a group wrap, the group is
     /// one wrapped paragraph throughout. Lines that repeat each other (a
-    /// caption pasted twice) always stand alone, and so does a "By" line.
+    /// caption pasted twice) always stand alone, and so does a "By" line,
+    /// unless the writer's title follows it.
     static func splitIntoBlocks(_ lines: [Line], bytes: [UInt8]) -> [[Line]] {
         guard lines.count > 1 else { return [lines] }
         var separates: [Bool] = []
         for index in lines.indices.dropLast() {
             let current = bytes[lines[index].content]
             let next = bytes[lines[index + 1].content]
-            separates.append(current.elementsEqual(next) || (endsSentence(current) && startsParagraph(next))
-                || BylineBlocks.isByLine(current) || BylineBlocks.isByLine(next))
+            // "By Jane Doe" over "Staff writer" is one byline, as in Markdown.
+            let byLineOverTitle = BylineBlocks.isByLine(current) && BylineBlocks.isTitleLine(Array(next))
+            separates.append(!byLineOverTitle && (current.elementsEqual(next) || (endsSentence(current) && startsParagraph(next))
+                || BylineBlocks.isByLine(current) || BylineBlocks.isByLine(next)))
         }
         let wraps = separates.filter { !$0 }.count
         if wraps * 2 > separates.count {
