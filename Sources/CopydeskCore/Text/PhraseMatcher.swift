@@ -21,6 +21,9 @@ package struct PhraseMatcher: Sendable {
     private let transitions: [Int32]
     /// Phrases that end in each state (following failure links), longest first.
     private let outputs: [[Int32]]
+    /// Whether any phrase ends in each state: the scan's hot loop reads
+    /// this flat table, not the nested `outputs`.
+    private let ends: [Bool]
     private let phraseLengths: [Int]
     private let longestPhrase: Int
 
@@ -101,6 +104,7 @@ package struct PhraseMatcher: Sendable {
         }
         self.transitions = goto
         self.outputs = outputs.map { list in list.count < 2 ? list : list.sorted { lengths[Int($0)] > lengths[Int($1)] } }
+        self.ends = outputs.map { !$0.isEmpty }
         self.phraseLengths = lengths
         longestPhrase = lengths.max() ?? 0
     }
@@ -153,15 +157,15 @@ package struct PhraseMatcher: Sendable {
         let classCount = self.classCount
         transitions.withUnsafeBufferPointer { table in
             byteClasses.withUnsafeBufferPointer { classes in
+            ends.withUnsafeBufferPointer { endsHere in
             bytes.withUnsafeBufferPointer { text in
                 var state = 0
                 var index = range.lowerBound
                 while index < range.upperBound {
                     state = Int(table[state &* classCount &+ Int(classes[Int(text[index])])])
                     index += 1
-                    let ends = outputs[state]
-                    if !ends.isEmpty {
-                        for phrase in ends {
+                    if endsHere[state] {
+                        for phrase in outputs[state] {
                             let start = index - phraseLengths[Int(phrase)]
                             if wholeWords && !(isBoundary(text, before: start) && isBoundary(text, at: index, limit: text.count)) {
                                 continue
@@ -170,6 +174,7 @@ package struct PhraseMatcher: Sendable {
                         }
                     }
                 }
+            }
             }
             }
         }

@@ -60,6 +60,17 @@ enum ValeBlocks {
             quoteIndicesByBlock[quote.blockIndex, default: []].append(number)
         }
 
+        // Paragraphs, their text and sentences take a few scopes, one per
+        // news kind: their readers are looked up once each.
+        var proseReadersByKind: [String: [Int]] = [:]
+        func proseReaders(_ kind: String, _ news: Set<String>, _ scope: Set<String>) -> [Int]? {
+            guard let readers else { return nil }
+            let key = kind + "|" + (news.first ?? "")
+            if let known = proseReadersByKind[key] { return known }
+            let found = readers(scope)
+            proseReadersByKind[key] = found
+            return found
+        }
         let quoteReaders = readers?(["quote", extSection])
         let quoteWanted = quoteReaders.map { !$0.isEmpty } ?? true
         let summaryWanted = wants(["summary", extSection])
@@ -165,7 +176,7 @@ enum ValeBlocks {
                                      origin: .block(index: index, base: 0), quotations: slice(0..<bytes.count)))
             } else {
                 let sentenceScope = Set(["sentence", extSection]).union(news)
-                let sentenceReaders = readers?(sentenceScope)
+                let sentenceReaders = proseReaders("sentence", news, sentenceScope)
                 if sentenceReaders.map({ !$0.isEmpty }) ?? true {
                     for sentence in Sentences.split(bytes) {
                         add(ValeBlock(text: CheckText(bytes: Array(bytes[sentence])), scope: sentenceScope,
@@ -175,9 +186,11 @@ enum ValeBlocks {
                 }
                 // One text for both: the engine reads a text once for all its scopes.
                 let whole = CheckText(bytes: bytes)
-                for scope in [Set(["paragraph", extSection]).union(news), Set(["text", extSection]).union(news)] {
+                for (kind, scope) in [("paragraph", Set(["paragraph", extSection]).union(news)),
+                                      ("text", Set(["text", extSection]).union(news))] {
                     add(ValeBlock(text: whole, scope: scope,
-                                  origin: .block(index: index, base: 0), quotations: slice(0..<bytes.count)))
+                                  origin: .block(index: index, base: 0), quotations: slice(0..<bytes.count)),
+                        readers: proseReaders(kind, news, scope))
                 }
             }
             // The words inside each direct quotation, for rules scoped `quote`.
