@@ -215,11 +215,35 @@ public final class StyleConfig: @unchecked Sendable {
         if relative.hasPrefix(dir) { relative.removeFirst(dir.count) }
         var ext = (relative as NSString).pathExtension
         if let mapped = formats[ext] { ext = mapped }
+        // Articles that match the same sections get the same selection: it
+        // is made once per combination (an archive has a handful).
+        let matching = sections.indices.filter { sections[$0].glob.matches(relative) }
+        let key = SelectionKey(sections: matching, ext: ext)
+        selectionLock.lock()
+        let cached = selections[key]
+        selectionLock.unlock()
+        if let cached { return cached }
+        let made = makeSelection(sections: matching, ext: ext)
+        selectionLock.lock()
+        selections[key] = made
+        selectionLock.unlock()
+        return made
+    }
+
+    private struct SelectionKey: Hashable {
+        var sections: [Int]
+        var ext: String
+    }
+    private let selectionLock = NSLock()
+    private var selections: [SelectionKey: StyleSelection] = [:]
+
+    private func makeSelection(sections matching: [Int], ext: String) -> StyleSelection {
         var based: [String] = []
         var settings: [(String, String)] = []
         var tokenIgnores: [StyleRegex] = []
         var blockIgnores: [StyleRegex] = []
-        for (number, (glob, section)) in sections.enumerated() where glob.matches(relative) {
+        for number in matching {
+            let section = sections[number].section
             tokenIgnores += sectionIgnores[number].token
             blockIgnores += sectionIgnores[number].block
             for entry in section.entries {
