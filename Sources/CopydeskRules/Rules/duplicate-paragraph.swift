@@ -188,8 +188,45 @@ public struct DuplicateParagraphRule: Rule {
 
     /// The words of a text, lowercased, without punctuation or markup: a
     /// notice in italics or with curly quotes is still the notice.
+    ///
+    /// Read scalar by scalar (ASCII byte by byte), not Character by
+    /// Character: every paragraph of every article goes through it when the
+    /// policy has notices. Letters, digits and the marks that combine with
+    /// them are word; anything else separates words.
     static func comparable(_ text: String) -> String {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isWord: Bool
+            if scalar.isASCII {
+                let v = scalar.value
+                isWord = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            } else {
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+                    isWord = true
+                default:
+                    isWord = false
+                }
+            }
+            guard isWord else {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func check(_ document: Document) -> [Violation] {
