@@ -115,6 +115,9 @@ public struct LegalNoticeRule: Rule {
     /// same names in parentheses (for datelines: "LONDON (Reuters) -").
     let wireMatcher: PhraseMatcher
     let wireNames: [String]
+    /// Which notices an article can require, by what would make them
+    /// required, so an article is not asked about each of a thousand.
+    let triggers: RequirementTriggers
 
     public struct Configuration: RuleConfiguration, Hashable {
         public var notices: [Notice]
@@ -135,6 +138,7 @@ public struct LegalNoticeRule: Rule {
                                                          threshold: Self.alteredThreshold)
         }
         self.signatures = signatures
+        self.triggers = RequirementTriggers(notices)
     }
 
     init(compiling notices: [Notice]) throws {
@@ -203,8 +207,12 @@ public struct LegalNoticeRule: Rule {
         let layout = Layout(document: document, noticeBlocks: noticeBlocks)
         var facts = ArticleFacts(rule: self, document: document, noticeBlocks: noticeBlocks)
         var violations: [Violation] = []
-        for (notice, found) in zip(notices, occurrences) {
-            violations += check(notice, found: found, article: article, layout: layout, facts: &facts)
+        // A notice the article does not hold raises something only when it
+        // is required; only those its triggers name can be.
+        var candidates = triggers.notices(for: &facts)
+        for (index, found) in occurrences.enumerated() where !found.isEmpty { candidates.insert(index) }
+        for index in candidates.sorted() {
+            violations += check(notices[index], found: occurrences[index], article: article, layout: layout, facts: &facts)
         }
         for slow in facts.slowPatterns {
             violations.append(Violation(
@@ -909,6 +917,12 @@ struct ArticleFacts {
         document.blocks[index].kind.isProse && !noticeBlocks.contains(index)
     }
 
+    /// The mention terms (indices into the rule's matcher) the article holds.
+    mutating func mentionedTerms() -> Dictionary<Int, (block: Int, range: Range<Int>)>.Keys { mentionPlaces().keys }
+
+    /// Whether a byline, dateline or front matter credits any wire the policy names.
+    mutating func creditsAnyWire() -> Bool { !wireCredits().isEmpty }
+
     private mutating func mentionPlaces() -> [Int: (block: Int, range: Range<Int>)] {
         if let mentions { return mentions }
         var found: [Int: (block: Int, range: Range<Int>)] = [:]
@@ -961,5 +975,54 @@ extension NoticeCondition.FieldTest.Match {
         switch self {
         case .anyOf(let values), .noneOf(let values): return values.joined(separator: ", ")
         }
+    }
+}
+
+
+/// For each notice, what could make it required in an article, so the rule
+/// asks an article only about the notices it could require. A `when`
+/// condition holds only if each of its parts does: one whose terms the
+/// article never mentions, whose front matter is absent or whose wire is
+/// not credited cannot hold. Each condition is filed under one such part
+/// (its mentions, else its front matter, else its wire); a condition with a
+/// pattern, or none of these, is asked of every article.
+struct RequirementTriggers: Sendable {
+    private var everyArticle: [Int] = []
+    private var byMention: [Int: [Int]] = [:]
+    private var byFrontMatter: [Int] = []
+    private var byWire: [Int] = []
+
+    init(_ notices: [CompiledNotice]) {
+        for (index, notice) in notices.enumerated() {
+            switch notice.required {
+            case .never: continue
+            case .always: everyArticle.append(index)
+            case .when(let conditions):
+                for condition in conditions {
+                    if !condition.patterns.isEmpty {
+                        everyArticle.append(index)
+                    } else if !condition.mentions.isEmpty {
+                        for term in condition.mentions { byMention[term, default: []].append(index) }
+                    } else if !condition.frontMatter.isEmpty {
+                        byFrontMatter.append(index)
+                    } else if !condition.wire.isEmpty {
+                        byWire.append(index)
+                    } else {
+                        everyArticle.append(index)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The notices the article could require.
+    func notices(for facts: inout ArticleFacts) -> Set<Int> {
+        var out = Set(everyArticle)
+        if !byMention.isEmpty {
+            for term in facts.mentionedTerms() { out.formUnion(byMention[term] ?? []) }
+        }
+        if !byFrontMatter.isEmpty, facts.document.frontMatter != nil { out.formUnion(byFrontMatter) }
+        if !byWire.isEmpty, facts.creditsAnyWire() { out.formUnion(byWire) }
+        return out
     }
 }
