@@ -172,6 +172,10 @@ struct PolicyFolder {
     /// write are made relative to its directory, where options are resolved.
     private var root: PolicySource?
     private var rootExtendsOthers = false
+    /// The globs and notice ids folded in so far, for lookups that a policy
+    /// of ten thousand excludes or a thousand notices makes many of.
+    private var excludesSeen = Set<String>()
+    private var noticePlaces: [String: Int] = [:]
 
     init(loader: PolicyLoader) {
         self.loader = loader
@@ -268,9 +272,10 @@ struct PolicyFolder {
         // A notice defined again under the same id replaces the earlier
         // definition as a whole, in its place: a house rewords a pack's notice.
         for notice in document.notices {
-            if let index = policy.notices.firstIndex(where: { $0.id == notice.id }) {
+            if let index = noticePlaces[notice.id] {
                 policy.notices[index] = notice
             } else {
+                noticePlaces[notice.id] = policy.notices.count
                 policy.notices.append(notice)
             }
         }
@@ -295,7 +300,7 @@ struct PolicyFolder {
                 policy.styles.append(style)
             }
         }
-        for glob in document.exclude where !policy.exclude.contains(glob) {
+        for glob in document.exclude where excludesSeen.insert(glob).inserted {
             policy.exclude.append(glob)
             policy.excludeOrigins[glob] = origin
         }
