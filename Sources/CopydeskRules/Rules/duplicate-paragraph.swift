@@ -179,11 +179,39 @@ public struct DuplicateParagraphRule: Rule {
     let minWords: Int
     /// Each paragraph of each policy notice, as `comparable` words.
     let noticeParagraphs: Set<String>
+    /// The first word of each, so most paragraphs are ruled out without
+    /// being read whole.
+    let noticeFirstWords: Set<String>
 
     public init(configuration: Configuration) {
         threshold = configuration.similarity
         minWords = configuration.minWords
         noticeParagraphs = Set(configuration.notices.flatMap(\.paragraphs).map(Self.comparable))
+        noticeFirstWords = Set(noticeParagraphs.map { String($0.prefix { $0 != " " }) })
+    }
+
+    /// Whether a paragraph is the wording of one of the policy's notices.
+    func isNoticeWording(_ text: String) -> Bool {
+        guard !noticeParagraphs.isEmpty, noticeFirstWords.contains(Self.comparable(String(Self.firstWord(of: text)))) else {
+            return false
+        }
+        return noticeParagraphs.contains(Self.comparable(text))
+    }
+
+    /// The text up to the end of its first run of word characters, as
+    /// `comparable` reads words.
+    static func firstWord(of text: String) -> Substring {
+        var started = false
+        var end = text.unicodeScalars.startIndex
+        for index in text.unicodeScalars.indices {
+            let scalar = text.unicodeScalars[index]
+            let isWord = scalar.isASCII
+                ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+                : !Self.comparable(String(scalar)).isEmpty
+            if isWord { started = true } else if started { break }
+            end = text.unicodeScalars.index(after: index)
+        }
+        return Substring(text.unicodeScalars[..<end])
     }
 
     /// The words of a text, lowercased, without punctuation or markup: a
@@ -233,9 +261,7 @@ public struct DuplicateParagraphRule: Rule {
         let paragraphs = document.blocks.indices.compactMap { index -> RepeatedText? in
             let kind = document.blocks[index].kind
             guard kind == .paragraph || kind == .listItem || kind == .blockquote else { return nil }
-            if !noticeParagraphs.isEmpty, noticeParagraphs.contains(Self.comparable(document.blocks[index].text)) {
-                return nil
-            }
+            if isNoticeWording(document.blocks[index].text) { return nil }
             let paragraph = RepeatedText(role: .paragraph, block: index, in: document)
             return paragraph.fingerprint.wordCount >= minWords ? paragraph : nil
         }
