@@ -39,7 +39,7 @@ enum Console {
     }
 
     static func output(_ text: String) {
-        let code = writeAll(STDOUT_FILENO, Array(text.utf8))
+        let code = writeAll(STDOUT_FILENO, text)
         guard code != 0 else { return }
         if code == EPIPE { Foundation.exit(LintExitStatus.usageOrInputError.rawValue) }
         let reason = code == EBADF ? "it is closed" : String(cString: strerror(code))
@@ -51,11 +51,20 @@ enum Console {
     /// Writes all of `bytes`, resuming after partial writes and EINTR.
     /// Returns 0, or the errno that stopped it.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+    }
+
+    /// The same for a report's text, written from its own storage: a
+    /// report of an archive is not copied into a byte array first.
+    static func writeAll(_ descriptor: Int32, _ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+    }
+
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
         var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
-            }
+        while written < buffer.count {
+            let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN {
@@ -81,7 +90,7 @@ enum Console {
             return
         }
         do throws(ReportFileError) {
-            try ReportFile.write(Array(text.utf8), to: path, inputs: inputs)
+            try ReportFile.write(text, to: path, inputs: inputs)
         } catch {
             Console.error(error.message)
             throw usageOrInputError
@@ -107,7 +116,7 @@ struct ReportFileError: Error {
 
 /// Writing a report to `--output`.
 enum ReportFile {
-    static func write(_ bytes: [UInt8], to path: String, inputs: [String]) throws(ReportFileError) {
+    static func write(_ bytes: String, to path: String, inputs: [String]) throws(ReportFileError) {
         func failure(_ problem: String, _ hint: String) -> ReportFileError {
             ReportFileError(message: "\(path.isEmpty ? "--output" : path): error: \(problem); \(hint)")
         }
@@ -182,7 +191,7 @@ enum ReportFile {
         }
     }
 
-    private static func writeDirectly(_ bytes: [UInt8], to path: String,
+    private static func writeDirectly(_ bytes: String, to path: String,
                                       failure: (String, String) -> ReportFileError) throws(ReportFileError) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {

@@ -12,8 +12,10 @@ public struct JSONReport: ReportRenderer {
         // The output is the same bytes as encoding the whole report.
         var skeleton = JSONLintReport(run, context: context, withFiles: false)
         skeleton.files = []
-        let files = ReportEncoding.concurrentMap(run.files) { JSONLintReport.File($0) }
-        return ReportEncoding.prettyJSON(skeleton, splicing: "files", items: ReportEncoding.encodeConcurrently(files, indent: 4))
+        let pad = String(repeating: " ", count: 4)
+        return ReportEncoding.prettyJSON(skeleton, splicing: "files", items: ReportEncoding.concurrentMap(run.files) { file in
+            ReportEncoding.indented(ReportEncoding.encode(JSONLintReport.File(file), with: ReportEncoding.prettyEncoder()), by: pad)
+        })
     }
 }
 

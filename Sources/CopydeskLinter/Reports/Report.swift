@@ -146,9 +146,8 @@ enum ReportEncoding {
     /// the key's indent plus two (`encodeConcurrently`): the same text
     /// as encoding the skeleton with those items in it, built one item at a
     /// time.
-    static func prettyJSON(_ skeleton: some Encodable, splicing key: String,
-                           items: some Sequence<String>) -> String {
-        prettyJSON(skeleton, splicing: [(key, 2, Array(items))])
+    static func prettyJSON(_ skeleton: some Encodable, splicing key: String, items: consuming [String]) -> String {
+        prettyJSON(skeleton, splicing: [(key, 2, items)])
     }
 
     /// Each of `values` encoded (pretty, sorted keys) and indented by
@@ -190,20 +189,31 @@ enum ReportEncoding {
 
     /// The same for several arrays, each named by its key and the number of
     /// spaces its key is indented by, in the order they appear in the text.
-    static func prettyJSON(_ skeleton: some Encodable, splicing holes: [(key: String, indent: Int, items: [String])]) -> String {
+    ///
+    /// The items are taken, and each is let go once copied into the
+    /// report, so an archive's report is not held twice.
+    static func prettyJSON(_ skeleton: some Encodable,
+                           splicing taken: consuming [(key: String, indent: Int, items: [String])]) -> String {
+        var holes = taken
         let text = prettyJSON(skeleton)
         var output = ""
+        // Sized once: growing by doubling would hold the report twice.
+        output.reserveCapacity(text.utf8.count + holes.reduce(0) { total, hole in
+            hole.items.reduce(total) { $0 + $1.utf8.count + 2 } + hole.indent + 4
+        })
         var rest = text[...]
-        for hole in holes {
-            let pad = String(repeating: " ", count: hole.indent)
-            let empty = "\n\(pad)\"\(hole.key)\" : [\n\n\(pad)]"
-            guard !hole.items.isEmpty, let place = rest.range(of: empty) else { continue }
+        for hole in holes.indices {
+            let key = holes[hole].key
+            let pad = String(repeating: " ", count: holes[hole].indent)
+            let empty = "\n\(pad)\"\(key)\" : [\n\n\(pad)]"
+            guard !holes[hole].items.isEmpty, let place = rest.range(of: empty) else { continue }
             output += rest[..<place.lowerBound]
-            output += "\n\(pad)\"\(hole.key)\" : ["
+            output += "\n\(pad)\"\(key)\" : ["
             // Items come indented for their place (`encodeConcurrently`).
-            for (number, item) in hole.items.enumerated() {
+            for number in holes[hole].items.indices {
                 output += number == 0 ? "\n" : ",\n"
-                output += item
+                output += holes[hole].items[number]
+                holes[hole].items[number] = ""
             }
             output += "\n\(pad)]"
             rest = rest[place.upperBound...]

@@ -28,15 +28,24 @@ public struct SARIFReport: ReportRenderer {
         let limit = SARIFResultLimit(run, maxResults: context.maxResults ?? Self.defaultMaxResults)
         let skeleton = SARIFLog(run, context: context, rules: rules, limit: limit, withFiles: false)
         let pad = String(repeating: " ", count: 8)
-        let entries = ReportEncoding.concurrentMap(Array(run.files.enumerated())) { index, file in
+        var entries = ReportEncoding.concurrentMap(Array(run.files.enumerated())) { index, file in
             let (artifact, fileResults) = SARIFLog.entries(for: file, index: index, rules: rules, context: context,
                                                            keeping: { limit.keeps(file: index, finding: $0) })
             let encoder = ReportEncoding.prettyEncoder()
             return (ReportEncoding.indented(ReportEncoding.encode(artifact, with: encoder), by: pad),
                     fileResults.map { ReportEncoding.indented(ReportEncoding.encode($0, with: encoder), by: pad) })
         }
-        return ReportEncoding.prettyJSON(skeleton, splicing: [("artifacts", 6, entries.map(\.0)),
-                                                              ("results", 6, entries.flatMap(\.1))])
+        // Moved out of `entries`, so each encoded piece is held once.
+        var artifacts: [String] = []
+        var results: [String] = []
+        artifacts.reserveCapacity(entries.count)
+        for index in entries.indices {
+            artifacts.append(entries[index].0)
+            results += entries[index].1
+            entries[index] = ("", [])
+        }
+        entries = []
+        return ReportEncoding.prettyJSON(skeleton, splicing: [("artifacts", 6, artifacts), ("results", 6, results)])
     }
 
     /// How many results a log of `run` leaves out under `maxResults`.
