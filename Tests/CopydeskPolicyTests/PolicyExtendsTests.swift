@@ -217,4 +217,20 @@ struct PolicyExtendsTests {
         #expect(policyError { () throws(PolicyError) in try loader.load(path: path) }?.description
             == "\(path):3:1: error: duplicate key 'name' ('name' is already set at 2:1 in this mapping; keep one)")
     }
+
+    @Test("Excludes from every file of the chain are kept once each, in the order first written, with where each came from")
+    func excludesMergeOnce() throws {
+        let loader = PolicyLoader(schemas: TestCatalogue.schemas, builtinPolicies: [
+            "base": "schema: 1\nexclude: [\"drafts/**\", \"wire/*.txt\"]\n",
+        ])
+        let policy = try loader.load(yaml: """
+            schema: 1
+            extends: base
+            exclude: ["wire/*.txt", "archive/**", "drafts/**", "archive/**"]
+
+            """, path: "house.yml")
+        #expect(policy.exclude == ["drafts/**", "wire/*.txt", "archive/**"])
+        #expect(policy.excludeOrigins["wire/*.txt"] == "<builtin>/base.yml")
+        #expect(policy.excludeOrigins["archive/**"] == "house.yml")
+    }
 }

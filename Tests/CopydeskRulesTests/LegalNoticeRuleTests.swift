@@ -75,6 +75,34 @@ struct LegalNoticeRuleTests {
         #expect(try lintNotices("# Talks\n\nTalks with the neighbours stalled.\n", [Self.twoParagraphs]).isEmpty)
     }
 
+    @Test("Among many notices, each kind of condition still makes its notice required, and only then")
+    func requirementsAmongMany() throws {
+        // Filler notices with conditions the articles below never meet.
+        var notices = (0..<200).map { index in
+            Notice(id: "filler-\(index)", text: "Filler notice number \(index) for the bench.",
+                   required: .when([NoticeCondition(mentions: ["Zorvania\(index)"])]))
+        }
+        notices += [
+            Notice(id: "by-mention", text: "Coverage of the canal is sponsored.", required: .when([NoticeCondition(mentions: ["canal"])])),
+            Notice(id: "by-field", text: "This is opinion.", required: .when([NoticeCondition(frontMatter: [
+                NoticeCondition.FieldTest(field: "section", match: .anyOf(["opinion"])),
+            ])])),
+            Notice(id: "by-wire", text: "Wire copy, used under licence.", required: .when([NoticeCondition(wire: ["Example Wire"])])),
+            Notice(id: "by-pattern", text: "Figures are provisional.", required: .when([NoticeCondition(patterns: ["\\d+ per ?cent"])])),
+            Notice(id: "always", text: "Corrections: email the desk.", required: .always),
+        ]
+        func missing(_ text: String) throws -> [String] {
+            try lintNotices(text, notices).compactMap { finding in
+                finding.message.hasPrefix("Legal notice '") ? String(finding.message.dropFirst(14).prefix { $0 != "'" }) : nil
+            }.sorted()
+        }
+        #expect(try missing("# Quiet day\n\nNothing happened at all.\n") == ["always"])
+        #expect(try missing("# Canal\n\nThe canal reopened, up 4 per cent.\n") == ["always", "by-mention", "by-pattern"])
+        #expect(try missing("---\nsection: opinion\n---\n# View\n\nA view.\n") == ["always", "by-field"])
+        #expect(try missing("# Storm\n\nBy Example Wire\n\nRain fell.\n") == ["always", "by-wire"])
+        #expect(try missing("# Z\n\nZorvania17 voted.\n") == ["always", "filler-17"])
+    }
+
     @Test("A notice that is never required is not missing, but is still checked where it appears")
     func neverRequired() throws {
         let optional = notice(.end, required: .never)
