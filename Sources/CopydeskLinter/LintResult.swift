@@ -45,6 +45,11 @@ public struct FileResult: Sendable {
         baselineStates = states
     }
 
+    /// Lets go of the lines the findings start on, once the fingerprints
+    /// (which read them) are made; reports without snippets need only the
+    /// file's size.
+    public mutating func dropSourceLines() { source = source.withoutLines() }
+
     /// The file with only the findings at the indices `predicate` accepts,
     /// each keeping its fingerprint and baseline state.
     func keepingFindings(where predicate: (Int) -> Bool) -> FileResult {
@@ -101,6 +106,15 @@ public struct SourceExcerpt: Sendable {
         }
         self.lines = lines
     }
+
+    private init(path: String, byteCount: Int, lines: [Int: Line]) {
+        self.path = path
+        self.byteCount = byteCount
+        self.lines = lines
+    }
+
+    /// The same file's excerpt without any line.
+    public func withoutLines() -> SourceExcerpt { SourceExcerpt(path: path, byteCount: byteCount, lines: [:]) }
 
     /// The line numbered `number`, if a finding starts on it.
     public func line(_ number: Int) -> Line? { lines[number] }

@@ -23,6 +23,10 @@ public struct LintOptions: Sendable {
     /// When set (`--changed-since`), only these of the files found are
     /// linted; the others are left out without a word, as unchanged.
     public var changedFiles: ChangedFiles?
+    /// Whether each file keeps the lines its findings start on, which only
+    /// the text and GitHub reports show (as snippets). Without them a run
+    /// over an archive holds its findings alone.
+    public var keepsSourceLines = true
 
     public init(paths: [String], inputFormat: InputFormat? = nil, excludes: [String] = [],
                 stdinFilename: String? = nil,
@@ -122,7 +126,7 @@ public final class Linter: Sendable {
             }
         }
 
-        let outcomes = Self.lintConcurrently(jobs, ruleSets: ruleSets.ruleSets)
+        let outcomes = Self.lintConcurrently(jobs, ruleSets: ruleSets.ruleSets, keepsSourceLines: options.keepsSourceLines)
         var files: [FileResult] = []
         var usedRuleSets = Set<Int>()
         for (job, outcome) in zip(jobs, outcomes) {
@@ -423,11 +427,13 @@ public final class Linter: Sendable {
         }
     }
 
-    private static func lintConcurrently(_ jobs: [Job], ruleSets: [RuleSet]) -> [JobOutcome] {
+    private static func lintConcurrently(_ jobs: [Job], ruleSets: [RuleSet], keepsSourceLines: Bool) -> [JobOutcome] {
         let slots = OutcomeSlots(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
-            slots.store(lintFile(job, ruleSet: ruleSets[job.ruleSetIndex]), at: index)
+            var outcome = lintFile(job, ruleSet: ruleSets[job.ruleSetIndex])
+            if !keepsSourceLines { outcome.result?.dropSourceLines() }
+            slots.store(outcome, at: index)
         }
         return slots.all
     }

@@ -12,8 +12,12 @@ enum ArticleLinting {
     /// - Parameter errorReport: where a JSON report would have gone: a
     ///   policy error is written there as a JSON error object, so a script
     ///   reading JSON gets JSON even when nothing was linted.
+    /// - Parameter keepsSourceLines: false when no report of the run shows
+    ///   snippets of the articles (JSON, SARIF, a baseline), so their lines
+    ///   are let go file by file.
     static func lint(paths: ArticlePaths, policyOptions: PolicyOptions, inputOptions: InputOptions,
-                     changedFiles: ChangedFiles? = nil, errorReport: ReportOptions? = nil) throws(ExitCode) -> LintRun {
+                     changedFiles: ChangedFiles? = nil, errorReport: ReportOptions? = nil,
+                     keepsSourceLines: Bool = true) throws(ExitCode) -> LintRun {
         let workingDirectory = Console.workingDirectory
         let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas),
                                       explicitPolicyPath: policyOptions.policy)
@@ -24,10 +28,12 @@ enum ArticleLinting {
             let linter = Linter(policyLookup: { path throws(PolicyError) in
                 try resolver.policy(forArticleAt: path)
             })
-            return try linter.lint(LintOptions(
+            var options = LintOptions(
                 paths: paths.paths, inputFormat: inputOptions.inputFormat, excludes: inputOptions.exclude,
                 stdinFilename: inputOptions.stdinFilename, workingDirectory: workingDirectory,
-                maxFileSize: inputOptions.maxFileSize, changedFiles: changedFiles))
+                maxFileSize: inputOptions.maxFileSize, changedFiles: changedFiles)
+            options.keepsSourceLines = keepsSourceLines
+            return try linter.lint(options)
         } catch {
             Console.error(error.description)
             if let errorReport, errorReport.format == .json {

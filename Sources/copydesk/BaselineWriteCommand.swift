@@ -29,8 +29,9 @@ struct BaselineWriteCommand: ParsableCommand {
 
     func run() throws {
         let workingDirectory = Console.workingDirectory
+        // A baseline keeps fingerprints, not text: the articles' lines go.
         let lintRun = try ArticleLinting.lint(paths: articlePaths, policyOptions: policyOptions,
-                                              inputOptions: inputOptions)
+                                              inputOptions: inputOptions, keepsSourceLines: false)
         for problem in lintRun.problems { Console.error(problem.diagnosticLine) }
         // A baseline without an unreadable file's findings would later
         // report all of them as new; better to write none.

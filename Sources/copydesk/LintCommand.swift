@@ -54,7 +54,8 @@ struct LintCommand: ParsableCommand {
         }
         var lintRun = try ArticleLinting.lint(paths: articlePaths, policyOptions: policyOptions,
                                               inputOptions: inputOptions, changedFiles: changedFiles,
-                                              errorReport: reportOptions)
+                                              errorReport: reportOptions,
+                                              keepsSourceLines: reportOptions.format.showsSnippets)
         if let baseline, let path = adoptionOptions.baseline {
             lintRun.compare(with: baseline, path: path,
                             directory: Baseline.directory(ofFile: path, workingDirectory: workingDirectory),

@@ -12,6 +12,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// GitHub Actions workflow commands, which become annotations on a pull request.
     case github
 
+    /// Whether the report shows the lines findings stand on (the text
+    /// report's snippets); the others need only positions.
+    public var showsSnippets: Bool { self == .text }
+
     public var renderer: any ReportRenderer {
         switch self {
         case .text: return TextReport()
