@@ -535,10 +535,11 @@ struct NoticeSignatures: Sendable {
             let wordCount = notices[index].keys(caseSensitive: caseSensitive).count
             // Rounded down, so rounding never sets aside one word too many.
             let leastCommon = Int((threshold * Double(wordCount) / (2 - threshold)).rounded(.down))
-            func commonness(_ key: UInt64) -> (Int, Int, UInt64) {
-                (functionWords.contains(key) ? 1 : 0, noticeFrequency[key, default: 0], key)
-            }
-            let commonestFirst = counts.keys.sorted { commonness($0) > commonness($1) }
+            // Each key's commonness looked up once, not at every comparison.
+            let commonestFirst = counts.keys
+                .map { key in (functionWords.contains(key) ? 1 : 0, noticeFrequency[key, default: 0], key) }
+                .sorted { $0 > $1 }
+                .map(\.2)
             var setAside = 0
             for key in commonestFirst {
                 let count = counts[key, default: 0]
