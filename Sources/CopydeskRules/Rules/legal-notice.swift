@@ -579,10 +579,17 @@ struct NoticeSignatures: Sendable {
     }
 
     /// The notices, in the rule's order, that one of `keys` signals.
-    func candidates(among keys: [UInt64]) -> [Int] {
-        var found = Set<Int>()
+    func candidates(among keys: [UInt64], noticeCount: Int) -> [Int] {
+        // Marked in a flat table: most keys signal nothing, and those that
+        // do signal a few notices each.
+        var marked = [Bool](repeating: false, count: noticeCount)
+        var found: [Int] = []
         for key in keys {
-            if let notices = noticesByKey[key] { found.formUnion(notices) }
+            guard let notices = noticesByKey[key] else { continue }
+            for notice in notices where !marked[notice] {
+                marked[notice] = true
+                found.append(notice)
+            }
         }
         return found.sorted()
     }
@@ -652,7 +659,7 @@ struct ArticleWords {
                 tally.blocks.append(index)
                 tally.starts.append(keys.count)
             }
-            let compared = signature.candidates(among: keys)
+            let compared = signature.candidates(among: keys, noticeCount: notices.count)
             for notice in compared { candidates[notice] = true }
             if !compared.isEmpty {
                 // Slot of each compared notice in `running`; -1 for the rest.
