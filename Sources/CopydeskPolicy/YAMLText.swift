@@ -88,7 +88,7 @@ enum YAMLText {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: String(renamed))
+            root = try Yams.compose(yaml: String(renamed), .basic)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
             // A key given three times: the second is now the first duplicate.
             guard duplicates.contains(key) else { return nil }
