@@ -52,8 +52,9 @@ struct RequiredLiterals: Sendable, Equatable {
 
     init(literals: [Literal]) { self.literals = literals }
 
-    /// A set is worth a scan when none of its texts is a single letter,
-    /// digit or space (those are in every block); a lone `%` or `$` is.
+    /// A set is worth a scan when none of its texts is a single letter or
+    /// space (those are in every block); a lone `%`, `$` or figure (`0`,
+    /// which stands for any digit, and is missing from many blocks) is.
     static func isUseful(_ set: Set<Literal>) -> Bool {
         !set.isEmpty && set.allSatisfy { literal in
             literal.folded.count >= 2 || (literal.folded.count == 1 && !isWordOrSpace(literal.folded[0]))
