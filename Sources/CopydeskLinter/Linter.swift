@@ -406,36 +406,17 @@ public final class Linter: Sendable {
         var problems: [InputProblem]
     }
 
-    /// Results land in their job's slot, so the order does not depend on
-    /// which core finished first.
-    private final class OutcomeSlots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outcomes: [JobOutcome?]
-
-        init(count: Int) { outcomes = Array(repeating: nil, count: count) }
-
-        func store(_ outcome: JobOutcome, at index: Int) {
-            lock.lock()
-            outcomes[index] = outcome
-            lock.unlock()
-        }
-
-        var all: [JobOutcome] {
-            lock.lock()
-            defer { lock.unlock() }
-            return outcomes.map { $0 ?? JobOutcome(result: nil, problems: []) }
-        }
-    }
-
     private static func lintConcurrently(_ jobs: [Job], ruleSets: [RuleSet], keepsSourceLines: Bool) -> [JobOutcome] {
-        let slots = OutcomeSlots(count: jobs.count)
+        // Results land in their job's slot, so the order does not depend on
+        // which core finished first.
+        let slots = ConcurrentSlots<JobOutcome>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             var outcome = lintFile(job, ruleSet: ruleSets[job.ruleSetIndex])
             if !keepsSourceLines { outcome.result?.dropSourceLines() }
-            slots.store(outcome, at: index)
+            slots.set(index, outcome)
         }
-        return slots.all
+        return slots.values
     }
 
     private static func lintFile(_ job: Job, ruleSet: RuleSet) -> JobOutcome {

@@ -14,7 +14,7 @@ public struct JSONReport: ReportRenderer {
         skeleton.files = []
         let pad = String(repeating: " ", count: 4)
         return ReportEncoding.prettyJSON(skeleton, splicing: "files", items: ReportEncoding.concurrentMap(run.files) { file in
-            ReportEncoding.indented(ReportEncoding.encode(JSONLintReport.File(file), with: ReportEncoding.prettyEncoder()), by: pad)
+            ReportEncoding.item(JSONLintReport.File(file), indentedBy: pad)
         })
     }
 }

@@ -147,19 +147,17 @@ enum ReportEncoding {
 
     /// `prettyJSON(skeleton)` with the empty array under the top-level `key`
     /// filled with `items`, each already encoded on its own and indented by
-    /// the key's indent plus two (`encodeConcurrently`): the same text
+    /// the key's indent plus two (`item(_:indentedBy:)`): the same text
     /// as encoding the skeleton with those items in it, built one item at a
     /// time.
     static func prettyJSON(_ skeleton: some Encodable, splicing key: String, items: consuming [String]) -> String {
         prettyJSON(skeleton, splicing: [(key, 2, items)])
     }
 
-    /// Each of `values` encoded (pretty, sorted keys) and indented by
-    /// `indent` spaces, on every core: a report of many findings spends most
-    /// of its time here. Same text, in the same order, as encoding one by one.
-    static func encodeConcurrently<T: Encodable & Sendable>(_ values: [T], indent: Int) -> [String] {
-        let pad = String(repeating: " ", count: indent)
-        return concurrentMap(values) { value in indented(encode(value, with: prettyEncoder()), by: pad) }
+    /// `value` encoded (pretty, sorted keys) and indented by `pad`, ready
+    /// for its place in a spliced report.
+    static func item(_ value: some Encodable, indentedBy pad: String, encoder: JSONEncoder = prettyEncoder()) -> String {
+        indented(encode(value, with: encoder), by: pad)
     }
 
     /// `transform` applied to every element, in chunks across the cores,
@@ -213,7 +211,7 @@ enum ReportEncoding {
             guard !holes[hole].items.isEmpty, let place = rest.range(of: empty) else { continue }
             output += rest[..<place.lowerBound]
             output += "\n\(pad)\"\(key)\" : ["
-            // Items come indented for their place (`encodeConcurrently`).
+            // Items come indented for their place (`item(_:indentedBy:)`).
             for number in holes[hole].items.indices {
                 output += number == 0 ? "\n" : ",\n"
                 output += holes[hole].items[number]

@@ -32,8 +32,8 @@ public struct SARIFReport: ReportRenderer {
             let (artifact, fileResults) = SARIFLog.entries(for: file, index: index, rules: rules, context: context,
                                                            keeping: { limit.keeps(file: index, finding: $0) })
             let encoder = ReportEncoding.prettyEncoder()
-            return (ReportEncoding.indented(ReportEncoding.encode(artifact, with: encoder), by: pad),
-                    fileResults.map { ReportEncoding.indented(ReportEncoding.encode($0, with: encoder), by: pad) })
+            return (ReportEncoding.item(artifact, indentedBy: pad, encoder: encoder),
+                    fileResults.map { ReportEncoding.item($0, indentedBy: pad, encoder: encoder) })
         }
         // Moved out of `entries`, so each encoded piece is held once.
         var artifacts: [String] = []

@@ -198,17 +198,28 @@ public struct DuplicateParagraphRule: Rule {
         return noticeParagraphs.contains(Self.comparable(text))
     }
 
+    /// Letters, digits and the marks that combine with them.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// The text up to the end of its first run of word characters, as
     /// `comparable` reads words.
     static func firstWord(of text: String) -> Substring {
         var started = false
         var end = text.unicodeScalars.startIndex
         for index in text.unicodeScalars.indices {
-            let scalar = text.unicodeScalars[index]
-            let isWord = scalar.isASCII
-                ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-                : !Self.comparable(String(scalar)).isEmpty
-            if isWord { started = true } else if started { break }
+            if isWordScalar(text.unicodeScalars[index]) { started = true } else if started { break }
             end = text.unicodeScalars.index(after: index)
         }
         return Substring(text.unicodeScalars[..<end])
@@ -226,20 +237,7 @@ public struct DuplicateParagraphRule: Rule {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let isWord: Bool
-            if scalar.isASCII {
-                let v = scalar.value
-                isWord = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-            } else {
-                switch scalar.properties.generalCategory {
-                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                     .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-                    isWord = true
-                default:
-                    isWord = false
-                }
-            }
-            guard isWord else {
+            guard isWordScalar(scalar) else {
                 pendingSpace = !out.isEmpty
                 continue
             }
