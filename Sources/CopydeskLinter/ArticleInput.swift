@@ -107,10 +107,15 @@ extension InputProblem {
 /// policy (the built-in cues when the policy does not set them).
 public enum ArticleInspection {
     public static func attributeQuotes(_ document: inout Document, policy: Policy?) {
-        let options = RuleRegistry.options(of: QuoteAttributionRule.description, in: policy)
-        // The options passed the policy loader, and quote-attribution reads
-        // no files, so its configuration always decodes.
-        guard let rule = try? QuoteAttributionRule(options: options) else { return }
+        guard let rule = attributionRule(policy: policy) else { return }
         document.quotes = rule.attributedQuotes(document)
+    }
+
+    /// The rule that attributes quotations under `policy`, to be built once
+    /// for every article the policy covers. Nil only if its options do not
+    /// decode, which the policy loader has already ruled out: quote-attribution
+    /// reads no files.
+    public static func attributionRule(policy: Policy?) -> QuoteAttributionRule? {
+        try? QuoteAttributionRule(options: RuleRegistry.options(of: QuoteAttributionRule.description, in: policy))
     }
 }

@@ -32,6 +32,30 @@ public struct BaselineEntry: Codable, Hashable, Sendable, Comparable {
     }
 }
 
+/// A baseline recorded file by file, as a run hands its files on.
+public struct BaselineEntries {
+    private let directory: String
+    private let workingDirectory: String
+    private var entries: [BaselineEntry] = []
+    /// The files recorded, with findings or not.
+    public private(set) var files = 0
+
+    public init(directory: String, workingDirectory: String) {
+        self.directory = directory
+        self.workingDirectory = workingDirectory
+    }
+
+    public mutating func record(_ file: FileResult) {
+        files += 1
+        let path = Baseline.path(of: file.path, relativeTo: directory, workingDirectory: workingDirectory)
+        for (finding, fingerprint) in zip(file.findings, file.fingerprints) where !finding.isSuppressed {
+            entries.append(BaselineEntry(path: path, ruleId: finding.ruleID, fingerprint: fingerprint))
+        }
+    }
+
+    public var baseline: Baseline { Baseline(entries: entries) }
+}
+
 /// A baseline cannot be read or is not one copydesk can use. Always an
 /// input error (exit 2): a run that silently ignored its baseline would
 /// fail, or pass, for the wrong reason.
@@ -63,14 +87,9 @@ public struct Baseline: Sendable, Hashable {
     /// left out: they carry their own reason, and if that reason is ever
     /// removed the finding should count again.
     public init(recording run: LintRun, directory: String, workingDirectory: String) {
-        var entries: [BaselineEntry] = []
-        for file in run.files {
-            let path = Self.path(of: file.path, relativeTo: directory, workingDirectory: workingDirectory)
-            for (finding, fingerprint) in zip(file.findings, file.fingerprints) where !finding.isSuppressed {
-                entries.append(BaselineEntry(path: path, ruleId: finding.ruleID, fingerprint: fingerprint))
-            }
-        }
-        self.init(entries: entries)
+        var entries = BaselineEntries(directory: directory, workingDirectory: workingDirectory)
+        for file in run.files { entries.record(file) }
+        self = entries.baseline
     }
 
     /// A report path as the baseline records it.
@@ -195,56 +214,130 @@ public struct BaselineComparison: Sendable, Hashable {
 
 extension LintRun {
     /// Marks every finding `new` or `unchanged` against `baseline`, whose
-    /// paths are relative to `directory`.
-    ///
-    /// A finding matches an entry with its path, rule and fingerprint. A
-    /// finding left unmatched may still match an entry whose file no longer
-    /// exists (`fileExists` says), with the same rule and fingerprint: the
-    /// article was moved or renamed, and its old findings are the same
-    /// findings. Each entry matches one finding at most.
+    /// paths are relative to `directory` (see `BaselineMatcher`).
     public mutating func compare(with baseline: Baseline, path: String, directory: String, workingDirectory: String,
                                  fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) {
-        var remaining = Set(baseline.entries)
-        let baselinePaths = files.map { Baseline.path(of: $0.path, relativeTo: directory, workingDirectory: workingDirectory) }
-        var states = files.map { Array(repeating: BaselineState.new, count: $0.findings.count) }
-        var unmatched: [(file: Int, finding: Int)] = []
-        for (fileIndex, file) in files.enumerated() {
-            for (index, finding) in file.findings.enumerated() where !finding.isSuppressed {
-                let entry = BaselineEntry(path: baselinePaths[fileIndex], ruleId: finding.ruleID,
-                                          fingerprint: file.fingerprints[index])
-                if remaining.remove(entry) != nil {
-                    states[fileIndex][index] = .unchanged
-                } else {
-                    unmatched.append((fileIndex, index))
-                }
-            }
+        let index = BaselineIndex(baseline, directory: directory, workingDirectory: workingDirectory,
+                                  lintedPaths: files.map(\.path), fileExists: fileExists)
+        var matcher = BaselineMatcher(index, path: path)
+        for position in files.indices {
+            var marks = index.marks(for: files[position])
+            matcher.settle(&marks)
+            files[position].setBaselineStates(marks.states)
         }
-        let linted = Set(baselinePaths)
-        // Entries of files that are gone, by rule and fingerprint, in path
-        // order so that which one a moved finding takes is deterministic.
+        self.baseline = matcher.comparison
+    }
+}
+
+/// A baseline ready to compare files with, on any thread.
+///
+/// A finding matches an entry with its path, rule and fingerprint. A
+/// finding left unmatched may still match an entry whose file no longer
+/// exists, with the same rule and fingerprint: the article was moved or
+/// renamed, and its old findings are the same findings. Each entry matches
+/// one finding at most. Matching within a file's own entries needs nothing
+/// from other files; which gone file's entry a moved finding takes is
+/// settled in path order by `BaselineMatcher`, so it does not depend on
+/// how the run was scheduled.
+public struct BaselineIndex: Sendable {
+    private let directory: String
+    private let workingDirectory: String
+    private let entriesByPath: [String: Set<BaselineEntry>]
+    /// Entries of files that are gone and not linted, by rule and
+    /// fingerprint, in path order.
+    fileprivate let orphans: [String: [BaselineEntry]]
+
+    /// - Parameter lintedPaths: the run's files, as reports show them; their
+    ///   entries are their own even where the file system does not have
+    ///   them (a name given to standard input).
+    public init(_ baseline: Baseline, directory: String, workingDirectory: String, lintedPaths: [String],
+                fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) {
+        self.directory = directory
+        self.workingDirectory = workingDirectory
+        var entriesByPath: [String: Set<BaselineEntry>] = [:]
+        for entry in baseline.entries { entriesByPath[entry.path, default: []].insert(entry) }
+        let linted = Set(lintedPaths.map { Baseline.path(of: $0, relativeTo: directory, workingDirectory: workingDirectory) })
+        let root = PathNormalizer.normalize(directory)
         var orphans: [String: [BaselineEntry]] = [:]
-        for entry in remaining.sorted() where !linted.contains(entry.path) {
-            let absolute = PathNormalizer.absolute(entry.path, in: PathNormalizer.normalize(directory))
-            if !fileExists(absolute) { orphans[entry.ruleId + "\u{0}" + entry.fingerprint, default: []].append(entry) }
-        }
-        if !orphans.isEmpty {
-            for (fileIndex, index) in unmatched {
-                let finding = files[fileIndex].findings[index]
-                let key = finding.ruleID + "\u{0}" + files[fileIndex].fingerprints[index]
-                guard var candidates = orphans[key], !candidates.isEmpty else { continue }
-                remaining.remove(candidates.removeFirst())
-                orphans[key] = candidates
-                states[fileIndex][index] = .unchanged
+        for path in entriesByPath.keys.sorted()
+        where !linted.contains(path) && !fileExists(PathNormalizer.absolute(path, in: root)) {
+            for entry in entriesByPath[path]!.sorted() {
+                orphans[Self.key(entry.ruleId, entry.fingerprint), default: []].append(entry)
             }
         }
-        var unchanged = 0, new = 0
-        for fileIndex in files.indices {
-            files[fileIndex].setBaselineStates(states[fileIndex])
-            for (index, finding) in files[fileIndex].findings.enumerated() where !finding.isSuppressed {
-                if states[fileIndex][index] == .unchanged { unchanged += 1 } else { new += 1 }
+        self.entriesByPath = entriesByPath
+        self.orphans = orphans
+    }
+
+    /// The file's findings against its own entries.
+    public func marks(for file: FileResult) -> BaselineMarks {
+        let baselinePath = Baseline.path(of: file.path, relativeTo: directory, workingDirectory: workingDirectory)
+        var entries = entriesByPath[baselinePath] ?? []
+        var marks = BaselineMarks(states: Array(repeating: .new, count: file.findings.count))
+        for (index, finding) in file.findings.enumerated() where !finding.isSuppressed {
+            let entry = BaselineEntry(path: baselinePath, ruleId: finding.ruleID, fingerprint: file.fingerprints[index])
+            if entries.remove(entry) != nil {
+                marks.states[index] = .unchanged
+            } else if orphans[Self.key(finding.ruleID, file.fingerprints[index])] != nil {
+                marks.movedCandidates.append((index, Self.key(finding.ruleID, file.fingerprints[index])))
             }
+            marks.unsuppressed += 1
         }
-        let absent = remaining.filter { linted.contains($0.path) }.count
-        self.baseline = BaselineComparison(path: path, unchanged: unchanged, new: new, absent: absent)
+        marks.absent = entries.count
+        return marks
+    }
+
+    fileprivate static func key(_ ruleID: String, _ fingerprint: String) -> String { ruleID + "\u{0}" + fingerprint }
+}
+
+/// Where one file's findings stand against a baseline.
+public struct BaselineMarks: Sendable {
+    /// One per finding.
+    public var states: [BaselineState]
+    /// Unmatched findings that a gone file's entry may match, with their
+    /// rule and fingerprint: settled in path order (`BaselineMatcher.settle`).
+    var movedCandidates: [(finding: Int, key: String)] = []
+    /// The file's own entries no finding matched: fixed since.
+    var absent = 0
+    var unsuppressed = 0
+
+    /// Whether the marks are final without the files before this one.
+    public var isSettled: Bool { movedCandidates.isEmpty }
+}
+
+/// Settles each file's marks in path order, giving moved findings the
+/// entries of gone files, and keeps the totals.
+public struct BaselineMatcher {
+    private let path: String
+    private var orphans: [String: [BaselineEntry]]
+    private var unchanged = 0
+    private var new = 0
+    private var absent = 0
+
+    /// `path`: the baseline file, as given.
+    public init(_ index: BaselineIndex, path: String) {
+        self.path = path
+        orphans = index.orphans
+    }
+
+    /// Gives the file's moved candidates the gone files' entries still
+    /// free, and counts the file. Files must come in path order.
+    public mutating func settle(_ marks: inout BaselineMarks) {
+        for (index, key) in marks.movedCandidates {
+            guard var candidates = orphans[key], !candidates.isEmpty else { continue }
+            candidates.removeFirst()
+            orphans[key] = candidates
+            marks.states[index] = .unchanged
+        }
+        marks.movedCandidates = []
+        let matched = marks.states.reduce(0) { $0 + ($1 == .unchanged ? 1 : 0) }
+        unchanged += matched
+        new += marks.unsuppressed - matched
+        absent += marks.absent
+    }
+
+    /// The totals over the files settled so far.
+    public var comparison: BaselineComparison {
+        BaselineComparison(path: path, unchanged: unchanged, new: new, absent: absent)
     }
 }

@@ -36,18 +36,13 @@ extension LintRun {
     /// than that count, whatever `threshold` says.
     public func exitStatus(failingOn threshold: FailureThreshold, maxWarnings: Int? = nil) -> LintExitStatus {
         if problems.contains(where: { $0.level == .error }) { return .usageOrInputError }
-        let failing = files.contains { file in
-            file.findings.indices.contains { file.counts($0) && threshold.isReached(by: file.findings[$0].severity) }
-        }
+        let tally = tally
+        let failing = Severity.allCases.contains { threshold.isReached(by: $0) && tally.hasCounted(atLeast: $0) }
         if failing { return .findings }
-        if let maxWarnings, countedWarnings > maxWarnings { return .findings }
+        if let maxWarnings, tally.warnings > maxWarnings { return .findings }
         return .clean
     }
 
     /// Warnings that count: not suppressed, not in the baseline.
-    public var countedWarnings: Int {
-        files.reduce(0) { total, file in
-            total + file.findings.indices.filter { file.counts($0) && file.findings[$0].severity == .warning }.count
-        }
-    }
+    public var countedWarnings: Int { tally.warnings }
 }

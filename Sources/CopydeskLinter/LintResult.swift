@@ -40,7 +40,7 @@ public struct FileResult: Sendable {
     /// The findings that count (see `counts(_:)`).
     public var countedFindings: [Finding] { findings.indices.filter(counts).map { findings[$0] } }
 
-    mutating func setBaselineStates(_ states: [BaselineState]) {
+    public mutating func setBaselineStates(_ states: [BaselineState]) {
         precondition(states.count == findings.count, "one baseline state per finding")
         baselineStates = states
     }
@@ -150,8 +150,19 @@ public struct InputProblem: Sendable, Hashable {
 
 /// Everything one `copydesk lint` run found, in a deterministic order:
 /// files by path, findings by position.
+///
+/// A run that streamed its files to a report (`Linter.run(_:receive:)`)
+/// holds none of them; `streamed` keeps their counts for the summary and
+/// the exit status.
 public struct LintRun: Sendable {
+    /// The files the run holds.
     public var files: [FileResult]
+    /// Counts of findings the run no longer holds: those of files handed
+    /// to a report and let go, and suppressed and baselined findings
+    /// `--quiet` took out of the files it holds.
+    public var streamed = FileTally()
+    /// Every linted file's path, held or streamed.
+    public var lintedPaths: Set<String> = []
     public var problems: [InputProblem]
     /// Descriptions of every rule enabled for any linted file, sorted by id
     /// (SARIF rule metadata).
@@ -176,6 +187,54 @@ public struct LintRun: Sendable {
         self.rules = rules
         self.styleRules = styleRules
     }
+
+    /// Counts over every file of the run, streamed or held.
+    public var tally: FileTally {
+        var tally = streamed
+        for file in files { tally.add(file) }
+        return tally
+    }
+}
+
+/// What a run's files add up to, file by file: enough for a summary and
+/// an exit status without holding the files.
+public struct FileTally: Sendable, Hashable {
+    public var files = 0
+    /// Findings that count (`FileResult.counts(_:)`), by severity.
+    public var errors = 0
+    public var warnings = 0
+    public var notes = 0
+    public var suppressed = 0
+    /// Unsuppressed findings already in the baseline.
+    public var baselined = 0
+
+    public init() {}
+
+    public mutating func add(_ file: FileResult) {
+        files += 1
+        for (index, finding) in file.findings.enumerated() {
+            if finding.isSuppressed {
+                suppressed += 1
+            } else if !file.counts(index) {
+                baselined += 1
+            } else {
+                switch finding.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .note: notes += 1
+                }
+            }
+        }
+    }
+
+    /// Whether a counted finding reaches `severity` or above.
+    public func hasCounted(atLeast severity: Severity) -> Bool {
+        switch severity {
+        case .error: return errors > 0
+        case .warning: return errors + warnings > 0
+        case .note: return errors + warnings + notes > 0
+        }
+    }
 }
 
 extension LintRun {
@@ -186,15 +245,25 @@ extension LintRun {
     public func keepingOnly(atLeast threshold: Severity) -> LintRun {
         var copy = self
         var hidden: [Severity: Int] = hiddenByQuiet
-        copy.files = files.map { file in
-            file.keepingFindings { index in
-                let keep = file.counts(index) && file.findings[index].severity >= threshold
-                if !keep && file.counts(index) { hidden[file.findings[index].severity, default: 0] += 1 }
-                return keep
-            }
-        }
+        copy.files = files.map { $0.keepingOnly(atLeast: threshold, hidden: &hidden) }
         copy.hiddenByQuiet = hidden
+        // Left out of the report, not out of the summary's count of them.
+        let before = tally, after = copy.tally
+        copy.streamed.suppressed += before.suppressed - after.suppressed
+        copy.streamed.baselined += before.baselined - after.baselined
         return copy
+    }
+}
+
+extension FileResult {
+    /// The file with only its counted findings at or above `threshold`
+    /// (`--quiet`), adding the counted ones left out to `hidden`.
+    public func keepingOnly(atLeast threshold: Severity, hidden: inout [Severity: Int]) -> FileResult {
+        keepingFindings { index in
+            let keep = counts(index) && findings[index].severity >= threshold
+            if !keep && counts(index) { hidden[findings[index].severity, default: 0] += 1 }
+            return keep
+        }
     }
 }
 

@@ -66,8 +66,19 @@ public final class Linter: Sendable {
 
     /// Lints everything `options` names. Input problems (missing paths, files
     /// that are not UTF-8) are part of the run; a policy that cannot be used
-    /// stops it.
+    /// stops it. The run holds every file's result; `plan(_:)` and
+    /// `run(_:receive:)` hand them over one by one instead.
     public func lint(_ options: LintOptions) throws(PolicyError) -> LintRun {
+        var files: [FileResult] = []
+        var run = self.run(try plan(options)) { files.append($0) }
+        run.files = files
+        return run
+    }
+
+    /// Everything that can be known before a file is read: which files to
+    /// lint with which rules, and the problems found on the way. A policy
+    /// that cannot be used stops the run here, before any report is begun.
+    public func plan(_ options: LintOptions) throws(PolicyError) -> LintPlan {
         let workingDirectory = PathNormalizer.normalize(options.workingDirectory)
         let discovery = FileDiscovery(workingDirectory: workingDirectory, forcedFormat: options.inputFormat,
                                       excludes: options.excludes.map(Glob.init))
@@ -125,23 +136,9 @@ public final class Linter: Sendable {
             case .problem(let problem): problems.append(problem)
             }
         }
+        // Files are linted, and handed on, in the order reports list them.
+        jobs.sort { $0.file.displayPath < $1.file.displayPath }
 
-        let outcomes = Self.lintConcurrently(jobs, ruleSets: ruleSets.ruleSets, keepsSourceLines: options.keepsSourceLines)
-        var files: [FileResult] = []
-        var usedRuleSets = Set<Int>()
-        for (job, outcome) in zip(jobs, outcomes) {
-            problems.append(contentsOf: outcome.problems)
-            if let result = outcome.result {
-                files.append(result)
-                usedRuleSets.insert(job.ruleSetIndex)
-            }
-        }
-        files.sort { $0.path < $1.path }
-        problems.sort(by: Self.problemOrder)
-        var rules: [String: RuleDescription] = [:]
-        for index in usedRuleSets {
-            for description in ruleSets.ruleSets[index].descriptions { rules[description.id] = description }
-        }
         var styleRules: [String: StyleRuleSummary] = [:]
         for job in jobs {
             for selection in job.styles {
@@ -150,10 +147,51 @@ public final class Linter: Sendable {
                 }
             }
         }
-        var run = LintRun(files: files, problems: problems, rules: rules.values.sorted { $0.id < $1.id },
-                          styleRules: styleRules.values.sorted { $0.id < $1.id })
-        run.policyWarnings = policyWarnings
-        run.unreadFormats = discovered.unreadFormats
+        return LintPlan(jobs: jobs, ruleSets: ruleSets.ruleSets, problems: problems,
+                        styleRules: styleRules.values.sorted { $0.id < $1.id }, policyWarnings: policyWarnings,
+                        unreadFormats: discovered.unreadFormats, keepsSourceLines: options.keepsSourceLines)
+    }
+
+    /// Lints the planned files on every core and hands each result to
+    /// `receive`, on the calling thread, in path order, as soon as it and
+    /// every file before it are linted. The run returned holds no file (it
+    /// lists the linted paths); its problems are sorted.
+    public func run(_ plan: LintPlan, receive: (FileResult) -> Void) -> LintRun {
+        run(plan, prepare: { $0 }, receive: receive)
+    }
+
+    /// The same, with `prepare` applied to each result on the core that
+    /// linted it, before it is handed on: the work on a file that does not
+    /// depend on the files before it (encoding its part of a report) is
+    /// spread over the cores, and only `receive` runs in order.
+    public func run<Prepared: Sendable>(_ plan: LintPlan, prepare: @escaping @Sendable (FileResult) -> Prepared,
+                                        receive: (Prepared) -> Void) -> LintRun {
+        let jobs = plan.jobs, ruleSets = plan.ruleSets, keepsSourceLines = plan.keepsSourceLines
+        var problems = plan.problems
+        var usedRuleSets = Set<Int>()
+        var lintedPaths = Set<String>()
+        OrderedWork.run(count: jobs.count, { index -> (path: String?, problems: [InputProblem], prepared: Prepared?) in
+            var outcome = Self.lintFile(jobs[index], ruleSet: ruleSets[jobs[index].ruleSetIndex])
+            if !keepsSourceLines { outcome.result?.dropSourceLines() }
+            return (outcome.result?.path, outcome.problems, outcome.result.map(prepare))
+        }, receive: { index, outcome in
+            problems.append(contentsOf: outcome.problems)
+            if let path = outcome.path, let prepared = outcome.prepared {
+                usedRuleSets.insert(jobs[index].ruleSetIndex)
+                lintedPaths.insert(path)
+                receive(prepared)
+            }
+        })
+        problems.sort(by: Self.problemOrder)
+        var rules: [String: RuleDescription] = [:]
+        for index in usedRuleSets {
+            for description in ruleSets[index].descriptions { rules[description.id] = description }
+        }
+        var run = LintRun(files: [], problems: problems, rules: rules.values.sorted { $0.id < $1.id },
+                          styleRules: plan.styleRules)
+        run.lintedPaths = lintedPaths
+        run.policyWarnings = plan.policyWarnings
+        run.unreadFormats = plan.unreadFormats
         return run
     }
 
@@ -390,7 +428,7 @@ public final class Linter: Sendable {
 
     // MARK: - Concurrency
 
-    private struct Job: Sendable {
+    struct Job: Sendable {
         var file: DiscoveredFile
         var ruleSetIndex: Int
         /// Bytes already read, for standard input.
@@ -401,25 +439,12 @@ public final class Linter: Sendable {
         var styles: [StyleSelection]
     }
 
-    private struct JobOutcome: Sendable {
+    struct JobOutcome: Sendable {
         var result: FileResult?
         var problems: [InputProblem]
     }
 
-    private static func lintConcurrently(_ jobs: [Job], ruleSets: [RuleSet], keepsSourceLines: Bool) -> [JobOutcome] {
-        // Results land in their job's slot, so the order does not depend on
-        // which core finished first.
-        let slots = ConcurrentSlots<JobOutcome>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let job = jobs[index]
-            var outcome = lintFile(job, ruleSet: ruleSets[job.ruleSetIndex])
-            if !keepsSourceLines { outcome.result?.dropSourceLines() }
-            slots.set(index, outcome)
-        }
-        return slots.values
-    }
-
-    private static func lintFile(_ job: Job, ruleSet: RuleSet) -> JobOutcome {
+    static func lintFile(_ job: Job, ruleSet: RuleSet) -> JobOutcome {
         let path = job.file.displayPath
         let bytes: [UInt8]
         if let standardInput = job.standardInput {
@@ -440,6 +465,27 @@ public final class Linter: Sendable {
         let (file, problems) = lint(source: source, format: job.file.format, ruleSet: ruleSet, styles: job.styles)
         return JobOutcome(result: file, problems: problems)
     }
+}
+
+/// A run planned by `Linter.plan(_:)`, ready for `Linter.run(_:receive:)`.
+public struct LintPlan: Sendable {
+    /// Sorted by path: the order results are handed on in.
+    let jobs: [Linter.Job]
+    let ruleSets: [RuleSet]
+    /// Problems found before any file is read: missing paths, binary and
+    /// excluded files, style rules that cannot run.
+    public var problems: [InputProblem]
+    /// The style rules the run applies, sorted by id.
+    public let styleRules: [StyleRuleSummary]
+    public let policyWarnings: [PolicyWarning]
+    public let unreadFormats: [String: Int]
+    let keepsSourceLines: Bool
+
+    /// The files the run will read, as given or found (standard input has none).
+    public var filePaths: [String] { jobs.filter { $0.standardInput == nil }.map(\.file.displayPath) }
+
+    /// Every file the run will lint, standard input by the name it is given, as reports show paths.
+    public var displayPaths: [String] { jobs.map(\.file.displayPath) }
 }
 
 extension PolicyError {

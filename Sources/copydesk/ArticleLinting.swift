@@ -9,15 +9,17 @@ import Foundation
 /// article takes, the files the options select, and errors turned into
 /// messages and exit status 2.
 enum ArticleLinting {
+    /// The linter and the run's plan: which files, which rules.
+    ///
     /// - Parameter errorReport: where a JSON report would have gone: a
     ///   policy error is written there as a JSON error object, so a script
     ///   reading JSON gets JSON even when nothing was linted.
     /// - Parameter keepsSourceLines: false when no report of the run shows
     ///   snippets of the articles (JSON, SARIF, a baseline), so their lines
     ///   are let go file by file.
-    static func lint(paths: ArticlePaths, policyOptions: PolicyOptions, inputOptions: InputOptions,
+    static func plan(paths: ArticlePaths, policyOptions: PolicyOptions, inputOptions: InputOptions,
                      changedFiles: ChangedFiles? = nil, errorReport: ReportOptions? = nil,
-                     keepsSourceLines: Bool = true) throws(ExitCode) -> LintRun {
+                     keepsSourceLines: Bool = true) throws(ExitCode) -> (Linter, LintPlan) {
         let workingDirectory = Console.workingDirectory
         let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas),
                                       explicitPolicyPath: policyOptions.policy)
@@ -33,7 +35,7 @@ enum ArticleLinting {
                 stdinFilename: inputOptions.stdinFilename, workingDirectory: workingDirectory,
                 maxFileSize: inputOptions.maxFileSize, changedFiles: changedFiles)
             options.keepsSourceLines = keepsSourceLines
-            return try linter.lint(options)
+            return (linter, try linter.plan(options))
         } catch {
             Console.error(error.description)
             if let errorReport, errorReport.format == .json {
@@ -43,9 +45,9 @@ enum ArticleLinting {
         }
     }
 
-    /// Every file the run read or was asked to read: a report or baseline
+    /// Every file the run reads or was asked to read: a report or baseline
     /// written by the run never replaces one.
-    static func inputs(of run: LintRun, paths: ArticlePaths) -> [String] {
-        paths.paths.filter { $0 != LintOptions.standardInputPath } + run.files.map(\.path) + run.problems.map(\.path)
+    static func inputs(of plan: LintPlan, paths: ArticlePaths) -> [String] {
+        paths.paths.filter { $0 != LintOptions.standardInputPath } + plan.filePaths + plan.problems.map(\.path)
     }
 }

@@ -30,8 +30,11 @@ struct BaselineWriteCommand: ParsableCommand {
     func run() throws {
         let workingDirectory = Console.workingDirectory
         // A baseline keeps fingerprints, not text: the articles' lines go.
-        let lintRun = try ArticleLinting.lint(paths: articlePaths, policyOptions: policyOptions,
-                                              inputOptions: inputOptions, keepsSourceLines: false)
+        let (linter, plan) = try ArticleLinting.plan(paths: articlePaths, policyOptions: policyOptions,
+                                                     inputOptions: inputOptions, keepsSourceLines: false)
+        var entries = BaselineEntries(directory: Baseline.directory(ofFile: file, workingDirectory: workingDirectory),
+                                      workingDirectory: workingDirectory)
+        let lintRun = linter.run(plan) { entries.record($0) }
         for problem in lintRun.problems { Console.error(problem.diagnosticLine) }
         // A baseline without an unreadable file's findings would later
         // report all of them as new; better to write none.
@@ -40,12 +43,10 @@ struct BaselineWriteCommand: ParsableCommand {
                           + "fix or --exclude them and run again")
             throw Console.usageOrInputError
         }
-        let baseline = Baseline(recording: lintRun,
-                                directory: Baseline.directory(ofFile: file, workingDirectory: workingDirectory),
-                                workingDirectory: workingDirectory)
-        try Console.write(baseline.render(), to: file, inputs: ArticleLinting.inputs(of: lintRun, paths: articlePaths))
+        let baseline = entries.baseline
+        try Console.write(baseline.render(), to: file, inputs: ArticleLinting.inputs(of: plan, paths: articlePaths))
         let files = Set(baseline.entries.map(\.path)).count
         Console.output("\(file): \(baseline.entries.count) \(baseline.entries.count == 1 ? "finding" : "findings") "
-                       + "recorded in \(files) of \(lintRun.files.count) linted \(lintRun.files.count == 1 ? "file" : "files")\n")
+                       + "recorded in \(files) of \(entries.files) linted \(entries.files == 1 ? "file" : "files")\n")
     }
 }

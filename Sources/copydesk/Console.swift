@@ -79,22 +79,12 @@ enum Console {
         return 0
     }
 
-    /// Writes `text` to the file, or to standard output when `path` is nil.
-    /// A regular file is replaced atomically (a temporary file in the same
-    /// directory, then rename(2)), so a failed write leaves the old report
-    /// whole; `inputs` are the files read in this run, which the report may
-    /// never replace, however the path reaches them.
+    /// Writes `text` to the file, or to standard output when `path` is nil
+    /// (see `ReportOutput`).
     static func write(_ text: String, to path: String?, inputs: [String] = []) throws(ExitCode) {
-        guard let path else {
-            output(text)
-            return
-        }
-        do throws(ReportFileError) {
-            try ReportFile.write(text, to: path, inputs: inputs)
-        } catch {
-            Console.error(error.message)
-            throw usageOrInputError
-        }
+        let output = try ReportOutput.open(path, inputs: inputs)
+        output.write(text)
+        output.finish()
     }
 
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
@@ -114,12 +104,98 @@ struct ReportFileError: Error {
     var message: String
 }
 
-/// Writing a report to `--output`.
-enum ReportFile {
-    static func write(_ bytes: String, to path: String, inputs: [String]) throws(ReportFileError) {
-        func failure(_ problem: String, _ hint: String) -> ReportFileError {
-            ReportFileError(message: "\(path.isEmpty ? "--output" : path): error: \(problem); \(hint)")
+/// Where a report goes, written in pieces as the run goes: standard
+/// output, or the file `--output` names.
+///
+/// A regular file is replaced atomically (a temporary file in the same
+/// directory, renamed over it by `finish()`), so a failed or interrupted
+/// run leaves the old report whole. The files the run reads may never be
+/// replaced, however the path reaches them. Failures are messages and exit
+/// status 2.
+final class ReportOutput {
+    private let path: String?
+    private let descriptor: Int32
+    /// The temporary file to rename over `finalPath`, for a regular file.
+    private let temporary: String?
+    private let finalPath: String
+    private var finished = false
+
+    private init(path: String?, descriptor: Int32, temporary: String?, finalPath: String) {
+        self.path = path
+        self.descriptor = descriptor
+        self.temporary = temporary
+        self.finalPath = finalPath
+    }
+
+    deinit {
+        guard !finished, let temporary else { return }
+        close(descriptor)
+        unlink(temporary)
+    }
+
+    /// Standard output when `path` is nil.
+    static func open(_ path: String?, inputs: [String]) throws(ExitCode) -> ReportOutput {
+        guard let path else { return ReportOutput(path: nil, descriptor: STDOUT_FILENO, temporary: nil, finalPath: "") }
+        do throws(ReportFileError) {
+            return try openFile(path, inputs: inputs)
+        } catch {
+            Console.error(error.message)
+            throw Console.usageOrInputError
         }
+    }
+
+    func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        guard let path else {
+            Console.output(text)
+            return
+        }
+        let code = Console.writeAll(descriptor, text)
+        if code != 0 {
+            fail(path, "cannot write the report (\(String(cString: strerror(code))))",
+                 temporary == nil ? "give --output a regular file" : "free some space or write it elsewhere")
+        }
+    }
+
+    /// Puts the report in place: a regular file replaces the old one now.
+    func finish() {
+        guard let path, !finished else { return }
+        finished = true
+        guard let temporary else {
+            close(descriptor)
+            return
+        }
+        if fsync(descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            unlink(temporary)
+            fail(path, "cannot write the report (\(reason))", "free some space or write it elsewhere")
+        }
+        if close(descriptor) != 0 || rename(temporary, finalPath) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            fail(path, "cannot write the report (\(reason))", "check that the directory is writable")
+        }
+    }
+
+    /// A report that cannot be written ends the run at once: the temporary
+    /// file goes, the old report stays.
+    private func fail(_ path: String, _ problem: String, _ hint: String) -> Never {
+        if let temporary, !finished {
+            finished = true
+            close(descriptor)
+            unlink(temporary)
+        }
+        Console.error(ReportOutput.failure(path, problem, hint).message)
+        Foundation.exit(LintExitStatus.usageOrInputError.rawValue)
+    }
+
+    private static func failure(_ path: String, _ problem: String, _ hint: String) -> ReportFileError {
+        ReportFileError(message: "\(path.isEmpty ? "--output" : path): error: \(problem); \(hint)")
+    }
+
+    private static func openFile(_ path: String, inputs: [String]) throws(ReportFileError) -> ReportOutput {
+        func failure(_ problem: String, _ hint: String) -> ReportFileError { Self.failure(path, problem, hint) }
         guard !path.isEmpty else {
             throw failure("the report file name is empty", "give --output a file name")
         }
@@ -141,8 +217,12 @@ enum ReportFile {
                 break
             default:
                 // /dev/stdout, a FIFO, a terminal: write straight to it.
-                try writeDirectly(bytes, to: path, failure: failure)
-                return
+                let descriptor = Foundation.open(path, O_WRONLY | O_CLOEXEC)
+                guard descriptor >= 0 else {
+                    throw failure("cannot open it for writing (\(String(cString: strerror(errno))))",
+                                  "give --output a regular file")
+                }
+                return ReportOutput(path: path, descriptor: descriptor, temporary: nil, finalPath: path)
             }
         } else {
             var link = stat()
@@ -169,38 +249,10 @@ enum ReportFile {
                           "check that the directory exists and is writable")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var closed = false
-        defer {
-            if !closed { close(descriptor) }
-        }
         // mkstemp makes the file private; a report is as readable as any new file.
         let mask = umask(0)
         umask(mask)
         fchmod(descriptor, exists ? target.st_mode & 0o7777 : 0o666 & ~mask)
-        let code = Console.writeAll(descriptor, bytes)
-        if code != 0 || fsync(descriptor) != 0 {
-            let reason = String(cString: strerror(code != 0 ? code : errno))
-            unlink(temporary)
-            throw failure("cannot write the report (\(reason))", "free some space or write it elsewhere")
-        }
-        closed = true
-        if close(descriptor) != 0 || rename(temporary, finalPath) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw failure("cannot write the report (\(reason))", "check that the directory is writable")
-        }
-    }
-
-    private static func writeDirectly(_ bytes: String, to path: String,
-                                      failure: (String, String) -> ReportFileError) throws(ReportFileError) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw failure("cannot open it for writing (\(String(cString: strerror(errno))))", "give --output a regular file")
-        }
-        defer { close(descriptor) }
-        let code = Console.writeAll(descriptor, bytes)
-        if code != 0 {
-            throw failure("cannot write the report (\(String(cString: strerror(code))))", "give --output a regular file")
-        }
+        return ReportOutput(path: path, descriptor: descriptor, temporary: temporary, finalPath: finalPath)
     }
 }

@@ -29,23 +29,43 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let resolver = PolicyResolver(loader: PolicyLoader(schemas: RuleRegistry.schemas),
                                       explicitPolicyPath: policyOptions.policy)
-        var documents: [Document] = []
+        let workingDirectory = Console.workingDirectory
+        // Quote attributions follow each article's policy; a broken policy is
+        // lint's business, so inspect falls back to the built-in cues. One
+        // attribution rule per policy, built before the articles are read.
+        var ruleIndex: [Policy?: Int] = [:]
+        var rules: [QuoteAttributionRule?] = []
+        let ruleOfFile = files.map { path in
+            let policy = try? resolver.policy(forArticleAt: Console.absolutePath(path))
+            if let index = ruleIndex[policy] { return index }
+            rules.append(ArticleInspection.attributionRule(policy: policy))
+            ruleIndex[policy] = rules.count - 1
+            return rules.count - 1
+        }
+        let files = self.files, inputFormat = self.inputFormat, attributionRules = rules
+        var stream = InspectStream()
+        Console.output(stream.begin())
         var failed = false
-        for path in files {
+        // Articles are read, parsed and encoded on every core; each is
+        // written, in the order given, as soon as those before it are.
+        OrderedWork.run(count: files.count, { index -> Result<String, InputProblem> in
             do throws(InputProblem) {
-                var document = try ArticleInput.parse(path: path, inputFormat: inputFormat,
-                                                      workingDirectory: Console.workingDirectory)
-                // Quote attributions follow the article's policy; a broken policy
-                // is lint's business, so inspect falls back to the built-in cues.
-                let policy = try? resolver.policy(forArticleAt: Console.absolutePath(path))
-                ArticleInspection.attributeQuotes(&document, policy: policy)
-                documents.append(document)
+                var document = try ArticleInput.parse(path: files[index], inputFormat: inputFormat,
+                                                      workingDirectory: workingDirectory)
+                if let rule = attributionRules[ruleOfFile[index]] { document.quotes = rule.attributedQuotes(document) }
+                return .success(InspectStream.encode(document, path: document.path))
             } catch {
-                Console.error(error.diagnosticLine)
+                return .failure(error)
+            }
+        }, receive: { _, outcome in
+            switch outcome {
+            case .success(let entry): Console.output(stream.add(encoded: entry))
+            case .failure(let problem):
+                Console.error(problem.diagnosticLine)
                 failed = true
             }
-        }
-        Console.output(renderInspect(documents, paths: documents.map(\.path)))
+        })
+        Console.output(stream.finish())
         if failed { throw Console.usageOrInputError }
     }
 }

@@ -34,10 +34,10 @@ struct LintCommand: ParsableCommand {
         let workingDirectory = Console.workingDirectory
         // Read before linting: a baseline that cannot be used stops the run
         // at once, not after an archive's worth of work.
-        var baseline: Baseline?
+        var baseline: (Baseline, String)?
         if let path = adoptionOptions.baseline {
             do throws(BaselineError) {
-                baseline = try Baseline.read(path: path)
+                baseline = (try Baseline.read(path: path), path)
             } catch {
                 Console.error(error.description)
                 throw Console.usageOrInputError
@@ -52,27 +52,32 @@ struct LintCommand: ParsableCommand {
                 throw Console.usageOrInputError
             }
         }
-        var lintRun = try ArticleLinting.lint(paths: articlePaths, policyOptions: policyOptions,
-                                              inputOptions: inputOptions, changedFiles: changedFiles,
-                                              errorReport: reportOptions,
-                                              keepsSourceLines: reportOptions.format.showsSnippets)
-        if let baseline, let path = adoptionOptions.baseline {
-            lintRun.compare(with: baseline, path: path,
-                            directory: Baseline.directory(ofFile: path, workingDirectory: workingDirectory),
-                            workingDirectory: workingDirectory)
-        }
-        // The exit status is decided on every finding; --quiet only
-        // shortens the report.
-        let status = lintRun.exitStatus(failingOn: reportOptions.failOn, maxWarnings: adoptionOptions.maxWarnings)
-        let reported = adoptionOptions.quiet
-            ? lintRun.keepingOnly(atLeast: adoptionOptions.quietThreshold(failOn: reportOptions.failOn))
-            : lintRun
-
+        let (linter, plan) = try ArticleLinting.plan(paths: articlePaths, policyOptions: policyOptions,
+                                                     inputOptions: inputOptions, changedFiles: changedFiles,
+                                                     errorReport: reportOptions,
+                                                     keepsSourceLines: reportOptions.format.showsSnippets)
+        let quietThreshold = adoptionOptions.quiet ? adoptionOptions.quietThreshold(failOn: reportOptions.failOn) : nil
         let context = ReportContext(workingDirectory: workingDirectory,
                                     color: reportOptions.useColor(environment: ProcessInfo.processInfo.environment),
                                     maxResults: adoptionOptions.maxResults)
-        try Console.write(renderReport(reported, format: reportOptions.format, context: context),
-                          to: reportOptions.output, inputs: ArticleLinting.inputs(of: lintRun, paths: articlePaths))
+
+        // Each file goes to the report as soon as it and those before it
+        // are linted, and is let go: a run over an archive holds the
+        // report's own state, not the archive's findings.
+        let output = try ReportOutput.open(reportOptions.output, inputs: ArticleLinting.inputs(of: plan, paths: articlePaths))
+        let outcome: (run: LintRun, resultsLeftOut: Int)
+        switch reportOptions.format {
+        case .text: outcome = report(TextReport.Stream.self, plan, linter, context, baseline, quietThreshold, output)
+        case .json: outcome = report(JSONReport.Stream.self, plan, linter, context, baseline, quietThreshold, output)
+        case .sarif: outcome = report(SARIFReport.Stream.self, plan, linter, context, baseline, quietThreshold, output)
+        case .github: outcome = report(GitHubReport.Stream.self, plan, linter, context, baseline, quietThreshold, output)
+        }
+        output.finish()
+        let lintRun = outcome.run
+        // The exit status is decided on every finding; --quiet only
+        // shortens the report.
+        let status = lintRun.exitStatus(failingOn: reportOptions.failOn, maxWarnings: adoptionOptions.maxWarnings)
+
         // The text report on a terminal already shows input problems; any
         // other report is for a machine, so a person reading the CI log
         // learns from standard error why the run failed.
@@ -81,7 +86,7 @@ struct LintCommand: ParsableCommand {
             for warning in lintRun.policyWarnings { Console.error("\(warning.file): warning: \(warning.message)") }
         }
         if reportOptions.format == .sarif {
-            let omitted = SARIFReport.omittedResults(reported, maxResults: adoptionOptions.maxResults)
+            let omitted = outcome.resultsLeftOut
             if omitted > 0 {
                 let limit = adoptionOptions.maxResults ?? SARIFReport.defaultMaxResults
                 Console.error("copydesk: warning: \(omitted) results left out of the SARIF report, which holds at most "
@@ -93,6 +98,20 @@ struct LintCommand: ParsableCommand {
             Console.error("copydesk: \(lintRun.countedWarnings) warnings, more than --max-warnings \(maxWarnings) allows")
         }
         if status != .clean { throw ExitCode(status.rawValue) }
+    }
+
+    private func report<Stream: ReportStream>(_ format: Stream.Type, _ plan: LintPlan, _ linter: Linter,
+                                              _ context: ReportContext, _ baseline: (Baseline, String)?,
+                                              _ quietThreshold: Severity?,
+                                              _ output: ReportOutput) -> (run: LintRun, resultsLeftOut: Int) {
+        let workingDirectory = context.workingDirectory
+        let index = baseline.map { baseline, path in
+            (index: BaselineIndex(baseline, directory: Baseline.directory(ofFile: path, workingDirectory: workingDirectory),
+                                  workingDirectory: workingDirectory, lintedPaths: plan.displayPaths), path: path)
+        }
+        let outcome = ReportedLint<Stream>(context: context, baseline: index, quietThreshold: quietThreshold)
+            .run(plan, with: linter, write: output.write)
+        return (outcome.run, outcome.resultsLeftOut)
     }
 
     /// Where to ask git: the first path's directory, so that linting a

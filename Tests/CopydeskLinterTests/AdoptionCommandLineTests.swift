@@ -160,6 +160,20 @@ struct AdoptionCommandLineTests {
         #expect(try copydesk(["lint", "--max-warnings", "-1", "."], in: directory.path).status == 2)
     }
 
+    @Test("--quiet with a baseline still says how many findings the baseline holds back")
+    func quietKeepsTheBaselineCount() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.md", unsignedArticle("parking"))
+        try directory.write("c.md", article("clerk", "the minutes are late"))
+        #expect(try copydesk(["baseline", "write", "b.json", "."], in: directory.path).status == 0)
+        try directory.write("d.md", article("mayor", "the road is shut"))
+        let quiet = try copydesk(["lint", "--quiet", "--baseline", "b.json", "."], in: directory.path)
+        #expect(quiet.status == 1)
+        #expect(quiet.standardOutput.contains("d.md:5:16: error:"))
+        #expect(!quiet.standardOutput.contains("c.md:"))
+        #expect(quiet.standardOutput.contains("2 findings already in the baseline, not shown"))
+    }
+
     @Test("--max-results caps the SARIF log with a warning on standard error; it is for SARIF only")
     func maxResults() throws {
         let directory = try TemporaryDirectory()

@@ -51,11 +51,31 @@ import Testing
         #expect(range.end == JSONLintReport.Position(line: 1, column: 29, offset: 32))
     }
 
-    @Test func keysAreSortedSoOutputIsDeterministic() {
+    @Test("Top-level keys come in the documented order, every other object's sorted, the same bytes each run")
+    func keysComeInAFixedOrder() throws {
         let first = report
         let second = renderReport(ReportFixtures.run, format: .json, context: ReportFixtures.context)
         #expect(first == second)
-        #expect(first.hasPrefix("{\n  \"baseline\" : null,\n  \"files\" : ["))
+        let topLevel = first.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+        #expect(topLevel == ["version", "tool", "generatedAt", "files", "problems", "summary", "baseline"])
+        // A finding's keys are the lines indented by exactly ten spaces.
+        let findingKeys = first.split(separator: "\n")
+            .filter { $0.hasPrefix(String(repeating: " ", count: 10) + "\"") }
+            .map { String($0.split(separator: "\"")[1]) }
+        let keysOfOne = Array(findingKeys[0..<(findingKeys.dropFirst().firstIndex(of: findingKeys[0]) ?? findingKeys.count)])
+        #expect(keysOfOne.count >= 8)
+        #expect(keysOfOne == keysOfOne.sorted())
+    }
+
+    @Test("Written as the run goes, it decodes to the report encoded whole")
+    func streamedEqualsEncodedWhole() throws {
+        let decoded = try JSONDecoder().decode(JSONLintReport.self, from: Data(report.utf8))
+        #expect(decoded == JSONLintReport(ReportFixtures.run, context: ReportFixtures.context))
+        let empty = LintRun(files: [], problems: [], rules: [])
+        let emptyReport = JSONReport().render(empty, context: ReportFixtures.context)
+        #expect(emptyReport.contains("\"files\" : [\n\n  ],"))
+        #expect(try JSONDecoder().decode(JSONLintReport.self, from: Data(emptyReport.utf8))
+            == JSONLintReport(empty, context: ReportFixtures.context))
     }
 }
 

@@ -22,20 +22,35 @@ public struct GitHubReport: ReportRenderer {
     public static let annotationsPerJob = 50
 
     public func render(_ run: LintRun, context: ReportContext) -> String {
-        var output = ""
-        var counts: [String: Int] = [:]
-        for file in run.files {
-            for (index, finding) in file.findings.enumerated() where file.counts(index) {
-                counts[Self.command(for: finding.severity), default: 0] += 1
-            }
+        Stream.render(run, context: context)
+    }
+
+    /// The report as the run goes. Its commands are held until the end,
+    /// as text: the notice about what GitHub will not display comes first,
+    /// so that it is among the notices shown, and needs every count.
+    public struct Stream: ReportStream {
+        public let context: ReportContext
+        private var commands = ""
+        private var counts: [String: Int] = [:]
+
+        public init(context: ReportContext) { self.context = context }
+
+        public mutating func begin() -> String { "" }
+
+        /// The file's commands, and how many of each.
+        public struct Piece: Sendable {
+            var commands = ""
+            var counts: [String: Int] = [:]
         }
-        for problem in run.problems { counts[problem.level == .error ? "error" : "warning", default: 0] += 1 }
-        // First, so that it is among the notices GitHub shows.
-        if let notice = Self.limitNotice(counts) {
-            output += Self.command("notice", properties: [("title", "copydesk: not every finding is annotated")],
-                                   message: notice)
+
+        public mutating func add(_ piece: Piece) -> String {
+            commands += piece.commands
+            counts.merge(piece.counts, uniquingKeysWith: +)
+            return ""
         }
-        for file in run.files {
+
+        public static func piece(of file: FileResult, context: ReportContext) -> Piece {
+            var piece = Piece()
             let path = ReportPaths.relative(file.path, to: context.workingDirectory)
             for (index, finding) in file.findings.enumerated() where file.counts(index) {
                 let range = finding.range
@@ -48,20 +63,33 @@ public struct GitHubReport: ReportRenderer {
                     properties.append(("endLine", String(range.end.line)))
                 }
                 properties.append(("title", finding.ruleID))
-                output += Self.command(Self.command(for: finding.severity), properties: properties,
-                                       message: finding.message)
+                let name = GitHubReport.command(for: finding.severity)
+                piece.counts[name, default: 0] += 1
+                piece.commands += GitHubReport.command(name, properties: properties, message: finding.message)
             }
+            return piece
         }
-        for problem in run.problems {
-            var properties = [("file", ReportPaths.relative(problem.path, to: context.workingDirectory))]
-            if let line = problem.line {
-                properties.append(("line", String(line)))
-                if let column = problem.column { properties.append(("col", String(column))) }
+
+        public mutating func finish(_ run: LintRun) -> String {
+            var output = ""
+            for problem in run.problems { counts[problem.level == .error ? "error" : "warning", default: 0] += 1 }
+            if let notice = GitHubReport.limitNotice(counts) {
+                output += GitHubReport.command("notice", properties: [("title", "copydesk: not every finding is annotated")],
+                                               message: notice)
             }
-            output += Self.command(problem.level == .error ? "error" : "warning", properties: properties,
-                                   message: problem.message)
+            output += commands
+            commands = ""
+            for problem in run.problems {
+                var properties = [("file", ReportPaths.relative(problem.path, to: context.workingDirectory))]
+                if let line = problem.line {
+                    properties.append(("line", String(line)))
+                    if let column = problem.column { properties.append(("col", String(column))) }
+                }
+                output += GitHubReport.command(problem.level == .error ? "error" : "warning", properties: properties,
+                                               message: problem.message)
+            }
+            return output
         }
-        return output
     }
 
     /// What will not be displayed, given how many annotations of each

@@ -10,10 +10,36 @@ import CopydeskCore
 /// A block's `range` is the whole block, markup included; the spans of the
 /// headline, captions and notices cover their visible text.
 public func renderInspect(_ documents: [Document], paths: [String]) -> String {
-    let entries = documents.enumerated().map { index, document in
-        InspectDocument(document, path: index < paths.count ? paths[index] : document.path)
+    var stream = InspectStream()
+    var output = stream.begin()
+    for (index, document) in documents.enumerated() {
+        output += stream.add(encoded: InspectStream.encode(document, path: index < paths.count ? paths[index] : document.path))
     }
-    return ReportEncoding.prettyJSON(entries)
+    return output + stream.finish()
+}
+
+/// The inspect report written document by document, so that inspecting an
+/// archive holds one document at a time per core, not all of them. The
+/// bytes are those of encoding the whole array at once.
+public struct InspectStream {
+    private var documents = 0
+
+    public init() {}
+
+    public func begin() -> String { "[" }
+
+    /// One document's entry, ready for `add(encoded:)`; safe to call on any thread.
+    public static func encode(_ document: Document, path: String) -> String {
+        ReportEncoding.item(InspectDocument(document, path: path), indentedBy: "  ")
+    }
+
+    public mutating func add(encoded entry: String) -> String {
+        documents += 1
+        return (documents == 1 ? "\n" : ",\n") + entry
+    }
+
+    /// An empty array as JSONEncoder writes one.
+    public func finish() -> String { documents == 0 ? "\n\n]\n" : "\n]\n" }
 }
 
 struct InspectDocument: Codable, Hashable {

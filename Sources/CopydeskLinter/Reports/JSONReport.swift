@@ -7,20 +7,63 @@ public struct JSONReport: ReportRenderer {
     public init() {}
 
     public func render(_ run: LintRun, context: ReportContext) -> String {
-        // Each file is encoded on its own and spliced into the rest, so the
-        // encoder never holds a tree of every finding of an archive at once.
-        // The output is the same bytes as encoding the whole report.
-        var skeleton = JSONLintReport(run, context: context, withFiles: false)
-        skeleton.files = []
-        let pad = String(repeating: " ", count: 4)
-        return ReportEncoding.prettyJSON(skeleton, splicing: "files", items: ReportEncoding.concurrentMap(run.files) { file in
-            ReportEncoding.item(JSONLintReport.File(file), indentedBy: pad)
-        })
+        Stream.render(run, context: context)
+    }
+
+    /// The report written as the run goes. Its top-level keys come in the
+    /// order of docs/json-format.md: what is known at the start, then the
+    /// files as they are linted, then what is known only at the end.
+    /// Every object below them has its keys sorted. Each file is encoded on
+    /// its own, so the encoder never holds a tree of an archive's findings.
+    public struct Stream: ReportStream {
+        public let context: ReportContext
+        private let encoder = ReportEncoding.prettyEncoder()
+        private var filesWritten = 0
+
+        public init(context: ReportContext) { self.context = context }
+
+        public mutating func begin() -> String {
+            "{\n" + member("version", JSONLintReport.schemaVersion)
+                + member("tool", JSONLintReport.Tool(name: "copydesk", version: context.toolVersion))
+                + member("generatedAt", ReportEncoding.timestamp(context.generatedAt))
+                + "  \"files\" : ["
+        }
+
+        /// The file's object, encoded and indented for its place.
+        public static func piece(of file: FileResult, context: ReportContext) -> String {
+            ReportEncoding.item(JSONLintReport.File(file), indentedBy: "    ")
+        }
+
+        public mutating func add(_ piece: String) -> String {
+            filesWritten += 1
+            return (filesWritten == 1 ? "\n" : ",\n") + piece
+        }
+
+        public mutating func finish(_ run: LintRun) -> String {
+            let report = JSONLintReport(run, context: context, withFiles: false)
+            // An empty array as JSONEncoder writes one.
+            return (filesWritten == 0 ? "\n\n  ],\n" : "\n  ],\n")
+                + member("problems", report.problems)
+                + member("summary", report.summary)
+                + member("baseline", report.baseline, last: true)
+                + "}\n"
+        }
+
+        /// `"key" : value` at the top level, the value's lines after its
+        /// first indented to their depth.
+        private func member(_ key: String, _ value: some Encodable, last: Bool = false) -> String {
+            let encoded = ReportEncoding.encode(value, with: encoder)
+            let lines = encoded.split(separator: "\n", omittingEmptySubsequences: false)
+            let body = lines.enumerated().map { $0 == 0 || $1.isEmpty ? String($1) : "  " + $1 }.joined(separator: "\n")
+            return "  \"\(key)\" : " + body + (last ? "\n" : ",\n")
+        }
     }
 }
 
 /// The JSON report as typed values. Optional members are written as `null`
 /// rather than left out, so every object of a kind has the same keys.
+/// `JSONReport` writes it with its top-level keys in the order below, and
+/// decoding it gives the same value.
 /// Version 1; additions keep the version, anything that breaks a reader of
 /// version 1 (a removed or renamed key, a changed type or meaning) bumps it.
 public struct JSONLintReport: Codable, Sendable, Hashable {

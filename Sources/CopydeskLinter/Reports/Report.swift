@@ -24,6 +24,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .github: return GitHubReport()
         }
     }
+
 }
 
 /// Everything a report needs besides the run itself. The CLI fills it from
@@ -71,6 +72,47 @@ public func renderReport(_ run: LintRun, format: ReportFormat, context: ReportCo
     format.renderer.render(run, context: context)
 }
 
+/// A report written while the run goes, so that a run over an archive
+/// holds neither its files nor the whole report: what comes before the
+/// files, then each file as it is linted, in path order, then the rest.
+/// A format that must see every file before it can write one (SARIF's
+/// result cap, GitHub's annotation notice) keeps what it needs of each,
+/// not the file, and writes it at the end.
+public protocol ReportStream {
+    /// What the report takes of one file: made on any thread, so the
+    /// costly part (encoding) is spread over the cores.
+    associatedtype Piece: Sendable
+
+    init(context: ReportContext)
+    var context: ReportContext { get }
+    /// The text before the first file.
+    mutating func begin() -> String
+    static func piece(of file: FileResult, context: ReportContext) -> Piece
+    /// The text for one file, to be written at once (empty when the format
+    /// writes it later). Files come in path order.
+    mutating func add(_ piece: Piece) -> String
+    /// The rest of the report. `run` has every problem and total; its
+    /// files (if it holds any) were already added.
+    mutating func finish(_ run: LintRun) -> String
+    /// Results the report left out (SARIF's `--max-results`), known after `finish(_:)`.
+    var resultsLeftOut: Int { get }
+}
+
+extension ReportStream {
+    public var resultsLeftOut: Int { 0 }
+
+    public mutating func add(_ file: FileResult) -> String { add(Self.piece(of: file, context: context)) }
+
+    /// The whole report of a run that holds its files.
+    public static func render(_ run: LintRun, context: ReportContext) -> String {
+        var stream = Self(context: context)
+        var output = stream.begin()
+        for file in run.files { output += stream.add(file) }
+        output += stream.finish(run)
+        return output
+    }
+}
+
 /// What a run amounts to. Suppressed findings are counted apart and never
 /// as errors, warnings or notes.
 public struct ReportSummary: Sendable, Hashable, Codable {
@@ -89,30 +131,13 @@ public struct ReportSummary: Sendable, Hashable, Codable {
     public var inputWarnings: Int
 
     public init(_ run: LintRun) {
-        var errors = 0, warnings = 0, notes = 0, suppressed = 0, baselined = 0
-        for file in run.files {
-            for (index, finding) in file.findings.enumerated() {
-                if finding.isSuppressed {
-                    suppressed += 1
-                    continue
-                }
-                if !file.counts(index) {
-                    baselined += 1
-                    continue
-                }
-                switch finding.severity {
-                case .error: errors += 1
-                case .warning: warnings += 1
-                case .note: notes += 1
-                }
-            }
-        }
-        self.files = run.files.count
-        self.errors = errors
-        self.warnings = warnings
-        self.notes = notes
-        self.suppressed = suppressed
-        self.baselined = baselined
+        let tally = run.tally
+        self.files = tally.files
+        self.errors = tally.errors
+        self.warnings = tally.warnings
+        self.notes = tally.notes
+        self.suppressed = tally.suppressed
+        self.baselined = tally.baselined
         self.inputErrors = run.problems.filter { $0.level == .error }.count
         self.inputWarnings = run.problems.filter { $0.level == .warning }.count
     }
@@ -143,15 +168,6 @@ enum ReportEncoding {
             // which JSONEncoder always encodes.
             preconditionFailure("report encoding failed: \(error)")
         }
-    }
-
-    /// `prettyJSON(skeleton)` with the empty array under the top-level `key`
-    /// filled with `items`, each already encoded on its own and indented by
-    /// the key's indent plus two (`item(_:indentedBy:)`): the same text
-    /// as encoding the skeleton with those items in it, built one item at a
-    /// time.
-    static func prettyJSON(_ skeleton: some Encodable, splicing key: String, items: consuming [String]) -> String {
-        prettyJSON(skeleton, splicing: [(key, 2, items)])
     }
 
     /// `value` encoded (pretty, sorted keys) and indented by `pad`, ready

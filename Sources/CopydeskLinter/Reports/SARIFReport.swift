@@ -21,36 +21,73 @@ public struct SARIFReport: ReportRenderer {
     public static let defaultMaxResults = 25_000
 
     public func render(_ run: LintRun, context: ReportContext) -> String {
-        // Artifacts and results are encoded file by file and spliced into the
-        // rest of the log, so the encoder never holds every result at once;
-        // the bytes are those of encoding the whole log.
-        let rules = SARIFRules(run, context: context)
-        let limit = SARIFResultLimit(run, maxResults: context.maxResults ?? Self.defaultMaxResults)
-        let skeleton = SARIFLog(run, context: context, rules: rules, limit: limit, withFiles: false)
-        let pad = String(repeating: " ", count: 8)
-        var entries = ReportEncoding.concurrentMap(Array(run.files.enumerated())) { index, file in
-            let (artifact, fileResults) = SARIFLog.entries(for: file, index: index, rules: rules, context: context,
-                                                           keeping: { limit.keeps(file: index, finding: $0) })
-            let encoder = ReportEncoding.prettyEncoder()
-            return (ReportEncoding.item(artifact, indentedBy: pad, encoder: encoder),
-                    fileResults.map { ReportEncoding.item($0, indentedBy: pad, encoder: encoder) })
-        }
-        // Moved out of `entries`, so each encoded piece is held once.
-        var artifacts: [String] = []
-        var results: [String] = []
-        artifacts.reserveCapacity(entries.count)
-        for index in entries.indices {
-            artifacts.append(entries[index].0)
-            results += entries[index].1
-            entries[index] = ("", [])
-        }
-        entries = []
-        return ReportEncoding.prettyJSON(skeleton, splicing: [("artifacts", 6, artifacts), ("results", 6, results)])
+        Stream.render(run, context: context)
     }
 
     /// How many results a log of `run` leaves out under `maxResults`.
     public static func omittedResults(_ run: LintRun, maxResults: Int?) -> Int {
-        SARIFResultLimit(run, maxResults: maxResults ?? defaultMaxResults).omitted.total
+        var stream = Stream(context: ReportContext(maxResults: maxResults))
+        for file in run.files { _ = stream.add(file) }
+        return stream.resultsLeftOut
+    }
+
+    /// The log as the run goes. SARIF puts the run's totals and
+    /// notifications before its results, and a log holds at most
+    /// `--max-results`, the most severe first, so the log is written at the
+    /// end; what is kept of each file meanwhile is its artifact and the
+    /// results that may still make the cut, never the file.
+    public struct Stream: ReportStream {
+        public let context: ReportContext
+        private var artifacts: [SARIFLog.Artifact] = []
+        private var limit: SARIFResultLimit
+        /// The severity each rule id is first seen at, in file order: for
+        /// rules a finding names that the run did not describe.
+        private var firstSeverity: [String: Severity] = [:]
+
+        public init(context: ReportContext) {
+            self.context = context
+            limit = SARIFResultLimit(maxResults: context.maxResults ?? SARIFReport.defaultMaxResults)
+        }
+
+        public mutating func begin() -> String { "" }
+
+        /// The file itself: what a log keeps of it depends on the files
+        /// before it (its artifact's index, the result cap).
+        public static func piece(of file: FileResult, context: ReportContext) -> FileResult { file }
+
+        public mutating func add(_ file: FileResult) -> String {
+            let index = artifacts.count
+            for finding in file.findings where firstSeverity[finding.ruleID] == nil {
+                firstSeverity[finding.ruleID] = finding.severity
+            }
+            let (artifact, results) = SARIFLog.entries(for: file, index: index, context: context)
+            artifacts.append(artifact)
+            for (findingIndex, result) in results.enumerated() {
+                limit.offer(result, file: index, finding: findingIndex,
+                            tier: file.findings[findingIndex].isSuppressed ? 2 : (file.counts(findingIndex) ? 0 : 1),
+                            severity: file.findings[findingIndex].severity)
+            }
+            return ""
+        }
+
+        public mutating func finish(_ run: LintRun) -> String {
+            // The artifacts and results are encoded one by one on every core
+            // and spliced into the rest of the log: the bytes are those of
+            // encoding the whole log.
+            let rules = SARIFRules(run.rules, styleRules: run.styleRules, firstSeverity: firstSeverity, context: context)
+            let skeleton = SARIFLog(run, context: context, rules: rules, limit: limit)
+            let pad = String(repeating: " ", count: 8)
+            let encodedArtifacts = ReportEncoding.concurrentMap(artifacts) { ReportEncoding.item($0, indentedBy: pad) }
+            artifacts = []
+            var kept = limit.takeKept()
+            for index in kept.indices { kept[index].ruleIndex = rules.index(of: kept[index].ruleId) }
+            let encodedResults = ReportEncoding.concurrentMap(kept) { ReportEncoding.item($0, indentedBy: pad) }
+            kept = []
+            return ReportEncoding.prettyJSON(skeleton, splicing: [("artifacts", 6, encodedArtifacts),
+                                                                   ("results", 6, encodedResults)])
+        }
+
+        public var resultsLeftOut: Int { limit.omitted.total }
     }
 }
 
@@ -59,6 +96,10 @@ public struct SARIFReport: ReportRenderer {
 /// count before baselined ones, both before suppressed ones, errors before
 /// warnings before notes — then by path and position, so the same run
 /// always keeps the same results.
+///
+/// Results are offered in path-and-position order, so within one rank the
+/// last offered is the last in that order: when one too many is held, the
+/// last of the lowest rank goes.
 struct SARIFResultLimit {
     struct Omitted: Hashable {
         var total = 0
@@ -67,60 +108,50 @@ struct SARIFResultLimit {
         var baselined = 0
     }
 
-    let maxResults: Int
-    /// Nil when every result fits.
-    private let kept: [Set<Int>]?
-    private(set) var omitted = Omitted()
-
-    init(_ run: LintRun, maxResults: Int) {
-        self.maxResults = maxResults
-        let total = run.files.reduce(0) { $0 + $1.findings.count }
-        guard total > maxResults else {
-            kept = nil
-            return
-        }
-        struct Candidate {
-            var file: Int
-            var finding: Int
-            var rank: (tier: Int, severity: Int)
-        }
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(total)
-        for (fileIndex, file) in run.files.enumerated() {
-            for (index, finding) in file.findings.enumerated() {
-                let tier = finding.isSuppressed ? 2 : (file.counts(index) ? 0 : 1)
-                let severity: Int
-                switch finding.severity {
-                case .error: severity = 0
-                case .warning: severity = 1
-                case .note: severity = 2
-                }
-                candidates.append(Candidate(file: fileIndex, finding: index, rank: (tier, severity)))
-            }
-        }
-        // Files are sorted by path and findings by position, so the indices
-        // are the path-and-position order.
-        candidates.sort {
-            ($0.rank.tier, $0.rank.severity, $0.file, $0.finding) < ($1.rank.tier, $1.rank.severity, $1.file, $1.finding)
-        }
-        var kept = Array(repeating: Set<Int>(), count: run.files.count)
-        for candidate in candidates.prefix(maxResults) { kept[candidate.file].insert(candidate.finding) }
-        for candidate in candidates.dropFirst(maxResults) {
-            let file = run.files[candidate.file]
-            let finding = file.findings[candidate.finding]
-            omitted.total += 1
-            if finding.isSuppressed {
-                omitted.suppressed += 1
-            } else if !file.counts(candidate.finding) {
-                omitted.baselined += 1
-            } else {
-                omitted.bySeverity[finding.severity, default: 0] += 1
-            }
-        }
-        self.kept = kept
+    private struct Candidate {
+        var file: Int
+        var finding: Int
+        var result: SARIFLog.Result
+        var tier: Int
+        var severity: Severity
     }
 
-    func keeps(file: Int, finding: Int) -> Bool { kept?[file].contains(finding) ?? true }
+    let maxResults: Int
+    /// Held results by rank: tier (counted, baselined, suppressed) then severity.
+    private var ranks: [[Candidate]] = Array(repeating: [], count: 9)
+    private var held = 0
+    private(set) var omitted = Omitted()
+
+    init(maxResults: Int) { self.maxResults = maxResults }
+
+    mutating func offer(_ result: SARIFLog.Result, file: Int, finding: Int, tier: Int, severity: Severity) {
+        let severityRank: Int
+        switch severity {
+        case .error: severityRank = 0
+        case .warning: severityRank = 1
+        case .note: severityRank = 2
+        }
+        ranks[tier * 3 + severityRank].append(Candidate(file: file, finding: finding, result: result,
+                                                        tier: tier, severity: severity))
+        held += 1
+        guard held > maxResults, let lowest = ranks.lastIndex(where: { !$0.isEmpty }) else { return }
+        let dropped = ranks[lowest].removeLast()
+        held -= 1
+        omitted.total += 1
+        switch dropped.tier {
+        case 2: omitted.suppressed += 1
+        case 1: omitted.baselined += 1
+        default: omitted.bySeverity[dropped.severity, default: 0] += 1
+        }
+    }
+
+    /// The results kept, in path-and-position order.
+    mutating func takeKept() -> [SARIFLog.Result] {
+        var all = ranks.flatMap { $0 }
+        ranks = Array(repeating: [], count: 9)
+        all.sort { ($0.file, $0.finding) < ($1.file, $1.finding) }
+        return all.map(\.result)
+    }
 
     /// The notification that says what was left out, for a person reading
     /// the log in a viewer or in the CI output.
@@ -297,15 +328,9 @@ struct SARIFLog: Codable, Hashable {
 }
 
 extension SARIFLog {
-    init(_ run: LintRun, context: ReportContext) {
-        self.init(run, context: context, rules: SARIFRules(run, context: context),
-                  limit: SARIFResultLimit(run, maxResults: context.maxResults ?? SARIFReport.defaultMaxResults),
-                  withFiles: true)
-    }
-
     /// A file's artifact entry and its results; `index` is the artifact's place in the log.
-    static func entries(for file: FileResult, index: Int, rules: SARIFRules, context: ReportContext,
-                        keeping keeps: (Int) -> Bool = { _ in true }) -> (Artifact, [Result]) {
+    /// `ruleIndex` is left 0, for the log to fill in once its rules are known.
+    static func entries(for file: FileResult, index: Int, context: ReportContext) -> (Artifact, [Result]) {
         let location = ArtifactLocation(uri: Self.uri(file.path, context), uriBaseId: SARIFReport.sourceRoot, index: index)
         let artifact = Artifact(location: ArtifactLocation(uri: location.uri, uriBaseId: location.uriBaseId),
                                 length: file.source.byteCount,
@@ -313,7 +338,7 @@ extension SARIFLog {
                                 encoding: "utf-8")
         var results: [Result] = []
         do {
-            for (findingIndex, finding) in file.findings.enumerated() where keeps(findingIndex) {
+            for (findingIndex, finding) in file.findings.enumerated() {
                 let fingerprint = file.fingerprints[findingIndex]
                 let related = finding.related.enumerated().map { index, related in
                     Location(id: index + 1,
@@ -329,7 +354,7 @@ extension SARIFLog {
                 }
                 results.append(Result(
                     ruleId: finding.ruleID,
-                    ruleIndex: rules.index(of: finding.ruleID),
+                    ruleIndex: 0,
                     level: finding.severity.rawValue,
                     message: Message(text: finding.message),
                     locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: location,
@@ -351,17 +376,10 @@ extension SARIFLog {
         return (artifact, results)
     }
 
-    init(_ run: LintRun, context: ReportContext, rules: SARIFRules, limit: SARIFResultLimit, withFiles: Bool) {
-        var artifacts: [Artifact] = []
-        var results: [Result] = []
-        if withFiles {
-            for (index, file) in run.files.enumerated() {
-                let (artifact, fileResults) = Self.entries(for: file, index: index, rules: rules, context: context,
-                                                           keeping: { limit.keeps(file: index, finding: $0) })
-                artifacts.append(artifact)
-                results += fileResults
-            }
-        }
+    /// The log without artifacts and results, which are spliced in.
+    init(_ run: LintRun, context: ReportContext, rules: SARIFRules, limit: SARIFResultLimit) {
+        let artifacts: [Artifact] = []
+        let results: [Result] = []
         var notifications = run.problems.map { problem in
             var region: Region?
             if let line = problem.line {
@@ -425,19 +443,17 @@ struct SARIFRules {
     /// `…/docs/rules.md`, for the `helpUri` of copydesk's own rules.
     private let rulesDocumentationURL: String?
 
-    init(_ run: LintRun, context: ReportContext = ReportContext()) {
+    /// `firstSeverity`: each rule id the run's findings name, with the
+    /// severity of its first finding.
+    init(_ described: [RuleDescription], styleRules: [StyleRuleSummary], firstSeverity: [String: Severity],
+         context: ReportContext = ReportContext()) {
         rulesDocumentationURL = context.rulesDocumentationURL.flatMap { $0.isEmpty ? nil : $0 }
-        for description in run.rules { add(description) }
-        var missing: [String: Severity] = [:]
-        for file in run.files {
-            for finding in file.findings where indices[finding.ruleID] == nil && missing[finding.ruleID] == nil {
-                missing[finding.ruleID] = finding.severity
-            }
-        }
+        for description in described { add(description) }
+        let missing = firstSeverity.filter { indices[$0.key] == nil }
         for (id, severity) in missing.sorted(by: { $0.key < $1.key }) {
             if let description = RuleRegistry.description(of: id) {
                 add(description, documented: true)
-            } else if let style = run.styleRules.first(where: { $0.id == id }) {
+            } else if let style = styleRules.first(where: { $0.id == id }) {
                 let summary = style.description.isEmpty ? style.message : style.description
                 let text = "\(summary) (Vale \(style.kind) rule, \(style.file))"
                 indices[id] = descriptors.count

@@ -15,45 +15,71 @@ public struct TextReport: ReportRenderer {
     public init() {}
 
     public func render(_ run: LintRun, context: ReportContext) -> String {
-        let style = TextStyle(enabled: context.color)
-        var lines: [String] = []
-        // Paths and messages carry text from the articles (quotations, alt
-        // text, rule names in directives), which must not reach the terminal
-        // as control or bidirectional characters.
-        let safe = { (text: String) in TerminalText.escaped(text) }
-        for file in run.files {
-            let path = safe(file.path)
+        Stream.render(run, context: context)
+    }
+
+    /// The report written as the run goes: each file's findings as soon as
+    /// it is linted, the problems and the summary at the end.
+    public struct Stream: ReportStream {
+        public let context: ReportContext
+        private let style: TextStyle
+
+        public init(context: ReportContext) {
+            self.context = context
+            style = TextStyle(enabled: context.color)
+        }
+
+        public mutating func begin() -> String { "" }
+
+        public mutating func add(_ piece: String) -> String { piece }
+
+        /// The file's findings with their snippets, ready to print.
+        public static func piece(of file: FileResult, context: ReportContext) -> String {
+            let style = TextStyle(enabled: context.color)
+            var lines: [String] = []
+            let path = Self.safe(file.path)
             for (index, finding) in file.findings.enumerated() where file.counts(index) {
                 let position = finding.range.start
                 lines.append(style.location("\(path):\(position.line):\(position.column):") + " "
-                    + style.severity(finding.severity) + " " + safe(finding.message) + " "
+                    + style.severity(finding.severity) + " " + Self.safe(finding.message) + " "
                     + style.ruleID("[\(finding.ruleID)]"))
                 lines.append(contentsOf: Snippet(source: file.source, range: finding.range).lines(style: style))
                 if !finding.suggestions.isEmpty {
-                    let shown = finding.suggestions.map { $0.isEmpty ? "delete it" : "'" + safe($0) + "'" }
+                    let shown = finding.suggestions.map { $0.isEmpty ? "delete it" : "'" + Self.safe($0) + "'" }
                     lines.append("  " + style.note("suggestion:") + " " + shown.joined(separator: " or "))
                 }
                 for related in finding.related {
                     let place = related.range.start
                     lines.append("  " + style.location("\(path):\(place.line):\(place.column):") + " "
-                        + style.note("note:") + " " + safe(related.message))
+                        + style.note("note:") + " " + Self.safe(related.message))
                 }
             }
+            return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         }
-        for problem in run.problems {
-            var place = safe(problem.path) + ":"
-            if let line = problem.line {
-                place += "\(line):\(problem.column ?? 1):"
+
+        public mutating func finish(_ run: LintRun) -> String {
+            var lines: [String] = []
+            for problem in run.problems {
+                var place = Self.safe(problem.path) + ":"
+                if let line = problem.line {
+                    place += "\(line):\(problem.column ?? 1):"
+                }
+                let level = problem.level == .error ? style.severity(.error) : style.severity(.warning)
+                lines.append(style.location(place) + " " + level + " " + Self.safe(problem.message))
             }
-            let level = problem.level == .error ? style.severity(.error) : style.severity(.warning)
-            lines.append(style.location(place) + " " + level + " " + safe(problem.message))
+            for warning in run.policyWarnings {
+                lines.append(style.location(Self.safe(warning.file) + ":") + " " + style.severity(.warning) + " "
+                             + Self.safe(warning.message))
+            }
+            lines.append(style.summary(TextReport.summaryLine(ReportSummary(run), inputs: InputCounts(run),
+                                                              baseline: run.baseline, hiddenByQuiet: run.hiddenByQuiet)))
+            return lines.joined(separator: "\n") + "\n"
         }
-        for warning in run.policyWarnings {
-            lines.append(style.location(safe(warning.file) + ":") + " " + style.severity(.warning) + " " + safe(warning.message))
-        }
-        lines.append(style.summary(Self.summaryLine(ReportSummary(run), inputs: InputCounts(run),
-                                                    baseline: run.baseline, hiddenByQuiet: run.hiddenByQuiet)))
-        return lines.joined(separator: "\n") + "\n"
+
+        /// Paths and messages carry text from the articles (quotations, alt
+        /// text, rule names in directives), which must not reach the
+        /// terminal as control or bidirectional characters.
+        private static func safe(_ text: String) -> String { TerminalText.escaped(text) }
     }
 
     /// Input problems by what became of their file: a warning about a file
@@ -70,7 +96,7 @@ public struct TextReport: ReportRenderer {
         var unreadFormats: [String: Int] = [:]
 
         init(_ run: LintRun) {
-            let linted = Set(run.files.map(\.path))
+            let linted = run.lintedPaths.union(run.files.map(\.path))
             var errorPaths = Set<String>(), skippedPaths = Set<String>()
             for problem in run.problems {
                 if linted.contains(problem.path) {
