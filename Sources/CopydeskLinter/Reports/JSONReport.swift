@@ -13,8 +13,9 @@ public struct JSONReport: ReportRenderer {
     /// The report written as the run goes. Its top-level keys come in the
     /// order of docs/json-format.md: what is known at the start, then the
     /// files as they are linted, then what is known only at the end.
-    /// Every object below them has its keys sorted. Each file is encoded on
-    /// its own, so the encoder never holds a tree of an archive's findings.
+    /// Every object below them has its keys sorted. Each file is written on
+    /// its own (`PrettyJSONWriter`), never as part of a tree of an
+    /// archive's findings.
     public struct Stream: ReportStream {
         public let context: ReportContext
         private let encoder = ReportEncoding.prettyEncoder()
@@ -31,7 +32,7 @@ public struct JSONReport: ReportRenderer {
 
         /// The file's object, encoded and indented for its place.
         public static func piece(of file: FileResult, context: ReportContext) -> String {
-            ReportEncoding.item(JSONLintReport.File(file), indentedBy: "    ")
+            JSONLintReport.File(file).prettyJSON(depth: 2)
         }
 
         public mutating func add(_ piece: String) -> String {
