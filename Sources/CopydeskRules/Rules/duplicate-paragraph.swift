@@ -258,12 +258,15 @@ public struct DuplicateParagraphRule: Rule {
     }
 
     public func check(_ document: Document) -> [Violation] {
+        var repeats = RepeatedFingerprints()
         let paragraphs = document.blocks.indices.compactMap { index -> RepeatedText? in
             let kind = document.blocks[index].kind
             guard kind == .paragraph || kind == .listItem || kind == .blockquote else { return nil }
             if isNoticeWording(document.blocks[index].content) { return nil }
-            let paragraph = RepeatedText(role: .paragraph, block: index, in: document)
-            return paragraph.fingerprint.wordCount >= minWords ? paragraph : nil
+            var paragraph = RepeatedText(role: .paragraph, block: index, in: document)
+            guard paragraph.fingerprint.wordCount >= minWords else { return nil }
+            paragraph.fingerprint = repeats.shared(paragraph.fingerprint)
+            return paragraph
         }
         let matches = NearDuplicates.earlierMatches(in: paragraphs.map(\.fingerprint), threshold: threshold)
         let copies = matches.copyCounts()
