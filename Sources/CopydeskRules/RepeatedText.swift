@@ -23,13 +23,15 @@ struct RepeatedText {
     var blockIndex: Int
     var fingerprint: TextFingerprint
     /// Set for an alt text; a block's text is read from the document only
-    /// for the messages of the few texts that repeat.
-    private var altText: Span?
+    /// for the messages of the few texts that repeat. Out of line: an
+    /// article's every paragraph is one of these, and none has an alt text.
+    private var altTextStorage: OutOfLine<Span>?
+    private var altText: Span? { altTextStorage?.value }
 
     init(altText: Span, image index: Int) {
         role = .altText
         blockIndex = index
-        self.altText = altText
+        altTextStorage = OutOfLine(altText)
         fingerprint = TextFingerprint(Array(altText.text.utf8))
     }
 

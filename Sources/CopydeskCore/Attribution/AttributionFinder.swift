@@ -60,9 +60,19 @@ package struct AttributionFinder: Sendable {
         // Quotations that run on over paragraphs share one attribution,
         // wherever in the run it stands.
         var chain: [Int] = []
+        var visitingBlock = -1
         for index in document.quotes.indices where document.quotes[index].depth == 0 {
             let quote = document.quotes[index]
             let blockIndex = quote.blockIndex
+            // Quotations come in block order, and a block is asked about
+            // only for its own quotations and as the lead-in of the next:
+            // keeping every block's analysis held the tokens of the whole
+            // article at once.
+            if blockIndex != visitingBlock {
+                visitingBlock = blockIndex
+                let oldestAsked = min(blockIndex, leadInBlock(before: blockIndex, in: snapshot) ?? blockIndex)
+                analyses = analyses.filter { $0.key >= oldestAsked }
+            }
             let opensBlock: Bool
             if !needsAttribution(quote) {
                 opensBlock = false

@@ -108,7 +108,13 @@ public struct Block: Sendable, Hashable {
     public var codeRanges: [Range<Int>]
     /// Heading level (1-6) for headings and headlines, else 0.
     public var level: Int
-    public var image: ImageInfo?
+    public var image: ImageInfo? {
+        get { imageStorage?.value }
+        set { imageStorage = newValue.map(OutOfLine.init) }
+    }
+    /// Out of line: few blocks are images, and an image's alt text and
+    /// title inline took about half of every block's size.
+    private var imageStorage: OutOfLine<ImageInfo>?
     /// The key of a front-matter field.
     public var key: String?
     /// The figure an image or caption belongs to: blocks with the same
@@ -127,7 +133,7 @@ public struct Block: Sendable, Hashable {
         self.content = content
         self.codeRanges = codeRanges
         self.level = level
-        self.image = image
+        self.imageStorage = image.map(OutOfLine.init)
         self.key = key
         self.figure = figure
         self.why = why
@@ -244,7 +250,13 @@ public struct Quote: Sendable, Hashable {
     /// A Markdown or HTML blockquote read as a quotation: it has no marks of
     /// its own, and its range is the quoted paragraph.
     public var isBlockquote: Bool
-    public var attribution: Attribution?
+    public var attribution: Attribution? {
+        get { attributionStorage?.value }
+        set { attributionStorage = newValue.map(OutOfLine.init) }
+    }
+    /// Out of line: only quote-attribution fills it, and a speaker and a
+    /// cue inline took about half of every quotation's size.
+    private var attributionStorage: OutOfLine<Attribution>?
 
     /// The parser's quotes point into their block's bytes instead of copying
     /// them: a paragraph with thousands of quotations left open to its end
@@ -285,7 +297,7 @@ public struct Quote: Sendable, Hashable {
         self.continuesNext = continuesNext
         self.depth = depth
         self.isBlockquote = isBlockquote
-        self.attribution = attribution
+        self.attributionStorage = attribution.map(OutOfLine.init)
     }
 
     public static func == (lhs: Quote, rhs: Quote) -> Bool {
@@ -426,6 +438,21 @@ public struct ParseDiagnostic: Sendable, Hashable {
     public init(message: String, range: SourceRange) {
         self.message = message
         self.range = range
+    }
+}
+
+/// A value kept behind a reference, for a field of a type the parser makes
+/// by the hundred thousand that is usually empty: it takes one word there
+/// instead of its full size.
+package indirect enum OutOfLine<Value: Sendable & Hashable>: Sendable, Hashable {
+    case value(Value)
+
+    package init(_ value: Value) { self = .value(value) }
+
+    package var value: Value {
+        switch self {
+        case .value(let value): return value
+        }
     }
 }
 

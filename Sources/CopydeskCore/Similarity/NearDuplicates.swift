@@ -114,10 +114,31 @@ package enum NearDuplicates {
         return EarlierMatches(groupOf: groupOf, memberOffsets: memberOffsets, memberList: memberList, similar: similar)
     }
 
-    private static func digest(_ shingles: [UInt64]) -> UInt64 {
+    fileprivate static func digest(_ shingles: [UInt64]) -> UInt64 {
         var digest: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(shingles.count)
         for shingle in shingles { digest = (digest ^ shingle) &* 0x0000_0100_0000_01B3 }
         return digest
+    }
+}
+
+/// Hands back an earlier fingerprint with the same shingles in place of an
+/// equal new one, so that a text printed many times in an article holds
+/// its shingles once, not once a copy, while all of them wait to be
+/// compared. An equal fingerprint is the same value: nothing compared
+/// with it can tell.
+package struct RepeatedFingerprints {
+    private var byDigest: [UInt64: TextFingerprint] = [:]
+
+    package init() {}
+
+    package mutating func shared(_ fingerprint: TextFingerprint) -> TextFingerprint {
+        guard !fingerprint.shingles.isEmpty else { return fingerprint }
+        let digest = NearDuplicates.digest(fingerprint.shingles)
+        guard let earlier = byDigest[digest] else {
+            byDigest[digest] = fingerprint
+            return fingerprint
+        }
+        return earlier == fingerprint ? earlier : fingerprint
     }
 }
 

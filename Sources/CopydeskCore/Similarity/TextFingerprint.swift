@@ -37,9 +37,11 @@ package struct TextFingerprint: Sendable, Hashable {
             hashes.append(hash)
         }
         hashes.sort()
+        // By index: iterating `hashes` itself while writing to it copied
+        // every paragraph's hashes once more.
         var unique = 0
-        for hash in hashes where unique == 0 || hashes[unique - 1] != hash {
-            hashes[unique] = hash
+        for index in hashes.indices where unique == 0 || hashes[unique - 1] != hashes[index] {
+            hashes[unique] = hashes[index]
             unique += 1
         }
         hashes.removeLast(hashes.count - unique)

@@ -118,7 +118,7 @@ public enum BoundedFileReader {
         guard fstat(descriptor, &info) == 0 else { throw error(errno) }
         try checkRegular(info)
         if Int64(info.st_size) > Int64(limit) { throw .tooLarge(size: Int64(info.st_size), limit: limit) }
-        return try readAll(descriptor, limit: limit, rejectBinary: rejectBinary)
+        return try readAll(descriptor, limit: limit, rejectBinary: rejectBinary, expectedSize: Int(info.st_size))
     }
 
     /// What `path` is, for messages about paths that are not regular files:
@@ -164,8 +164,13 @@ public enum BoundedFileReader {
     }
 
     /// Reads to the end or until more than `limit` bytes have come in.
-    private static func readAll(_ descriptor: Int32, limit: Int, rejectBinary: Bool) throws(FileReadError) -> [UInt8] {
+    /// - Parameter expectedSize: the size `fstat` gave, reserved up front: an
+    ///   array grown by appending ends with up to twice the file's size in
+    ///   capacity, and the article keeps that buffer for its whole lint.
+    private static func readAll(_ descriptor: Int32, limit: Int, rejectBinary: Bool,
+                                expectedSize: Int = 0) throws(FileReadError) -> [UInt8] {
         var bytes: [UInt8] = []
+        if expectedSize > 0 { bytes.reserveCapacity(min(expectedSize, limit)) }
         var chunk = [UInt8](repeating: 0, count: 65536)
         var sniffed = !rejectBinary
         while true {

@@ -191,10 +191,12 @@ public struct DuplicateParagraphRule: Rule {
     }
 
     /// Whether a paragraph is the wording of one of the policy's notices.
-    func isNoticeWording(_ text: String) -> Bool {
-        guard !noticeParagraphs.isEmpty, noticeFirstWords.contains(Self.comparable(String(Self.firstWord(of: text)))) else {
-            return false
-        }
+    /// Takes the block's content, not its text: most policies have no
+    /// notices, and their articles' paragraphs need not be decoded at all.
+    func isNoticeWording(_ content: MappedText) -> Bool {
+        guard !noticeParagraphs.isEmpty else { return false }
+        let text = content.text
+        guard noticeFirstWords.contains(Self.comparable(String(Self.firstWord(of: text)))) else { return false }
         return noticeParagraphs.contains(Self.comparable(text))
     }
 
@@ -256,18 +258,21 @@ public struct DuplicateParagraphRule: Rule {
     }
 
     public func check(_ document: Document) -> [Violation] {
+        var repeats = RepeatedFingerprints()
         let paragraphs = document.blocks.indices.compactMap { index -> RepeatedText? in
             let kind = document.blocks[index].kind
             guard kind == .paragraph || kind == .listItem || kind == .blockquote else { return nil }
-            if isNoticeWording(document.blocks[index].text) { return nil }
-            let paragraph = RepeatedText(role: .paragraph, block: index, in: document)
-            return paragraph.fingerprint.wordCount >= minWords ? paragraph : nil
+            if isNoticeWording(document.blocks[index].content) { return nil }
+            var paragraph = RepeatedText(role: .paragraph, block: index, in: document)
+            guard paragraph.fingerprint.wordCount >= minWords else { return nil }
+            paragraph.fingerprint = repeats.shared(paragraph.fingerprint)
+            return paragraph
         }
         let matches = NearDuplicates.earlierMatches(in: paragraphs.map(\.fingerprint), threshold: threshold)
         let copies = matches.copyCounts()
         // Shapes are needed only when something repeats, which is rare.
         let templates = matches.isEmpty ? []
-            : Self.templateShapes(paragraphs.map { document.blocks[$0.blockIndex].text })
+            : Self.templateShapes(paragraphs.map { document.blocks[$0.blockIndex].content })
         return paragraphs.indices.compactMap { position in
             guard let match = matches.first(of: position), copies[position] < Self.templateCopies, !templates[position] else { return nil }
             let paragraph = paragraphs[position]
@@ -287,8 +292,13 @@ public struct DuplicateParagraphRule: Rule {
     /// list prints after each entry ("Pick Ana as your favourite in our poll below.", "Buy
     /// the Harbor Shell at Northgate"), where the same entry named twice
     /// repeats its line by design.
-    static func templateShapes(_ texts: [String]) -> [Bool] {
-        let shapes = texts.map { text -> String? in
+    static func templateShapes(_ texts: [MappedText]) -> [Bool] {
+        let shapes = texts.map { content -> String? in
+            // Only short lines are read as Strings: making one for every
+            // paragraph held a second copy of the article's text. Decoding
+            // never shortens the bytes, so a long line stays long.
+            guard content.count <= 200 else { return nil }
+            let text = content.text
             guard text.utf8.count <= 200 else { return nil }
             let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" })
             guard words.count <= 15 else { return nil }

@@ -7,7 +7,11 @@ enum MarkdownParser {
     static func parse(_ source: SourceText) -> Document {
         var parser = MarkdownBlockParser(source: source)
         parser.run()
-        var blocks = parser.blocks
+        // Taken from the parser, not shared with it: the parser is read
+        // below, and while it held the list too the first change to a
+        // block copied every block.
+        var blocks: [Block] = []
+        swap(&blocks, &parser.blocks)
         // The headline is the first level-1 heading, else the front matter's title.
         var headline: Int?
         if let first = blocks.firstIndex(where: { $0.kind == .heading && $0.level == 1 }) {
