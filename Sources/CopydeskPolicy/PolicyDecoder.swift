@@ -481,7 +481,7 @@ struct PolicyDecoder {
             // `true`, a quoted "1"), so Yams need not resolve tags by regex
             // for every scalar: a policy of a thousand notices spent an
             // eighth of its loading there.
-            return try Yams.compose(yaml: yaml, .basic)
+            return try YAMLComposer.compose(yaml)
         } catch let yamlError as YamlError {
             throw syntaxError(yamlError, yaml: yaml)
         } catch {
