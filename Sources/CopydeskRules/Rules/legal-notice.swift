@@ -512,26 +512,40 @@ struct NoticeSignatures: Sendable {
     private let noticesByKey: [UInt64: [Int]]
     /// Every word key of every notice → the notices holding it, each once.
     private let holders: [UInt64: [Int]]
+    /// A bit per slot of `KeyFilter.slot`, set for the slots of the keys of
+    /// `noticesByKey`: an article's words are nearly all no signature word,
+    /// and a bit test rules most of them out without hashing the key again
+    /// for a dictionary lookup.
+    private let signatureFilter: KeyFilter
 
     init(notices: [CompiledNotice], caseSensitive: Bool, threshold: Double) {
         let compared = notices.indices.filter { notices[$0].notice.caseSensitive == caseSensitive }
+        // Sized for every word of every notice up front, and the counts kept
+        // in step with `compared`: growing the tables and looking counts up
+        // by notice was much of what a thousand notices cost to set up.
+        let wordTotal = compared.reduce(0) { $0 + notices[$1].keys(caseSensitive: caseSensitive).count }
         var noticeFrequency: [UInt64: Int] = [:]
-        var multiplicities: [Int: [UInt64: Int]] = [:]
+        noticeFrequency.reserveCapacity(wordTotal)
+        var multiplicities: [[UInt64: Int]] = []
+        multiplicities.reserveCapacity(compared.count)
         var holders: [UInt64: [Int]] = [:]
+        holders.reserveCapacity(wordTotal)
         for index in compared {
+            let keys = notices[index].keys(caseSensitive: caseSensitive)
             var counts: [UInt64: Int] = [:]
-            for key in notices[index].keys(caseSensitive: caseSensitive) { counts[key, default: 0] += 1 }
+            counts.reserveCapacity(keys.count)
+            for key in keys { counts[key, default: 0] += 1 }
             for key in counts.keys {
                 noticeFrequency[key, default: 0] += 1
                 holders[key, default: []].append(index)
             }
-            multiplicities[index] = counts
+            multiplicities.append(counts)
         }
         self.holders = holders
         let functionWords = Self.functionWordKeys(caseSensitive: caseSensitive)
         var noticesByKey: [UInt64: [Int]] = [:]
-        for index in compared {
-            guard let counts = multiplicities[index] else { continue }
+        for (position, index) in compared.enumerated() {
+            let counts = multiplicities[position]
             let wordCount = notices[index].keys(caseSensitive: caseSensitive).count
             // Rounded down, so rounding never sets aside one word too many.
             let leastCommon = Int((threshold * Double(wordCount) / (2 - threshold)).rounded(.down))
@@ -551,6 +565,7 @@ struct NoticeSignatures: Sendable {
             }
         }
         self.noticesByKey = noticesByKey
+        signatureFilter = KeyFilter(noticesByKey.keys)
     }
 
     /// Words nearly every article holds, so worthless as signals.
@@ -584,7 +599,7 @@ struct NoticeSignatures: Sendable {
         // do signal a few notices each.
         var marked = [Bool](repeating: false, count: noticeCount)
         var found: [Int] = []
-        for key in keys {
+        for key in keys where signatureFilter.mayHold(key) {
             guard let notices = noticesByKey[key] else { continue }
             for notice in notices where !marked[notice] {
                 marked[notice] = true
@@ -592,6 +607,36 @@ struct NoticeSignatures: Sendable {
             }
         }
         return found.sorted()
+    }
+}
+
+/// A set of word keys that may answer yes for a key it lacks, never no for
+/// one it holds: one bit per slot, with about sixteen slots per key, so
+/// about one key in sixteen that it lacks gets past it.
+struct KeyFilter: Sendable {
+    private let bits: [UInt64]
+    private let mask: UInt64
+
+    init<Keys: Collection>(_ keys: Keys) where Keys.Element == UInt64 {
+        var slots = 1 << 12
+        while slots < keys.count * 16 { slots <<= 1 }
+        mask = UInt64(slots - 1)
+        var bits = [UInt64](repeating: 0, count: slots / 64)
+        for key in keys {
+            let slot = Self.slot(key, mask)
+            bits[Int(slot >> 6)] |= 1 << (slot & 63)
+        }
+        self.bits = bits
+    }
+
+    /// The keys are FNV-1a hashes, whose high bits are the better mixed.
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: UInt64) -> UInt64 { (key ^ (key >> 29)) & mask }
+
+    @inline(__always)
+    func mayHold(_ key: UInt64) -> Bool {
+        let slot = Self.slot(key, mask)
+        return bits[Int(slot >> 6)] & (1 << (slot & 63)) != 0
     }
 }
 
