@@ -509,9 +509,9 @@ final class CompiledNotice: Sendable {
 /// often an article is compared in vain, never a finding.
 struct NoticeSignatures: Sendable {
     /// Signature word key → the notices (indices in the rule) it signals.
-    private let noticesByKey: [UInt64: [Int]]
+    let noticesByKey: [UInt64: [Int]]
     /// Every word key of every notice → the notices holding it, each once.
-    private let holders: [UInt64: [Int]]
+    let holders: [UInt64: [Int]]
     /// A bit per slot of `KeyFilter.slot`, set for the slots of the keys of
     /// `noticesByKey`: an article's words are nearly all no signature word,
     /// and a bit test rules most of them out without hashing the key again
@@ -520,50 +520,72 @@ struct NoticeSignatures: Sendable {
 
     init(notices: [CompiledNotice], caseSensitive: Bool, threshold: Double) {
         let compared = notices.indices.filter { notices[$0].notice.caseSensitive == caseSensitive }
-        // Sized for every word of every notice up front, and the counts kept
-        // in step with `compared`: growing the tables and looking counts up
-        // by notice was much of what a thousand notices cost to set up.
-        let wordTotal = compared.reduce(0) { $0 + notices[$1].keys(caseSensitive: caseSensitive).count }
-        var noticeFrequency: [UInt64: Int] = [:]
-        noticeFrequency.reserveCapacity(wordTotal)
-        var multiplicities: [[UInt64: Int]] = []
-        multiplicities.reserveCapacity(compared.count)
-        var holders: [UInt64: [Int]] = [:]
-        holders.reserveCapacity(wordTotal)
+        // Each notice's distinct words with their counts, all in one flat
+        // list (a notice's words sorted, so repeats are neighbours), and
+        // then every entry sorted by word, so a word's entries are
+        // neighbours too: counting and grouping by sorting, not in a hash
+        // table per notice and tables regrown for every word of every
+        // notice, was most of what setting up a thousand notices cost.
+        var words: [UInt64] = []
+        var counts: [Int] = []
+        var firstEntry: [Int] = [0]
+        firstEntry.reserveCapacity(compared.count + 1)
         for index in compared {
-            let keys = notices[index].keys(caseSensitive: caseSensitive)
-            var counts: [UInt64: Int] = [:]
-            counts.reserveCapacity(keys.count)
-            for key in keys { counts[key, default: 0] += 1 }
-            for key in counts.keys {
-                noticeFrequency[key, default: 0] += 1
-                holders[key, default: []].append(index)
+            let keys = notices[index].keys(caseSensitive: caseSensitive).sorted()
+            var position = 0
+            while position < keys.count {
+                var next = position + 1
+                while next < keys.count && keys[next] == keys[position] { next += 1 }
+                words.append(keys[position])
+                counts.append(next - position)
+                position = next
             }
-            multiplicities.append(counts)
+            firstEntry.append(words.count)
+        }
+        // The notice (index in the rule) of each entry.
+        var noticeOfEntry = [Int](repeating: 0, count: words.count)
+        for (position, index) in compared.enumerated() {
+            for entry in firstEntry[position]..<firstEntry[position + 1] { noticeOfEntry[entry] = index }
+        }
+        // Entries by word, and within a word in the notices' order.
+        let byWord = words.indices.map { (word: words[$0], entry: $0) }.sorted { $0 < $1 }
+        var runStarts: [Int] = []
+        for position in byWord.indices where position == 0 || byWord[position].word != byWord[position - 1].word {
+            runStarts.append(position)
+        }
+        runStarts.append(byWord.count)
+        var noticeFrequency = [Int](repeating: 0, count: words.count)
+        var holders: [UInt64: [Int]] = [:]
+        holders.reserveCapacity(runStarts.count - 1)
+        for run in runStarts.indices.dropLast() {
+            let entries = byWord[runStarts[run]..<runStarts[run + 1]]
+            holders[entries.first!.word] = entries.map { noticeOfEntry[$0.entry] }
+            for item in entries { noticeFrequency[item.entry] = entries.count }
         }
         self.holders = holders
         let functionWords = Self.functionWordKeys(caseSensitive: caseSensitive)
-        var noticesByKey: [UInt64: [Int]] = [:]
+        // The signature entries, in the notices' order.
+        var signature: [Int] = []
         for (position, index) in compared.enumerated() {
-            let counts = multiplicities[position]
             let wordCount = notices[index].keys(caseSensitive: caseSensitive).count
             // Rounded down, so rounding never sets aside one word too many.
             let leastCommon = Int((threshold * Double(wordCount) / (2 - threshold)).rounded(.down))
-            // Each key's commonness looked up once, not at every comparison.
-            let commonestFirst = counts.keys
-                .map { key in (functionWords.contains(key) ? 1 : 0, noticeFrequency[key, default: 0], key) }
-                .sorted { $0 > $1 }
-                .map(\.2)
+            let commonestFirst = (firstEntry[position]..<firstEntry[position + 1])
+                .map { entry in (functionWords.contains(words[entry]) ? 1 : 0, noticeFrequency[entry], words[entry], entry) }
+                .sorted { ($0.0, $0.1, $0.2) > ($1.0, $1.1, $1.2) }
+                .map(\.3)
             var setAside = 0
-            for key in commonestFirst {
-                let count = counts[key, default: 0]
-                if setAside + count < leastCommon {
-                    setAside += count
+            for entry in commonestFirst {
+                if setAside + counts[entry] < leastCommon {
+                    setAside += counts[entry]
                 } else {
-                    noticesByKey[key, default: []].append(index)
+                    signature.append(entry)
                 }
             }
         }
+        var noticesByKey: [UInt64: [Int]] = [:]
+        noticesByKey.reserveCapacity(signature.count)
+        for entry in signature { noticesByKey[words[entry], default: []].append(noticeOfEntry[entry]) }
         self.noticesByKey = noticesByKey
         signatureFilter = KeyFilter(noticesByKey.keys)
     }
@@ -578,7 +600,7 @@ struct NoticeSignatures: Sendable {
         same also just very too out up down off again once one two three new said says say per via
         """
 
-    private static func functionWordKeys(caseSensitive: Bool) -> Set<UInt64> {
+    static func functionWordKeys(caseSensitive: Bool) -> Set<UInt64> {
         let lower = functionWords
         let capitalised = functionWords.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .joined(separator: " ")
