@@ -51,17 +51,40 @@ public struct Notice: Sendable, Hashable {
     }
 
     /// The approved wording's paragraphs, without surrounding white space.
+    ///
+    /// Lines are read from the UTF-8 bytes, not as Characters: splitting a
+    /// thousand notices by Character was most of what building
+    /// duplicate-paragraph cost. The lines are the same: a line feed is a
+    /// Character of its own except after a carriage return, where the pair
+    /// is one Character and no line break to `split`.
     public var paragraphs: [String] {
         var paragraphs: [String] = []
-        var current: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")); current = [] }
+        let bytes = Array(text.utf8)
+        // The bytes of the paragraph so far, from its first line's start to
+        // its last line's end; a blank line ends it.
+        var paragraph: Range<Int>?
+        var lineStart = 0
+        var blank = true
+        func endLine(at end: Int) {
+            if blank {
+                if let range = paragraph { paragraphs.append(String(decoding: bytes[range], as: UTF8.self)) }
+                paragraph = nil
             } else {
-                current.append(line)
+                paragraph = (paragraph?.lowerBound ?? lineStart)..<end
             }
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) {
+                endLine(at: index)
+                lineStart = index + 1
+                blank = true
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                blank = false
+            }
+        }
+        endLine(at: bytes.count)
+        if let range = paragraph { paragraphs.append(String(decoding: bytes[range], as: UTF8.self)) }
         return paragraphs
     }
 }

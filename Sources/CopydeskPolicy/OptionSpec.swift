@@ -137,6 +137,11 @@ public struct RuleOptions: Sendable, Hashable {
     /// files (a staff list) are resolved; nil for an embedded policy, whose
     /// relative paths are taken from the working directory.
     public var baseDirectory: String?
+    /// Options of legal-notice kind given as the policy's notices, already
+    /// decoded, by option name; they take the place of the value under the
+    /// same name. Spelling a thousand notices out as option values for the
+    /// decoder to read back cost more than decoding them from the YAML.
+    public var notices: [String: [Notice]] = [:]
 
     public init(_ values: [String: OptionValue] = [:], baseDirectory: String? = nil) {
         self.values = values

@@ -101,10 +101,13 @@ public struct Policy: Sendable, Hashable {
     /// from (`OptionSpec.Source.policySection`); nil for a name that is no
     /// such section.
     public func sectionValue(_ name: String) -> OptionValue? {
-        switch name {
-        case "notices": return Notice.optionValue(notices)
-        default: return nil
-        }
+        sectionNotices(name).map(Notice.optionValue)
+    }
+
+    /// The notices of a section of legal notices, as decoded; nil for a name
+    /// that is no such section.
+    public func sectionNotices(_ name: String) -> [Notice]? {
+        name == "notices" ? notices : nil
     }
 
     /// Hashes only where the policy came from: equal policies come from the

@@ -351,18 +351,23 @@ struct PolicyDecoder {
     /// every key as text.
     func uniquePairs(of mapping: Node.Mapping) throws(PolicyError) -> [Pair] {
         var pairs: [Pair] = []
+        pairs.reserveCapacity(mapping.count)
+        // Most mappings (a notice, a condition, a rule's setting) have a few
+        // keys, compared faster one by one than through a hash table built
+        // for each; a policy of a thousand notices has thousands of them.
+        let fewKeys = mapping.count <= 8
         var firstPlaces: [String: Node] = [:]
         for (keyNode, value) in mapping {
             guard let key = scalarText(keyNode) else {
                 throw error(at: keyNode, "a key must be a word, not \(Self.describe(keyNode))",
                             hint: "write keys as plain words, such as 'severity'")
             }
-            if let first = firstPlaces[key] {
+            if let first = fewKeys ? pairs.first(where: { $0.key == key })?.keyNode : firstPlaces[key] {
                 let place = location(of: first)
                 throw error(at: keyNode, "duplicate key '\(key)'",
                             hint: "'\(key)' is already set at \(place.line):\(place.column) in this mapping; keep one")
             }
-            firstPlaces[key] = keyNode
+            if !fewKeys { firstPlaces[key] = keyNode }
             pairs.append(Pair(key: key, keyNode: keyNode, value: value))
         }
         return pairs
@@ -481,7 +486,7 @@ struct PolicyDecoder {
             // `true`, a quoted "1"), so Yams need not resolve tags by regex
             // for every scalar: a policy of a thousand notices spent an
             // eighth of its loading there.
-            return try Yams.compose(yaml: yaml, .basic)
+            return try YAMLComposer.compose(yaml)
         } catch let yamlError as YamlError {
             throw syntaxError(yamlError, yaml: yaml)
         } catch {

@@ -62,6 +62,7 @@ public struct PolicyFilePath: Decodable, Sendable, Hashable {
 /// Decodes a rule's `Configuration` from its `RuleOptions`.
 public enum RuleConfigurationDecoder {
     static let baseDirectoryKey = CodingUserInfoKey(rawValue: "copydesk.policy-base-directory")!
+    static let noticesKey = CodingUserInfoKey(rawValue: "copydesk.decoded-notices")!
 
     /// The configuration, or an error naming the option that does not fit.
     public static func decode<Configuration: RuleConfiguration>(
@@ -78,6 +79,7 @@ public enum RuleConfigurationDecoder {
         let record = KeyRecord()
         var userInfo: [CodingUserInfoKey: Any] = [:]
         if let base = options.baseDirectory { userInfo[baseDirectoryKey] = base }
+        if !options.notices.isEmpty { userInfo[noticesKey] = options.notices }
         let decoder = OptionValueDecoder(value: .mapping(options.values.sorted { $0.key < $1.key }.map { OptionField($0.key, $0.value) }),
                                          codingPath: [], userInfo: userInfo, record: record)
         do {
@@ -214,7 +216,13 @@ private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try decodeScalar(type, from: try value(for: key), codingPath: codingPath + [key], userInfo: userInfo)
+        if codingPath.isEmpty, let notices = (userInfo[RuleConfigurationDecoder.noticesKey] as? [String: [Notice]])?[key.stringValue] {
+            record?.keys.insert(key.stringValue)
+            if let decoded = notices as? T { return decoded }
+            // A configuration that reads them as some other type reads the option value.
+            return try decodeScalar(type, from: Notice.optionValue(notices), codingPath: codingPath + [key], userInfo: userInfo)
+        }
+        return try decodeScalar(type, from: try value(for: key), codingPath: codingPath + [key], userInfo: userInfo)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {

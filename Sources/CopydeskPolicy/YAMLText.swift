@@ -1,3 +1,4 @@
+import CopydeskCore
 import Yams
 
 /// YAML text details the decoder and the renderer share.
@@ -88,7 +89,7 @@ enum YAMLText {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: String(renamed), .basic)
+            root = try YAMLComposer.compose(String(renamed))
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
             // A key given three times: the second is now the first duplicate.
             guard duplicates.contains(key) else { return nil }

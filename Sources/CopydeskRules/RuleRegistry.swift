@@ -33,15 +33,23 @@ public enum RuleRegistry {
     /// setting gives, and the policy sections the rule reads.
     public static func options(of description: RuleDescription, in policy: Policy?) -> RuleOptions {
         var overrides = policy?.rules[description.id]?.options ?? [:]
+        var notices: [String: [Notice]] = [:]
         // A loaded policy writes these options only as sections (the decoder
         // refuses them under `rules:`); a policy built in code, as a rule
         // example's is, may give them in the setting instead.
         for spec in description.options where spec.source == .policySection {
-            if let value = policy?.sectionValue(spec.name), value != .list([]) || overrides[spec.name] == nil {
+            // The notices go to the rule as they were decoded from the
+            // policy, not spelt out as option values for it to decode again.
+            if spec.kind == .legalNotices, let section = policy?.sectionNotices(spec.name), !section.isEmpty {
+                notices[spec.name] = section
+                overrides[spec.name] = nil
+            } else if let value = policy?.sectionValue(spec.name), value != .list([]) || overrides[spec.name] == nil {
                 overrides[spec.name] = value
             }
         }
-        return RuleOptions(defaultsOf: description.options, overrides: overrides, baseDirectory: policy?.directory)
+        var options = RuleOptions(defaultsOf: description.options, overrides: overrides, baseDirectory: policy?.directory)
+        options.notices = notices
+        return options
     }
 
     /// Builds the checks a policy enables, each with its options and severity.

@@ -15,7 +15,9 @@ package struct AttributionVocabulary: Sendable {
         self.speakerNouns = speakerNouns
         cueMatcher = PhraseMatcher(cues, wholeWords: true)
         speakerNounSet = Set(speakerNouns.map { $0.lowercased() })
-        cueWords = Set(cues.filter { !$0.contains(" ") }.map { $0.lowercased() })
+        // A byte test: Foundation's `contains` set up its string search, a
+        // measurable share of a small article's run, to look for a space.
+        cueWords = Set(cues.filter { !$0.utf8.contains(0x20) }.map { $0.lowercased() })
     }
 
     package static let standard = AttributionVocabulary(cues: defaultCues, speakerNouns: defaultSpeakerNouns)

@@ -55,6 +55,9 @@ package enum WordNormalizer {
 
     private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, caseSensitive: Bool,
                                     _ body: (NormalizedWord) -> Void) {
+        // Read once: the loop tests it at every dash and letter, and a
+        // static's every read goes through its lazy initialisation check.
+        let dashKey = WordNormalizer.dashKey
         var key = FNV1a.offsetBasis
         var wordStart = -1
         var wordEnd = -1

@@ -242,10 +242,7 @@ enum ReportEncoding {
 
     /// RFC 3339 / ISO 8601 in UTC to the second: `2024-05-01T09:30:00Z`.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        UTCTimestamp.string(date)
     }
 }
 

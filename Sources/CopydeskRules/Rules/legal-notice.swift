@@ -477,24 +477,28 @@ final class CompiledNotice: Sendable {
     let required: Requirement
     let forbidden: [CompiledCondition]
     let textBytes: [UInt8]
-    private let foldedWords: [NormalizedWord]
-    private let exactWords: [NormalizedWord]
-    private let foldedKeys: [UInt64]
-    private let exactKeys: [UInt64]
+    /// The words in the notice's own letter-case mode, the one every
+    /// comparison reads: reading the other mode too doubled what a
+    /// thousand notices cost to compile, for words nothing looked at.
+    private let ownWords: [NormalizedWord]
+    private let ownKeys: [UInt64]
 
     init(notice: Notice, required: Requirement, forbidden: [CompiledCondition]) {
         self.notice = notice
         self.required = required
         self.forbidden = forbidden
         textBytes = Array(notice.text.utf8)
-        foldedWords = WordNormalizer.words(in: textBytes, caseSensitive: false)
-        exactWords = WordNormalizer.words(in: textBytes, caseSensitive: true)
-        foldedKeys = foldedWords.map(\.key)
-        exactKeys = exactWords.map(\.key)
+        ownWords = WordNormalizer.words(in: textBytes, caseSensitive: notice.caseSensitive)
+        ownKeys = ownWords.map(\.key)
     }
 
-    func words(caseSensitive: Bool) -> [NormalizedWord] { caseSensitive ? exactWords : foldedWords }
-    func keys(caseSensitive: Bool) -> [UInt64] { caseSensitive ? exactKeys : foldedKeys }
+    func words(caseSensitive: Bool) -> [NormalizedWord] {
+        caseSensitive == notice.caseSensitive ? ownWords : WordNormalizer.words(in: textBytes, caseSensitive: caseSensitive)
+    }
+
+    func keys(caseSensitive: Bool) -> [UInt64] {
+        caseSensitive == notice.caseSensitive ? ownKeys : words(caseSensitive: caseSensitive).map(\.key)
+    }
 }
 
 /// The words that signal a notice may be in an article. A passage counts as
@@ -509,48 +513,85 @@ final class CompiledNotice: Sendable {
 /// often an article is compared in vain, never a finding.
 struct NoticeSignatures: Sendable {
     /// Signature word key → the notices (indices in the rule) it signals.
-    private let noticesByKey: [UInt64: [Int]]
+    let noticesByKey: [UInt64: [Int]]
     /// Every word key of every notice → the notices holding it, each once.
-    private let holders: [UInt64: [Int]]
+    let holders: [UInt64: [Int]]
+    /// A bit per slot of `KeyFilter.slot`, set for the slots of the keys of
+    /// `noticesByKey`: an article's words are nearly all no signature word,
+    /// and a bit test rules most of them out without hashing the key again
+    /// for a dictionary lookup.
+    private let signatureFilter: KeyFilter
 
     init(notices: [CompiledNotice], caseSensitive: Bool, threshold: Double) {
         let compared = notices.indices.filter { notices[$0].notice.caseSensitive == caseSensitive }
-        var noticeFrequency: [UInt64: Int] = [:]
-        var multiplicities: [Int: [UInt64: Int]] = [:]
-        var holders: [UInt64: [Int]] = [:]
+        // Each notice's distinct words with their counts, all in one flat
+        // list (a notice's words sorted, so repeats are neighbours), and
+        // then every entry sorted by word, so a word's entries are
+        // neighbours too: counting and grouping by sorting, not in a hash
+        // table per notice and tables regrown for every word of every
+        // notice, was most of what setting up a thousand notices cost.
+        var words: [UInt64] = []
+        var counts: [Int] = []
+        var firstEntry: [Int] = [0]
+        firstEntry.reserveCapacity(compared.count + 1)
         for index in compared {
-            var counts: [UInt64: Int] = [:]
-            for key in notices[index].keys(caseSensitive: caseSensitive) { counts[key, default: 0] += 1 }
-            for key in counts.keys {
-                noticeFrequency[key, default: 0] += 1
-                holders[key, default: []].append(index)
+            let keys = notices[index].keys(caseSensitive: caseSensitive).sorted()
+            var position = 0
+            while position < keys.count {
+                var next = position + 1
+                while next < keys.count && keys[next] == keys[position] { next += 1 }
+                words.append(keys[position])
+                counts.append(next - position)
+                position = next
             }
-            multiplicities[index] = counts
+            firstEntry.append(words.count)
+        }
+        // The notice (index in the rule) of each entry.
+        var noticeOfEntry = [Int](repeating: 0, count: words.count)
+        for (position, index) in compared.enumerated() {
+            for entry in firstEntry[position]..<firstEntry[position + 1] { noticeOfEntry[entry] = index }
+        }
+        // Entries by word, and within a word in the notices' order.
+        let byWord = words.indices.map { (word: words[$0], entry: $0) }.sorted { $0 < $1 }
+        var runStarts: [Int] = []
+        for position in byWord.indices where position == 0 || byWord[position].word != byWord[position - 1].word {
+            runStarts.append(position)
+        }
+        runStarts.append(byWord.count)
+        var noticeFrequency = [Int](repeating: 0, count: words.count)
+        var holders: [UInt64: [Int]] = [:]
+        holders.reserveCapacity(runStarts.count - 1)
+        for run in runStarts.indices.dropLast() {
+            let entries = byWord[runStarts[run]..<runStarts[run + 1]]
+            holders[entries.first!.word] = entries.map { noticeOfEntry[$0.entry] }
+            for item in entries { noticeFrequency[item.entry] = entries.count }
         }
         self.holders = holders
         let functionWords = Self.functionWordKeys(caseSensitive: caseSensitive)
-        var noticesByKey: [UInt64: [Int]] = [:]
-        for index in compared {
-            guard let counts = multiplicities[index] else { continue }
+        // The signature entries, in the notices' order.
+        var signature: [Int] = []
+        for (position, index) in compared.enumerated() {
             let wordCount = notices[index].keys(caseSensitive: caseSensitive).count
             // Rounded down, so rounding never sets aside one word too many.
             let leastCommon = Int((threshold * Double(wordCount) / (2 - threshold)).rounded(.down))
-            // Each key's commonness looked up once, not at every comparison.
-            let commonestFirst = counts.keys
-                .map { key in (functionWords.contains(key) ? 1 : 0, noticeFrequency[key, default: 0], key) }
-                .sorted { $0 > $1 }
-                .map(\.2)
+            let commonestFirst = (firstEntry[position]..<firstEntry[position + 1])
+                .map { entry in (functionWords.contains(words[entry]) ? 1 : 0, noticeFrequency[entry], words[entry], entry) }
+                .sorted { ($0.0, $0.1, $0.2) > ($1.0, $1.1, $1.2) }
+                .map(\.3)
             var setAside = 0
-            for key in commonestFirst {
-                let count = counts[key, default: 0]
-                if setAside + count < leastCommon {
-                    setAside += count
+            for entry in commonestFirst {
+                if setAside + counts[entry] < leastCommon {
+                    setAside += counts[entry]
                 } else {
-                    noticesByKey[key, default: []].append(index)
+                    signature.append(entry)
                 }
             }
         }
+        var noticesByKey: [UInt64: [Int]] = [:]
+        noticesByKey.reserveCapacity(signature.count)
+        for entry in signature { noticesByKey[words[entry], default: []].append(noticeOfEntry[entry]) }
         self.noticesByKey = noticesByKey
+        signatureFilter = KeyFilter(noticesByKey.keys)
     }
 
     /// Words nearly every article holds, so worthless as signals.
@@ -563,7 +604,7 @@ struct NoticeSignatures: Sendable {
         same also just very too out up down off again once one two three new said says say per via
         """
 
-    private static func functionWordKeys(caseSensitive: Bool) -> Set<UInt64> {
+    static func functionWordKeys(caseSensitive: Bool) -> Set<UInt64> {
         let lower = functionWords
         let capitalised = functionWords.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
             .joined(separator: " ")
@@ -584,7 +625,7 @@ struct NoticeSignatures: Sendable {
         // do signal a few notices each.
         var marked = [Bool](repeating: false, count: noticeCount)
         var found: [Int] = []
-        for key in keys {
+        for key in keys where signatureFilter.mayHold(key) {
             guard let notices = noticesByKey[key] else { continue }
             for notice in notices where !marked[notice] {
                 marked[notice] = true
@@ -592,6 +633,36 @@ struct NoticeSignatures: Sendable {
             }
         }
         return found.sorted()
+    }
+}
+
+/// A set of word keys that may answer yes for a key it lacks, never no for
+/// one it holds: one bit per slot, with about sixteen slots per key, so
+/// about one key in sixteen that it lacks gets past it.
+struct KeyFilter: Sendable {
+    private let bits: [UInt64]
+    private let mask: UInt64
+
+    init<Keys: Collection>(_ keys: Keys) where Keys.Element == UInt64 {
+        var slots = 1 << 12
+        while slots < keys.count * 16 { slots <<= 1 }
+        mask = UInt64(slots - 1)
+        var bits = [UInt64](repeating: 0, count: slots / 64)
+        for key in keys {
+            let slot = Self.slot(key, mask)
+            bits[Int(slot >> 6)] |= 1 << (slot & 63)
+        }
+        self.bits = bits
+    }
+
+    /// The keys are FNV-1a hashes, whose high bits are the better mixed.
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: UInt64) -> UInt64 { (key ^ (key >> 29)) & mask }
+
+    @inline(__always)
+    func mayHold(_ key: UInt64) -> Bool {
+        let slot = Self.slot(key, mask)
+        return bits[Int(slot >> 6)] & (1 << (slot & 63)) != 0
     }
 }
 

@@ -56,7 +56,7 @@ struct RuleFile {
     /// would overwrite them.
     static func compose(_ text: String) throws -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic)
+            return try YAMLComposer.compose(text)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
             var lines = text.components(separatedBy: "\n")
             for key in duplicates {
@@ -67,7 +67,7 @@ struct RuleFile {
                 }
                 for index in hits.dropLast() { lines[index] = "" }
             }
-            return try Yams.compose(yaml: lines.joined(separator: "\n"), .basic)
+            return try YAMLComposer.compose(lines.joined(separator: "\n"))
         }
     }
 

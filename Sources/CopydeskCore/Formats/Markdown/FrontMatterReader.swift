@@ -27,7 +27,7 @@ struct FrontMatterReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .basic)
+            node = try YAMLComposer.compose(yaml)
         } catch {
             diagnostics.append(ParseDiagnostic(message: "front matter is not valid YAML: \(Self.problem(of: error))",
                                                range: rangeOfError(error)))
