@@ -60,9 +60,29 @@ struct RepeatedText {
             + "they have in common (case, punctuation and spacing ignored); 1 reports only exact repeats.")
 
     /// The start of a text, on one line, for a message.
+    ///
+    /// Reads only as far as the excerpt goes: a message for a repeated
+    /// 5,000-word paragraph needs its first few words, and flattening all of
+    /// it for each repeat made an article that repeats itself slow.
     static func excerpt(_ text: String, limit: Int = 60) -> String {
-        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == " " }).joined(separator: " ")
-        guard flat.count > limit else { return flat }
+        var flat = ""
+        var count = 0
+        var pendingSpace = false
+        for character in text {
+            if character == "\n" || character == "\t" || character == " " {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                flat.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            flat.append(character)
+            count += 1
+            if count > limit { break }
+        }
+        guard count > limit else { return flat }
         return String(flat.prefix(limit - 1)) + "…"
     }
 

@@ -13,8 +13,25 @@ struct FNV1a64 {
         }
     }
 
+    mutating func combine(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { combine($0) }
+    }
+
     mutating func combine(_ string: String) {
-        combine(string.utf8)
+        var string = string
+        string.withUTF8 { combine($0) }
+    }
+
+    /// The loop the others share, over contiguous bytes: through a generic
+    /// sequence it cost a call per byte, and a fingerprint hashes every
+    /// byte of the lines findings stand on.
+    mutating func combine(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var hash = value
+        for byte in buffer {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        value = hash
     }
 
     /// 16 lowercase hex digits.
@@ -73,7 +90,7 @@ enum FindingFingerprint {
                 normalizedLine = (text, digest.hex + ":\(text.utf8.count)")
                 normalizedLines[number] = normalizedLine
             }
-            let covered = normalizedWhitespace(line.map { line -> ArraySlice<UInt8> in
+            let covered = normalizedWhitespaceBytes(line.map { line -> ArraySlice<UInt8> in
                 let start = min(max(finding.range.start.offset, line.byteRange.lowerBound), line.byteRange.upperBound)
                 return line.slice(start..<max(finding.range.end.offset, start))
             } ?? [])
@@ -92,8 +109,12 @@ enum FindingFingerprint {
                 prefixes[prefixKey] = hash
             }
             hash.combine(covered)
-            // Lines with the same text share occurrences, wherever they stand.
-            let identity = rule + "\u{0}" + normalizedLine.digest + "\u{0}" + covered
+            // Lines with the same text share occurrences, wherever they
+            // stand. The covered text is keyed by its digest: a finding that
+            // covers a whole paragraph would otherwise hash it once more.
+            var coveredDigest = FNV1a64()
+            coveredDigest.combine(covered)
+            let identity = rule + "\u{0}" + normalizedLine.digest + "\u{0}" + coveredDigest.hex + ":\(covered.count)"
             let occurrence = seen[identity, default: 0]
             seen[identity] = occurrence + 1
             hash.combine("\u{0}\(occurrence)")
@@ -105,6 +126,10 @@ enum FindingFingerprint {
     /// The text with every run of ASCII whitespace made one space and the
     /// ends trimmed, so re-indenting or re-wrapping spaces keeps the identity.
     static func normalizedWhitespace(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: normalizedWhitespaceBytes(bytes), as: UTF8.self)
+    }
+
+    static func normalizedWhitespaceBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var pendingSpace = false
@@ -119,6 +144,6 @@ enum FindingFingerprint {
             }
             output.append(byte)
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }
