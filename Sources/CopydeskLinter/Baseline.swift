@@ -278,8 +278,8 @@ public struct BaselineIndex: Sendable {
             let entry = BaselineEntry(path: baselinePath, ruleId: finding.ruleID, fingerprint: file.fingerprints[index])
             if entries.remove(entry) != nil {
                 marks.states[index] = .unchanged
-            } else if orphans[Self.key(finding.ruleID, file.fingerprints[index])] != nil {
-                marks.movedCandidates.append((index, Self.key(finding.ruleID, file.fingerprints[index])))
+            } else if !orphans.isEmpty, case let key = Self.key(finding.ruleID, file.fingerprints[index]), orphans[key] != nil {
+                marks.movedCandidates.append((index, key))
             }
             marks.unsuppressed += 1
         }

@@ -37,7 +37,7 @@ extension LintRun {
     public func exitStatus(failingOn threshold: FailureThreshold, maxWarnings: Int? = nil) -> LintExitStatus {
         if problems.contains(where: { $0.level == .error }) { return .usageOrInputError }
         let tally = tally
-        let failing = Severity.allCases.contains { threshold.isReached(by: $0) && tally.hasCounted(atLeast: $0) }
+        let failing = Severity.allCases.contains { threshold.isReached(by: $0) && tally.counted($0) > 0 }
         if failing { return .findings }
         if let maxWarnings, tally.warnings > maxWarnings { return .findings }
         return .clean

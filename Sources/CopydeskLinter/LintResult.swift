@@ -33,8 +33,13 @@ public struct FileResult: Sendable {
 
     /// Whether the finding at `index` counts: not suppressed, and not
     /// already recorded in the baseline the run was compared with.
-    public func counts(_ index: Int) -> Bool {
-        !findings[index].isSuppressed && baselineStates?[index] != .unchanged
+    public func counts(_ index: Int) -> Bool { standing(of: index) == .counted }
+
+    /// Where the finding at `index` stands: counted, already in the
+    /// baseline, or suppressed (which wins over the baseline).
+    public func standing(of index: Int) -> FindingStanding {
+        if findings[index].isSuppressed { return .suppressed }
+        return baselineStates?[index] == .unchanged ? .baselined : .counted
     }
 
     /// The findings that count (see `counts(_:)`).
@@ -212,13 +217,12 @@ public struct FileTally: Sendable, Hashable {
 
     public mutating func add(_ file: FileResult) {
         files += 1
-        for (index, finding) in file.findings.enumerated() {
-            if finding.isSuppressed {
-                suppressed += 1
-            } else if !file.counts(index) {
-                baselined += 1
-            } else {
-                switch finding.severity {
+        for index in file.findings.indices {
+            switch file.standing(of: index) {
+            case .suppressed: suppressed += 1
+            case .baselined: baselined += 1
+            case .counted:
+                switch file.findings[index].severity {
                 case .error: errors += 1
                 case .warning: warnings += 1
                 case .note: notes += 1
@@ -227,14 +231,34 @@ public struct FileTally: Sendable, Hashable {
         }
     }
 
-    /// Whether a counted finding reaches `severity` or above.
-    public func hasCounted(atLeast severity: Severity) -> Bool {
+    /// Counted findings of `severity`.
+    public func counted(_ severity: Severity) -> Int {
         switch severity {
-        case .error: return errors > 0
-        case .warning: return errors + warnings > 0
-        case .note: return errors + warnings + notes > 0
+        case .error: return errors
+        case .warning: return warnings
+        case .note: return notes
         }
     }
+
+    public static func + (lhs: FileTally, rhs: FileTally) -> FileTally {
+        var sum = lhs
+        sum.files += rhs.files
+        sum.errors += rhs.errors
+        sum.warnings += rhs.warnings
+        sum.notes += rhs.notes
+        sum.suppressed += rhs.suppressed
+        sum.baselined += rhs.baselined
+        return sum
+    }
+}
+
+/// What a finding is to a report: one that counts, one the baseline
+/// already holds, or one suppressed in the article. In this order reports
+/// rank them.
+public enum FindingStanding: Int, Sendable, Hashable, CaseIterable {
+    case counted
+    case baselined
+    case suppressed
 }
 
 extension LintRun {

@@ -2,7 +2,6 @@ import CopydeskCore
 import CopydeskPolicy
 import CopydeskRules
 import CopydeskStyle
-import Dispatch
 import Foundation
 
 /// What to lint and how to find it.
@@ -474,7 +473,7 @@ public struct LintPlan: Sendable {
     let ruleSets: [RuleSet]
     /// Problems found before any file is read: missing paths, binary and
     /// excluded files, style rules that cannot run.
-    public var problems: [InputProblem]
+    public let problems: [InputProblem]
     /// The style rules the run applies, sorted by id.
     public let styleRules: [StyleRuleSummary]
     public let policyWarnings: [PolicyWarning]

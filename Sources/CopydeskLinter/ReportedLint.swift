@@ -37,7 +37,6 @@ public struct ReportedLint<Stream: ReportStream> {
         write(stream.begin())
         var matcher = baseline.map { BaselineMatcher($0.index, path: $0.path) }
         var every = FileTally()
-        var reported = FileTally()
         var hidden: [Severity: Int] = [:]
         let index = baseline?.index, threshold = quietThreshold, context = context
 
@@ -51,7 +50,7 @@ public struct ReportedLint<Stream: ReportStream> {
             file.setBaselineStates(marks.states)
             return .ready(Self.report(file, marks: marks, quietThreshold: threshold, context: context))
         }, receive: { prepared in
-            var reportedFile: ReportedFile
+            let reportedFile: ReportedFile
             switch prepared {
             case .ready(let ready):
                 reportedFile = ready
@@ -62,16 +61,17 @@ public struct ReportedLint<Stream: ReportStream> {
                 reportedFile = Self.report(file, quietThreshold: threshold, context: context)
             }
             every = every + reportedFile.every
-            reported = reported + reportedFile.reported
             hidden.merge(reportedFile.hidden, uniquingKeysWith: +)
             write(stream.add(reportedFile.piece))
         })
         run.baseline = matcher?.comparison
         run.hiddenByQuiet = hidden
-        // --quiet leaves suppressed and baselined findings out of the
-        // report, not out of the summary's count of them.
-        reported.suppressed = every.suppressed
-        reported.baselined = every.baselined
+        // The report counts what --quiet hid apart; suppressed and baselined
+        // findings it left out are still counted as such.
+        var reported = every
+        reported.errors -= hidden[.error, default: 0]
+        reported.warnings -= hidden[.warning, default: 0]
+        reported.notes -= hidden[.note, default: 0]
         run.streamed = reported
         write(stream.finish(run))
         run.streamed = every
@@ -81,7 +81,6 @@ public struct ReportedLint<Stream: ReportStream> {
     /// What the report takes of a file whose baseline states are final.
     private struct ReportedFile: Sendable {
         var every: FileTally
-        var reported: FileTally
         var hidden: [Severity: Int]
         var piece: Stream.Piece
         /// The file's baseline marks, for the run's totals.
@@ -99,22 +98,7 @@ public struct ReportedLint<Stream: ReportStream> {
         every.add(file)
         var hidden: [Severity: Int] = [:]
         let shown = quietThreshold.map { file.keepingOnly(atLeast: $0, hidden: &hidden) } ?? file
-        var reported = FileTally()
-        reported.add(shown)
-        return ReportedFile(every: every, reported: reported, hidden: hidden,
+        return ReportedFile(every: every, hidden: hidden,
                             piece: Stream.piece(of: shown, context: context), marks: marks)
-    }
-}
-
-extension FileTally {
-    public static func + (lhs: FileTally, rhs: FileTally) -> FileTally {
-        var sum = lhs
-        sum.files += rhs.files
-        sum.errors += rhs.errors
-        sum.warnings += rhs.warnings
-        sum.notes += rhs.notes
-        sum.suppressed += rhs.suppressed
-        sum.baselined += rhs.baselined
-        return sum
     }
 }

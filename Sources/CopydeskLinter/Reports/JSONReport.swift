@@ -50,13 +50,11 @@ public struct JSONReport: ReportRenderer {
                 + "}\n"
         }
 
-        /// `"key" : value` at the top level, the value's lines after its
-        /// first indented to their depth.
+        /// `"key" : value` at the top level: the value indented to its
+        /// depth, its first line following the key.
         private func member(_ key: String, _ value: some Encodable, last: Bool = false) -> String {
-            let encoded = ReportEncoding.encode(value, with: encoder)
-            let lines = encoded.split(separator: "\n", omittingEmptySubsequences: false)
-            let body = lines.enumerated().map { $0 == 0 || $1.isEmpty ? String($1) : "  " + $1 }.joined(separator: "\n")
-            return "  \"\(key)\" : " + body + (last ? "\n" : ",\n")
+            "  \"\(key)\" : " + ReportEncoding.item(value, indentedBy: "  ", encoder: encoder).dropFirst(2)
+                + (last ? "\n" : ",\n")
         }
     }
 }

@@ -24,7 +24,6 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .github: return GitHubReport()
         }
     }
-
 }
 
 /// Everything a report needs besides the run itself. The CLI fills it from
@@ -77,8 +76,9 @@ public func renderReport(_ run: LintRun, format: ReportFormat, context: ReportCo
 /// files, then each file as it is linted, in path order, then the rest.
 /// A format that must see every file before it can write one (SARIF's
 /// result cap, GitHub's annotation notice) keeps what it needs of each,
-/// not the file, and writes it at the end.
-public protocol ReportStream {
+/// not the file, and writes it at the end. Its type is used on every core,
+/// where `piece(of:context:)` is made.
+public protocol ReportStream: SendableMetatype {
     /// What the report takes of one file: made on any thread, so the
     /// costly part (encoding) is spread over the cores.
     associatedtype Piece: Sendable

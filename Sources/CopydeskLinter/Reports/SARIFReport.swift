@@ -63,8 +63,7 @@ public struct SARIFReport: ReportRenderer {
             let (artifact, results) = SARIFLog.entries(for: file, index: index, context: context)
             artifacts.append(artifact)
             for (findingIndex, result) in results.enumerated() {
-                limit.offer(result, file: index, finding: findingIndex,
-                            tier: file.findings[findingIndex].isSuppressed ? 2 : (file.counts(findingIndex) ? 0 : 1),
+                limit.offer(result, file: index, finding: findingIndex, standing: file.standing(of: findingIndex),
                             severity: file.findings[findingIndex].severity)
             }
             return ""
@@ -112,43 +111,43 @@ struct SARIFResultLimit {
         var file: Int
         var finding: Int
         var result: SARIFLog.Result
-        var tier: Int
+        var standing: FindingStanding
         var severity: Severity
     }
 
     let maxResults: Int
-    /// Held results by rank: tier (counted, baselined, suppressed) then severity.
-    private var ranks: [[Candidate]] = Array(repeating: [], count: 9)
+    /// Held results by rank: standing (counted, baselined, suppressed) then severity.
+    private var ranks: [[Candidate]] = Array(repeating: [], count: FindingStanding.allCases.count * 3)
     private var held = 0
     private(set) var omitted = Omitted()
 
     init(maxResults: Int) { self.maxResults = maxResults }
 
-    mutating func offer(_ result: SARIFLog.Result, file: Int, finding: Int, tier: Int, severity: Severity) {
+    mutating func offer(_ result: SARIFLog.Result, file: Int, finding: Int, standing: FindingStanding, severity: Severity) {
         let severityRank: Int
         switch severity {
         case .error: severityRank = 0
         case .warning: severityRank = 1
         case .note: severityRank = 2
         }
-        ranks[tier * 3 + severityRank].append(Candidate(file: file, finding: finding, result: result,
-                                                        tier: tier, severity: severity))
+        ranks[standing.rawValue * 3 + severityRank].append(Candidate(file: file, finding: finding, result: result,
+                                                                     standing: standing, severity: severity))
         held += 1
         guard held > maxResults, let lowest = ranks.lastIndex(where: { !$0.isEmpty }) else { return }
         let dropped = ranks[lowest].removeLast()
         held -= 1
         omitted.total += 1
-        switch dropped.tier {
-        case 2: omitted.suppressed += 1
-        case 1: omitted.baselined += 1
-        default: omitted.bySeverity[dropped.severity, default: 0] += 1
+        switch dropped.standing {
+        case .suppressed: omitted.suppressed += 1
+        case .baselined: omitted.baselined += 1
+        case .counted: omitted.bySeverity[dropped.severity, default: 0] += 1
         }
     }
 
     /// The results kept, in path-and-position order.
     mutating func takeKept() -> [SARIFLog.Result] {
         var all = ranks.flatMap { $0 }
-        ranks = Array(repeating: [], count: 9)
+        ranks = Array(repeating: [], count: ranks.count)
         all.sort { ($0.file, $0.finding) < ($1.file, $1.finding) }
         return all.map(\.result)
     }
