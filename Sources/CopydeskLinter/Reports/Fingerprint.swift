@@ -1,17 +1,13 @@
 import CopydeskCore
 
-/// 64-bit FNV-1a: small, fast, and the same on every platform and in every
-/// release, which is all a fingerprint hash needs (Foundation on Linux has no
-/// CryptoKit, and Swift's `Hasher` is seeded per process).
+/// 64-bit FNV-1a (`FNV1a`, the hash the text readers use): small, fast, and
+/// the same on every platform and in every release, which is all a
+/// fingerprint hash needs (Foundation on Linux has no CryptoKit, and Swift's
+/// `Hasher` is seeded per process). Bytes are hashed from contiguous
+/// storage: through a generic sequence each byte cost a call, and a
+/// fingerprint hashes every byte of the lines findings stand on.
 struct FNV1a64 {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func combine(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01b3
-        }
-    }
+    private(set) var value = FNV1a.offsetBasis
 
     mutating func combine(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { combine($0) }
@@ -22,15 +18,9 @@ struct FNV1a64 {
         string.withUTF8 { combine($0) }
     }
 
-    /// The loop the others share, over contiguous bytes: through a generic
-    /// sequence it cost a call per byte, and a fingerprint hashes every
-    /// byte of the lines findings stand on.
-    mutating func combine(_ buffer: UnsafeBufferPointer<UInt8>) {
+    private mutating func combine(_ buffer: UnsafeBufferPointer<UInt8>) {
         var hash = value
-        for byte in buffer {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        for byte in buffer { hash = FNV1a.add(byte, to: hash) }
         value = hash
     }
 

@@ -20,6 +20,8 @@ struct PrettyJSONWriter {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     mutating func beginObject() { open(0x7B) }
     mutating func endObject() { close(0x7D) }
     mutating func beginArray() { open(0x5B) }
@@ -67,8 +69,7 @@ struct PrettyJSONWriter {
                 case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
                 case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]])
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
